@@ -1,0 +1,31 @@
+/** One paper of a corpus: plain data, the unit that is indexed and returned. */
+export interface Paper {
+  /** Stable, URL-safe id derived from the paper (see `paperId`), or the id given by the source. */
+  id: string;
+  title: string;
+  abstract: string;
+  /** Extra fields from JSONL/CSV sources, kept as they were. */
+  metadata?: Record<string, unknown>;
+}
+
+/** A sentence of an abstract: `abstract.slice(start, end) === text`. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The formats `readCorpus` understands. `trending` is the saved "trending papers" page. */
+export type CorpusFormat = "trending" | "jsonl" | "csv";
+
+/** A paper skipped while reading because its title was already seen. */
+export interface SkippedDuplicate {
+  title: string;
+  file: string;
+  line: number;
+}
+
+export interface CorpusReadResult {
+  papers: Paper[];
+  duplicates: SkippedDuplicate[];
+}
