@@ -29,3 +29,11 @@ export interface CorpusReadResult {
   papers: Paper[];
   duplicates: SkippedDuplicate[];
 }
+
+/** A paper as a parser found it: where it came from, for error and duplicate reports. */
+export interface LocatedPaper {
+  paper: Paper;
+  file: string;
+  /** 1-based line where the paper starts in `file`. */
+  line: number;
+}

@@ -1,0 +1,73 @@
+import { CorpusError } from "./corpus-error.ts";
+import { readCsvRecords } from "./csv-records.ts";
+import { paperFromFields } from "./paper-from-fields.ts";
+import { stripBom } from "./strip-bom.ts";
+import type { LocatedPaper } from "./types.ts";
+
+const REQUIRED_COLUMNS = ["title", "abstract"] as const;
+
+/**
+ * Parses RFC 4180 CSV with a header row. Columns `title` and `abstract` are required and `id`
+ * is optional (names are case-insensitive); other columns go to `metadata` under their header
+ * name. Blank lines are skipped. Throws a `CorpusError` naming the line of the first problem.
+ *
+ * @example
+ * parseCsv('title,abstract,year\nT,"A, b.",2024\n', "papers.csv")[0]?.paper.metadata; // { year: "2024" }
+ */
+export function parseCsv(text: string, file: string): LocatedPaper[] {
+  const [header, ...rows] = readCsvRecords(stripBom(text), file);
+  if (header === undefined || isBlank(header.fields)) {
+    throw new CorpusError(
+      "no header row. The first line must name the columns, e.g. title,abstract.",
+      file,
+      1,
+    );
+  }
+  const names = columnNames(header.fields, file, header.line);
+  const papers: LocatedPaper[] = [];
+  for (const { fields, line } of rows) {
+    if (isBlank(fields)) {
+      continue;
+    }
+    if (fields.length !== names.length) {
+      throw new CorpusError(
+        `${fields.length} fields, but the header has ${names.length}. Quote fields that contain commas or line breaks.`,
+        file,
+        line,
+      );
+    }
+    const record = Object.fromEntries(names.map((name, i) => [name, fields[i]]));
+    papers.push(paperFromFields(record, { file, line }));
+  }
+  return papers;
+}
+
+/** Header names, with `id`, `title` and `abstract` lowercased so they match in any case. */
+function columnNames(header: string[], file: string, line: number): string[] {
+  const names = header.map((raw) => {
+    const name = raw.trim();
+    const lower = name.toLowerCase();
+    return lower === "id" || lower === "title" || lower === "abstract" ? lower : name;
+  });
+  const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
+  if (missing.length > 0) {
+    throw new CorpusError(
+      `header has no ${missing.map((c) => `"${c}"`).join(" or ")} column (found: ${header.join(", ")}). Name the columns title and abstract.`,
+      file,
+      line,
+    );
+  }
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined) {
+    throw new CorpusError(
+      `column "${repeated}" appears twice in the header. Rename one of them.`,
+      file,
+      line,
+    );
+  }
+  return names;
+}
+
+function isBlank(fields: string[]): boolean {
+  return fields.length === 1 && fields[0]?.trim() === "";
+}
