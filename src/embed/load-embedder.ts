@@ -1,0 +1,100 @@
+import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
+import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
+import { ModelUnavailableError } from "./model-unavailable-error.ts";
+import { planBatches } from "./plan-batches.ts";
+import type { Embedder, EmbedderStats } from "./types.ts";
+
+export interface LoadEmbedderOptions {
+  /** A hub id (e.g. `Xenova/all-MiniLM-L6-v2`) or a path to a local model folder. */
+  model: string;
+  /** Forbid any download: load from the folder or the cache only. */
+  offline?: boolean;
+  /** Where hub models are cached after their first download. */
+  cacheDir: string;
+  /** Texts per model call. */
+  batchSize?: number;
+}
+
+/** The default model: small, fast, and good at short scientific text. */
+export const DEFAULT_MODEL = "Xenova/all-MiniLM-L6-v2";
+
+/**
+ * Loads a sentence-transformer through transformers.js' feature-extraction pipeline (mean
+ * pooling, L2 normalisation). Throws `ModelUnavailableError` with a how-to-fix message when the
+ * model is missing or cannot be downloaded.
+ *
+ * @example
+ * const embedder = await loadEmbedder({ model: DEFAULT_MODEL, cacheDir: ".cache/models" });
+ * const [vector] = await embedder.embed(["graph neural networks"]);
+ */
+export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+  const offline = options.offline ?? false;
+  const batchSize = options.batchSize ?? 32;
+  const source = modelSource(options.model, options.cacheDir);
+  if (source.kind === "folder" && missingModelFiles(source.path).length > 0) {
+    throw new ModelUnavailableError(howToProvideModel(source, offline), options.model);
+  }
+  env.logLevel = LogLevel.ERROR;
+  env.allowRemoteModels = !offline && source.kind === "hub";
+  if (source.kind === "hub") env.cacheDir = source.cacheDir;
+
+  let extractor: FeatureExtractionPipeline;
+  try {
+    extractor = await pipeline(
+      "feature-extraction",
+      source.kind === "folder" ? source.path : source.id,
+      { dtype: "fp32", local_files_only: !env.allowRemoteModels },
+    );
+  } catch (error) {
+    throw new ModelUnavailableError(howToProvideModel(source, offline), options.model, {
+      cause: error,
+    });
+  }
+
+  const config = extractor.model.config as unknown as {
+    hidden_size?: number;
+    max_position_embeddings?: number;
+  };
+  const dims = config.hidden_size;
+  if (!dims)
+    throw new ModelUnavailableError(
+      `${options.model}: config.json has no hidden_size`,
+      options.model,
+    );
+  const tokenizer = extractor.tokenizer;
+  const maxTokens = Math.min(
+    Number(tokenizer.model_max_length) || Number.POSITIVE_INFINITY,
+    config.max_position_embeddings ?? Number.POSITIVE_INFINITY,
+  );
+  const stats: EmbedderStats = { calls: 0, texts: 0, truncated: 0 };
+  const fullTokenCount = (text: string) => tokenizer.encode(text).length;
+
+  return {
+    modelId: source.kind === "folder" ? source.path : source.id,
+    dims,
+    maxTokens,
+    stats,
+    async embed(texts) {
+      const plan = planBatches(texts, batchSize);
+      const vectors: Float32Array[] = new Array(plan.unique.length);
+      for (const batch of plan.batches) {
+        const batchTexts = batch.map((slot) => plan.unique[slot]!);
+        const output = await extractor(batchTexts, { pooling: "mean", normalize: true });
+        const data = output.data as Float32Array;
+        batch.forEach((slot, row) => {
+          vectors[slot] = data.slice(row * dims, (row + 1) * dims);
+        });
+        stats.calls += 1;
+        stats.texts += batchTexts.length;
+        // A text of n characters has at most n + 2 tokens, so only long texts can be cut.
+        for (const text of batchTexts) {
+          if (text.length + 2 > maxTokens && fullTokenCount(text) > maxTokens) stats.truncated += 1;
+        }
+      }
+      return plan.slotOf.map((slot) => vectors[slot]!);
+    },
+    countTokens(texts) {
+      return texts.map((text) => Math.min(fullTokenCount(text), maxTokens));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/** Thrown when the embedding model cannot be loaded; `message` says what to put where. */
+export class ModelUnavailableError extends Error {
+  override readonly name = "ModelUnavailableError";
+
+  constructor(
+    message: string,
+    readonly model: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Bm25Index } from "./bm25.ts";
+import { fileDigest } from "./file-digest.ts";
+import { type Hnsw, readHnsw } from "./hnsw.ts";
+import { IndexError } from "./index-errors.ts";
+import {
+  INDEX_FILES,
+  INDEX_FORMAT_VERSION,
+  type IndexManifest,
+  MANIFEST_FILE,
+} from "./manifest.ts";
+import { readVectors } from "./vector-file.ts";
+import type { IndexedPaper } from "./write-index.ts";
+
+export interface LoadIndexOptions {
+  /** The model that will embed queries; an index built with another model is refused. */
+  model?: string;
+}
+
+/** An index in memory, ready to search. */
+export interface LoadedIndex {
+  dir: string;
+  manifest: IndexManifest;
+  papers: IndexedPaper[];
+  /** Row i = paper i. */
+  paperVectors: Float32Array;
+  /** Sentences of all papers, paper by paper; paper i's start at `sentenceStart[i]`. */
+  sentenceVectors: Float32Array;
+  sentenceStart: number[];
+  hnsw: Hnsw;
+  bm25: Bm25Index;
+}
+
+const REBUILD = "Rebuild it with `npm run index -- --force` (or `paperchat index --force`).";
+
+async function readManifest(dir: string): Promise<IndexManifest> {
+  const path = join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new IndexError(
+      "missing",
+      `No index found in ${dir} (no ${MANIFEST_FILE}). Build it with \`npm run index\` (or \`paperchat index\`).`,
+    );
+  }
+  try {
+    return JSON.parse(text) as IndexManifest;
+  } catch (cause) {
+    throw new IndexError("corrupt", `${path} is not valid JSON. ${REBUILD}`, { cause });
+  }
+}
+
+function checkCompatible(manifest: IndexManifest, dir: string, model?: string): void {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new IndexError(
+      "format-mismatch",
+      `The index in ${dir} has format version ${manifest.formatVersion}, this paperchat reads version ${INDEX_FORMAT_VERSION}. ${REBUILD}`,
+    );
+  }
+  if (model !== undefined && manifest.model !== model) {
+    throw new IndexError(
+      "model-mismatch",
+      `The index in ${dir} was built with model "${manifest.model}", but the configured model is "${model}". Vectors of different models cannot be compared: rebuild with \`npm run index -- --model ${model}\`, or set PAPERCHAT_MODEL="${manifest.model}".`,
+    );
+  }
+}
+
+/** Checks every data file against the size and sha256 the manifest recorded. */
+async function verifyFiles(manifest: IndexManifest, genDir: string): Promise<void> {
+  for (const name of Object.values(INDEX_FILES)) {
+    const path = join(genDir, name);
+    const expected = manifest.files?.[name];
+    const actual = await fileDigest(path).catch(() => undefined);
+    if (!expected || !actual) {
+      throw new IndexError("corrupt", `Index file ${path} is missing. ${REBUILD}`);
+    }
+    if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
+      const what =
+        actual.bytes !== expected.bytes
+          ? `is ${actual.bytes} bytes, expected ${expected.bytes} (truncated or overwritten)`
+          : "does not match its checksum (corrupted)";
+      throw new IndexError("corrupt", `Index file ${path} ${what}. ${REBUILD}`);
+    }
+  }
+}
+
+/**
+ * Loads the index in `dir`: checks format, model and every file's checksum first, so a
+ * truncated or corrupted index is reported (with what to do) instead of misread.
+ *
+ * @example
+ * const index = await loadIndex("index", { model: "Xenova/all-MiniLM-L6-v2" });
+ */
+export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Promise<LoadedIndex> {
+  const manifest = await readManifest(dir);
+  checkCompatible(manifest, dir, options.model);
+  const genDir = join(dir, manifest.generation);
+  await verifyFiles(manifest, genDir);
+  const papers = JSON.parse(
+    await readFile(join(genDir, INDEX_FILES.papers), "utf8"),
+  ) as IndexedPaper[];
+  const bm25 = JSON.parse(await readFile(join(genDir, INDEX_FILES.bm25), "utf8")) as Bm25Index;
+  const paperVectors = await readVectors(join(genDir, INDEX_FILES.paperVectors), manifest.dims);
+  const sentenceVectors = await readVectors(
+    join(genDir, INDEX_FILES.sentenceVectors),
+    manifest.dims,
+  );
+  const hnsw = readHnsw(join(genDir, INDEX_FILES.hnsw), manifest.hnsw, manifest.dims);
+  const sentenceStart: number[] = [];
+  let next = 0;
+  for (const paper of papers) {
+    sentenceStart.push(next);
+    next += paper.sentences.length;
+  }
+  return { dir, manifest, papers, paperVectors, sentenceVectors, sentenceStart, hnsw, bm25 };
+}

@@ -1,0 +1,46 @@
+/** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
+export const INDEX_FORMAT_VERSION = 1;
+
+/** HNSW build parameters, recorded so that a loaded index is searched the way it was built. */
+export interface HnswParams {
+  space: "ip";
+  m: number;
+  efConstruction: number;
+  seed: number;
+}
+
+/** What `index/manifest.json` says about the index it points at. */
+export interface IndexManifest {
+  formatVersion: number;
+  /** Model id, or the absolute path of a model folder. */
+  model: string;
+  dims: number;
+  maxTokens: number;
+  corpusHash: string;
+  corpusFiles: string[];
+  counts: { papers: number; sentences: number; truncated: number };
+  hnsw: HnswParams;
+  /** Folder (inside the index dir) that holds this build's files. */
+  generation: string;
+  files: Record<string, { bytes: number; sha256: string }>;
+  builtAt: string;
+}
+
+/** The data files of one build, by role. */
+export const INDEX_FILES = {
+  papers: "papers.json",
+  paperVectors: "paper-vectors.f32",
+  sentenceVectors: "sentence-vectors.f32",
+  hnsw: "papers.hnsw",
+  bm25: "bm25.json",
+} as const;
+
+export const MANIFEST_FILE = "manifest.json";
+
+/** Defaults that keep recall high on real corpora (M 16, efConstruction 200). */
+export const DEFAULT_HNSW: HnswParams = { space: "ip", m: 16, efConstruction: 200, seed: 100 };
+
+/** Candidates explored per query: grows with k, never below 64. */
+export function efSearchFor(k: number): number {
+  return Math.max(64, 4 * k);
+}
