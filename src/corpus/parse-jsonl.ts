@@ -13,16 +13,30 @@ import type { LocatedPaper } from "./types.ts";
  */
 export function parseJsonl(text: string, file: string): LocatedPaper[] {
   const papers: LocatedPaper[] = [];
-  const lines = stripBom(text).split(/\r?\n/);
-  for (const [index, source] of lines.entries()) {
-    if (source.trim() === "") {
-      continue;
-    }
-    const line = index + 1;
-    const record = parseLine(source, file, line);
-    papers.push(paperFromFields(record, { file, line }));
+  for (const [index, source] of stripBom(text).split(/\r?\n/).entries()) {
+    const located = paperFromJsonLine(source, file, index + 1);
+    if (located !== undefined) papers.push(located);
   }
   return papers;
+}
+
+/**
+ * One line of JSON Lines as a paper, or undefined for a blank line; throws a `CorpusError`
+ * naming `file` and `line` for a bad record. The unit shared by `parseJsonl` and streaming
+ * readers of large files.
+ *
+ * @example
+ * paperFromJsonLine('{"title": "T", "abstract": "A."}', "papers.jsonl", 7)?.line; // 7
+ */
+export function paperFromJsonLine(
+  source: string,
+  file: string,
+  line: number,
+): LocatedPaper | undefined {
+  if (source.trim() === "") {
+    return undefined;
+  }
+  return paperFromFields(parseLine(source, file, line), { file, line });
 }
 
 function parseLine(source: string, file: string, line: number): Record<string, unknown> {

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { CorpusError } from "./corpus-error.ts";
 import { corpusFormatOf } from "./corpus-format.ts";
 import { parseCsv } from "./parse-csv.ts";
-import { parseJsonl } from "./parse-jsonl.ts";
 import { parseTrendingPage } from "./parse-trending-page.ts";
+import { readJsonlFile } from "./read-jsonl-file.ts";
 import { skipDuplicates } from "./skip-duplicates.ts";
 import type { CorpusFormat, CorpusReadResult, LocatedPaper } from "./types.ts";
 
@@ -12,9 +12,12 @@ export interface ReadCorpusOptions {
   format?: CorpusFormat;
 }
 
-const PARSERS: Record<CorpusFormat, (text: string, file: string) => LocatedPaper[]> = {
+/** Whole-text parsers; JSON Lines is streamed instead (see `readJsonlFile`). */
+const PARSERS: Record<
+  Exclude<CorpusFormat, "jsonl">,
+  (text: string, file: string) => LocatedPaper[]
+> = {
   trending: parseTrendingPage,
-  jsonl: parseJsonl,
   csv: parseCsv,
 };
 
@@ -36,29 +39,38 @@ export async function readCorpus(
   if (list.length === 0) {
     throw new CorpusError("no corpus files given. Pass at least one with --corpus FILE.", "(none)");
   }
-  const located: LocatedPaper[] = [];
+  const located: LocatedPaper[][] = [];
   for (const file of list) {
-    const parse = PARSERS[options.format ?? corpusFormatOf(file)];
-    const papers = parse(await readText(file), file);
+    const papers = await readPapers(file, options.format ?? corpusFormatOf(file));
     if (papers.length === 0) {
       throw new CorpusError("contains no papers. Add papers or leave the file out.", file);
     }
-    located.push(...papers);
+    located.push(papers);
   }
-  return skipDuplicates(located);
+  return skipDuplicates(located.flat());
 }
 
-async function readText(file: string): Promise<string> {
+async function readPapers(file: string, format: CorpusFormat): Promise<LocatedPaper[]> {
   try {
-    return await readFile(file, "utf8");
+    return format === "jsonl"
+      ? await readJsonlFile(file)
+      : PARSERS[format](await readFile(file, "utf8"), file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem =
-      code === "ENOENT"
-        ? "file not found. Check the path given to --corpus."
-        : code === "EISDIR"
-          ? "is a folder. Pass a corpus file (.jsonl, .ndjson, .csv or .txt)."
-          : `cannot be read (${code ?? (error as Error).message}). Check its permissions.`;
-    throw new CorpusError(problem, file, undefined, { cause: error });
+    if (error instanceof CorpusError) throw error;
+    throw new CorpusError(fileProblem(error), file, undefined, { cause: error });
+  }
+}
+
+function fileProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return "file not found. Check the path given to --corpus.";
+    case "EISDIR":
+      return "is a folder. Pass a corpus file (.jsonl, .ndjson, .csv or .txt).";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied. Check the file's permissions.";
+    default:
+      return `cannot be read (${(error as Error).message}).`;
   }
 }

@@ -7,6 +7,7 @@ import {
   corpusFormatOf,
   corpusHash,
   paperId,
+  parseJsonl,
   readCorpus,
 } from "../../src/corpus/index.ts";
 
@@ -73,6 +74,16 @@ describe("readCorpus", () => {
     const file = write("papers.data", '{"title": "T", "abstract": "A."}\n');
     const { papers } = await readCorpus(file, { format: "jsonl" });
     expect(papers).toEqual([{ id: paperId("T"), title: "T", abstract: "A." }]);
+  });
+
+  it("streams JSON Lines to the same papers and line numbers as parseJsonl", async () => {
+    const text =
+      '\uFEFF{"title": "T", "abstract": "A."}\r\n\r\n{"id": "u", "title": "U", "abstract": "B."}\r\n';
+    const file = write("bom-crlf.jsonl", text);
+    const { papers } = await readCorpus(file);
+    expect(papers).toEqual(parseJsonl(text, file).map((l) => l.paper));
+    const bad = write("bad-crlf.jsonl", `${text}\r\n{"title": "V"}\r\n`);
+    expect((await errorOf(readCorpus(bad))).line).toBe(5);
   });
 
   it("rejects an unknown extension, listing the accepted ones", async () => {
