@@ -10,16 +10,21 @@ import type { CorpusReadResult, LocatedPaper } from "./types.ts";
  */
 export function skipDuplicates(located: readonly LocatedPaper[]): CorpusReadResult {
   const result: CorpusReadResult = { papers: [], duplicates: [] };
-  const titles = new Set<string>();
-  const ids = new Set<string>();
-  for (const { paper, file, line } of located) {
+  const byTitle = new Map<string, LocatedPaper>();
+  const byId = new Map<string, LocatedPaper>();
+  for (const current of located) {
+    const { paper, file, line } = current;
     const title = normalizeTitle(paper.title);
-    if (titles.has(title) || ids.has(paper.id)) {
-      result.duplicates.push({ title: paper.title, file, line });
+    const sameTitle = byTitle.get(title);
+    const kept = sameTitle ?? byId.get(paper.id);
+    if (kept !== undefined) {
+      const sameBy = sameTitle === undefined ? "id" : "title";
+      const keptInstead = { id: kept.paper.id, file: kept.file, line: kept.line, sameBy } as const;
+      result.duplicates.push({ title: paper.title, file, line, keptInstead });
       continue;
     }
-    titles.add(title);
-    ids.add(paper.id);
+    byTitle.set(title, current);
+    byId.set(paper.id, current);
     result.papers.push(paper);
   }
   return result;

@@ -23,6 +23,8 @@ export interface SkippedDuplicate {
   title: string;
   file: string;
   line: number;
+  /** The paper that was kept, and whether the two share a normalised title or an id. */
+  keptInstead?: { id: string; file: string; line: number; sameBy: "title" | "id" };
 }
 
 export interface CorpusReadResult {

@@ -50,10 +50,26 @@ describe("readCorpus", () => {
     const { papers, duplicates } = await readCorpus([BUNDLED, jsonl, csv]);
     expect(papers.map((p) => p.title).slice(70)).toEqual(["A New Paper", "Fresh"]);
     expect(papers[0]?.title).toMatch(/^RCNet/);
+    const ssd = papers.find((p) => p.title.startsWith("SSD"));
     expect(duplicates).toEqual([
-      { title: "ssd: single shot MULTIBOX detector", file: jsonl, line: 2 },
-      { title: "Another Paper", file: jsonl, line: 3 },
-      { title: "A new paper!", file: csv, line: 2 },
+      {
+        title: "ssd: single shot MULTIBOX detector",
+        file: jsonl,
+        line: 2,
+        keptInstead: { id: ssd?.id, file: BUNDLED, line: 91, sameBy: "title" },
+      },
+      {
+        title: "Another Paper",
+        file: jsonl,
+        line: 3,
+        keptInstead: { id: "x1", file: jsonl, line: 1, sameBy: "id" },
+      },
+      {
+        title: "A new paper!",
+        file: csv,
+        line: 2,
+        keptInstead: { id: "x1", file: jsonl, line: 1, sameBy: "title" },
+      },
     ]);
   });
 
@@ -67,7 +83,14 @@ describe("readCorpus", () => {
     );
     const { papers, duplicates } = await readCorpus(page);
     expect(papers.map((p) => p.title)).toEqual(["T One", "T Two"]);
-    expect(duplicates).toEqual([{ title: "T One", file: page, line: 9 }]);
+    expect(duplicates).toEqual([
+      {
+        title: "T One",
+        file: page,
+        line: 9,
+        keptInstead: { id: papers[0]?.id, file: page, line: 1, sameBy: "title" },
+      },
+    ]);
   });
 
   it("reads every file in the format given, whatever its extension", async () => {
