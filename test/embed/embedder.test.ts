@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadEmbedder } from "../../src/embed/load-embedder.ts";
+import { ModelUnavailableError } from "../../src/embed/model-unavailable-error.ts";
+import type { Embedder } from "../../src/embed/types.ts";
+import { loadTinyEmbedder, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
+
+const norm = (v: Float32Array) => Math.hypot(...v);
+const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+
+describe("loadEmbedder with the tiny fixture model (real transformers.js path)", () => {
+  let embedder: Embedder;
+  beforeAll(async () => {
+    embedder = await loadTinyEmbedder();
+  });
+
+  it("returns unit vectors of the model's hidden size", async () => {
+    const config = JSON.parse(readFileSync(join(TINY_MODEL, "config.json"), "utf8"));
+    const [vector] = await embedder.embed(["graph neural networks for recommendation"]);
+    expect(embedder.dims).toBe(config.hidden_size);
+    expect(vector).toHaveLength(config.hidden_size);
+    expect(norm(vector!)).toBeCloseTo(1, 5);
+    expect(embedder.modelId).toBe(TINY_MODEL);
+  });
+
+  it("gives identical text identical vectors, in input order, whatever the batch", async () => {
+    const texts = [
+      "object detection",
+      "a much longer sentence about sparse Bayesian networks",
+      "x",
+    ];
+    const together = await embedder.embed(texts);
+    const alone = await Promise.all(texts.map(async (t) => (await embedder.embed([t]))[0]!));
+    together.forEach((vector, i) => {
+      for (let d = 0; d < vector.length; d++) expect(vector[d]).toBeCloseTo(alone[i]![d]!, 5);
+    });
+    expect(cosine(together[0]!, together[1]!)).toBeLessThan(0.99);
+  });
+
+  it("embeds repeated texts once per call and batches the rest", async () => {
+    const before = { ...embedder.stats };
+    const vectors = await embedder.embed(["alpha beta", "gamma", "alpha beta", "gamma", "delta"]);
+    expect(embedder.stats.texts - before.texts).toBe(3);
+    expect(embedder.stats.calls - before.calls).toBe(1);
+    expect(vectors[0]).toEqual(vectors[2]);
+  });
+
+  it("scores related texts above unrelated ones (bag-of-words fixture)", async () => {
+    const [query, related, unrelated] = await embedder.embed([
+      "graph convolutional networks for recommendation",
+      "simplifying graph convolutional networks for recommendation systems",
+      "object detection with reverse feature pyramids",
+    ]);
+    expect(cosine(query!, related!)).toBeGreaterThan(cosine(query!, unrelated!));
+  });
+
+  it("truncates text longer than the model window on purpose, and counts it", async () => {
+    const long = Array.from({ length: 300 }, (_, i) => `word${i % 17}`).join(" ");
+    const before = embedder.stats.truncated;
+    const [a, b] = await embedder.embed([long, `${long} and an entirely different ending`]);
+    expect(embedder.stats.truncated - before).toBe(2);
+    expect(Array.from(a!)).toEqual(Array.from(b!));
+    expect(embedder.countTokens([long])[0]).toBe(embedder.maxTokens);
+    expect(embedder.countTokens(["graph"])[0]).toBeLessThan(embedder.maxTokens);
+  });
+});
+
+describe("loadEmbedder failures say what to do", () => {
+  it("offline, a hub model that is not cached names the cache folder and the alternatives", async () => {
+    const cacheDir = tempDir();
+    const error = await loadEmbedder({
+      model: "Xenova/all-MiniLM-L6-v2",
+      offline: true,
+      cacheDir,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    const message = (error as Error).message;
+    expect(message).toContain(join(cacheDir, "Xenova/all-MiniLM-L6-v2"));
+    expect(message).toContain("onnx/model.onnx");
+    expect(message).toContain("PAPERCHAT_MODEL");
+  });
+
+  it("an incomplete local folder lists the missing files", async () => {
+    const folder = tempDir();
+    const error = await loadEmbedder({ model: folder, cacheDir: tempDir() }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as Error).message).toMatch(/missing: config\.json, tokenizer\.json/);
+  });
+});

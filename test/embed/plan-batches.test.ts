@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { planBatches } from "../../src/embed/plan-batches.ts";
+
+describe("planBatches", () => {
+  it("keeps each distinct text once and maps every input to it", () => {
+    const plan = planBatches(["b", "aa", "b", "ccc", "aa"], 10);
+    expect(plan.unique).toEqual(["b", "aa", "ccc"]);
+    expect(plan.slotOf.map((slot) => plan.unique[slot])).toEqual(["b", "aa", "b", "ccc", "aa"]);
+  });
+
+  it("groups texts of similar length into batches of at most batchSize", () => {
+    const texts = ["xxxxx", "x", "xxx", "xx", "xxxx"];
+    const plan = planBatches(texts, 2);
+    expect(plan.batches.map((b) => b.map((slot) => plan.unique[slot]))).toEqual([
+      ["x", "xx"],
+      ["xxx", "xxxx"],
+      ["xxxxx"],
+    ]);
+  });
+
+  it("plans nothing for no texts and refuses a batch size below 1", () => {
+    expect(planBatches([], 4).batches).toEqual([]);
+    expect(() => planBatches(["a"], 0)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildBm25, rankTitleMatches, searchBm25 } from "../../src/index/bm25.ts";
+import { tokenize } from "../../src/index/tokenize.ts";
+
+describe("tokenize", () => {
+  it("lower-cases, folds accents and plurals, drops stopwords, keeps acronyms whole", () => {
+    expect(tokenize("The Networks of TabPFN and Gödel’s studies")).toEqual([
+      "network",
+      "tabpfn",
+      "godel",
+      "s",
+      "study",
+    ]);
+  });
+
+  it("splits hyphenated words and also keeps them joined", () => {
+    expect(tokenize("cross-scale shift")).toEqual(["cross", "scale", "crossscale", "shift"]);
+  });
+});
+
+describe("BM25", () => {
+  const docs = [
+    {
+      title: "LightGCN for recommendation",
+      body: "graph convolution simplified for recommendation",
+    },
+    { title: "Object detection", body: "feature pyramids for detection of objects in images" },
+    { title: "Graph networks", body: "graph graph graph neural networks" },
+  ];
+  const bm25 = buildBm25(docs);
+
+  it("ranks documents by term weight and frequency", () => {
+    expect(searchBm25(bm25, tokenize("graph"), 10).docs).toEqual([2, 0]);
+    expect(searchBm25(bm25, tokenize("detection pyramids"), 10).docs).toEqual([1]);
+    expect(searchBm25(bm25, tokenize("nothing matches"), 10).docs).toEqual([]);
+  });
+
+  it("survives a JSON round trip (it is stored as JSON)", () => {
+    const copy = JSON.parse(JSON.stringify(bm25));
+    expect(searchBm25(copy, tokenize("graph recommendation"), 10)).toEqual(
+      searchBm25(bm25, tokenize("graph recommendation"), 10),
+    );
+  });
+
+  it("ranks titles holding a rare query term", () => {
+    expect(rankTitleMatches(bm25, tokenize("what is LightGCN"), 10).docs).toEqual([0]);
+  });
+});
