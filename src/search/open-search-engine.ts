@@ -2,6 +2,7 @@ import { loadEmbedder } from "../embed/load-embedder.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
 import type { Embedder } from "../embed/types.ts";
 import { type BuildProgress, buildIndex } from "../index/build-index.ts";
+import { IndexError } from "../index/index-errors.ts";
 import { loadIndex } from "../index/load-index.ts";
 import type { Settings } from "../settings/settings.ts";
 import { createSearchEngine, type SearchEngine } from "./search-engine.ts";
@@ -26,7 +27,7 @@ export interface OpenedSearchEngine {
 /**
  * Loads the model and the index and returns a ready search engine. When the model cannot be
  * loaded, an existing index is still served lexically (degraded mode) and `onDegraded` says why;
- * building an index without a model is impossible, so that error is thrown.
+ * with neither model nor index, the model error is thrown (building needs the model).
  *
  * @example
  * const { engine } = await openSearchEngine({ settings: resolveSettings(process.env), build: true });
@@ -36,11 +37,12 @@ export async function openSearchEngine(
 ): Promise<OpenedSearchEngine> {
   const { settings } = options;
   let embedder: Embedder | undefined;
+  let modelError: ModelUnavailableError | undefined;
   try {
     embedder = await loadEmbedder(settings);
   } catch (error) {
     if (!(error instanceof ModelUnavailableError)) throw error;
-    options.onDegraded?.(error);
+    modelError = error;
   }
   let built = false;
   if (options.build && embedder) {
@@ -52,6 +54,13 @@ export async function openSearchEngine(
     });
     built = !result.reused;
   }
-  const index = await loadIndex(settings.indexDir, embedder ? { model: embedder.modelId } : {});
+  const index = await loadIndex(settings.indexDir, embedder ? { model: embedder.modelId } : {}).catch(
+    (error: unknown) => {
+      // No model and no index: the model is what is missing (building needs it), so say that.
+      if (modelError && error instanceof IndexError && error.code === "missing") throw modelError;
+      throw error;
+    },
+  );
+  if (modelError) options.onDegraded?.(modelError);
   return { engine: createSearchEngine({ index, embedder }), embedder, built };
 }

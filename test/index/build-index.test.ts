@@ -106,7 +106,8 @@ describe("index files on disk", () => {
       "corrupted",
       (path: string) => {
         const bytes = readFileSync(path);
-        bytes[bytes.length >> 1] ^= 0xff;
+        const middle = bytes.length >> 1;
+        bytes[middle] = bytes[middle]! ^ 0xff;
         writeFileSync(path, bytes);
       },
       /does not match its checksum/,
