@@ -1,0 +1,99 @@
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { useEffect, useState } from "react";
+import { describeError } from "./api/error-message.ts";
+import type { Health } from "./api/types.ts";
+import { useRequest } from "./api/use-request.ts";
+import { messageText } from "./chat/message-sources.ts";
+import { Composer } from "./components/Composer.tsx";
+import { Conversation } from "./components/Conversation.tsx";
+import { ErrorNotice } from "./components/ErrorNotice.tsx";
+import { Header } from "./components/Header.tsx";
+import { OpenPaperContext } from "./components/open-paper-context.ts";
+import { PaperDialog } from "./components/PaperDialog.tsx";
+import { RelatedWork } from "./components/RelatedWork.tsx";
+import { StarterQuestions } from "./components/StarterQuestions.tsx";
+
+/** Same-origin chat endpoint (CONTRACT.md: AI SDK UI message stream). */
+const transport = new DefaultChatTransport({ api: "/api/chat" });
+
+type View = "chat" | "related";
+
+/** The whole page: header, the chat or the related-work search, and the paper dialog. */
+export function App() {
+  const health = useRequest<Health>("/api/health");
+  const [view, setView] = useState<View>("chat");
+  const [draft, setDraft] = useState("");
+  const [stoppedIds, setStoppedIds] = useState<ReadonlySet<string>>(new Set());
+  const [openPaperId, setOpenPaperId] = useState<string | null>(null);
+  const { messages, setMessages, sendMessage, status, stop, error, clearError, regenerate } =
+    useChat({
+      transport,
+      onFinish: ({ message, isAbort }) => {
+        if (isAbort) setStoppedIds((ids) => new Set(ids).add(message.id));
+      },
+    });
+  const busy = status === "submitted" || status === "streaming";
+
+  // A refused or undelivered question goes back into the box, so the person can fix or resend it.
+  useEffect(() => {
+    const last = messages.at(-1);
+    if (status !== "error" || last?.role !== "user") return;
+    setMessages(messages.slice(0, -1));
+    setDraft(messageText(last));
+  }, [status, messages, setMessages]);
+
+  const ask = (question: string) => {
+    clearError();
+    setDraft("");
+    void sendMessage({ text: question });
+  };
+  const answerFailedMidway = error !== undefined && messages.at(-1)?.role === "assistant";
+
+  return (
+    <OpenPaperContext.Provider value={setOpenPaperId}>
+      <div className="app">
+        <Header health={health} />
+        <nav className="view-switch" aria-label="Mode">
+          <button type="button" aria-pressed={view === "chat"} onClick={() => setView("chat")}>
+            Ask
+          </button>
+          <button
+            type="button"
+            aria-pressed={view === "related"}
+            onClick={() => setView("related")}
+          >
+            Find related work
+          </button>
+        </nav>
+        <main>
+          <div className="chat-view" hidden={view !== "chat"}>
+            {messages.length === 0 ? (
+              <StarterQuestions onAsk={ask} disabled={busy} />
+            ) : (
+              <Conversation messages={messages} status={status} stoppedIds={stoppedIds} />
+            )}
+            {error && (
+              <ErrorNotice
+                message={describeError(error)}
+                onRetry={answerFailedMidway ? () => void regenerate() : undefined}
+                onDismiss={clearError}
+              />
+            )}
+            <Composer
+              draft={draft}
+              onDraftChange={setDraft}
+              busy={busy}
+              onSend={ask}
+              onStop={() => void stop()}
+            />
+          </div>
+          <div hidden={view !== "related"}>
+            <RelatedWork />
+          </div>
+        </main>
+        <PaperDialog paperId={openPaperId} onClose={() => setOpenPaperId(null)} />
+      </div>
+    </OpenPaperContext.Provider>
+  );
+}

@@ -1,0 +1,23 @@
+/** The JSON the paperchat server answers with (see CONTRACT.md); search shapes come from the engine. */
+export type {
+  SearchResponse,
+  SearchResult,
+  SimilarResponse,
+  Snippet,
+} from "../../../src/search/types.ts";
+
+/** `GET /api/health`. */
+export interface Health {
+  status: string;
+  papers: number;
+  model: string;
+  dims: number;
+  semantic: boolean;
+}
+
+/** `GET /api/papers/:id`. */
+export interface Paper {
+  id: string;
+  title: string;
+  abstract: string;
+}

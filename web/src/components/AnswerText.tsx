@@ -1,0 +1,31 @@
+import { answerBlocks } from "../chat/answer-blocks.ts";
+import type { Source } from "../chat/message-sources.ts";
+import { AnswerLine } from "./AnswerLine.tsx";
+
+export interface AnswerTextProps {
+  text: string;
+  sources: readonly Source[];
+  anchorPrefix: string;
+}
+
+/** An answer's paragraphs and lists, each `[n]` a link to source card n. */
+export function AnswerText({ text, sources, anchorPrefix }: AnswerTextProps) {
+  const line = (content: string) => (
+    <AnswerLine text={content} sources={sources} anchorPrefix={anchorPrefix} />
+  );
+  return (
+    <div className="answer-text">
+      {answerBlocks(text).map((block) => {
+        if (block.kind === "paragraph") return <p key={block.line}>{line(block.text)}</p>;
+        const List = block.ordered ? "ol" : "ul";
+        return (
+          <List key={block.line}>
+            {block.items.map((item) => (
+              <li key={item.line}>{line(item.text)}</li>
+            ))}
+          </List>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/**
+ * Builds the chat page into `web/dist`, which the paperchat server serves at `/`.
+ * `npx vite --config web/vite.config.ts` runs a dev server that forwards `/api` and `/v1` to a
+ * paperchat server on port 3000 (or `PAPERCHAT_API`).
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, "dist"),
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      "/api": process.env.PAPERCHAT_API ?? "http://localhost:3000",
+      "/v1": process.env.PAPERCHAT_API ?? "http://localhost:3000",
+    },
+  },
+});
