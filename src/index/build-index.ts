@@ -5,6 +5,7 @@ import type { CorpusFormat, SkippedDuplicate } from "../corpus/types.ts";
 import type { Embedder } from "../embed/types.ts";
 import { buildBm25 } from "./bm25.ts";
 import { buildHnsw } from "./hnsw.ts";
+import { loadIndex } from "./load-index.ts";
 import {
   DEFAULT_HNSW,
   type HnswParams,
@@ -37,6 +38,10 @@ export interface BuildIndexResult {
   manifest: IndexManifest;
   /** True when the existing index already matched corpus and model, so nothing was embedded. */
   reused: boolean;
+  /** Texts sent to the model by this build (0 when reused). */
+  embedded: number;
+  /** Vectors taken over from the previous index because their text did not change. */
+  carriedOver: number;
   duplicates: SkippedDuplicate[];
 }
 
@@ -70,24 +75,56 @@ export async function isIndexCurrent(
   );
 }
 
+/**
+ * Vectors of the previous index by text, when it was built with the same model: a corpus that
+ * grew by a few papers only embeds those. Empty when there is no usable previous index.
+ */
+async function previousVectors(
+  indexDir: string,
+  model: string,
+): Promise<Map<string, Float32Array>> {
+  const byText = new Map<string, Float32Array>();
+  const previous = await loadIndex(indexDir, { model }).catch(() => undefined);
+  if (!previous) return byText;
+  const { dims } = previous.manifest;
+  previous.papers.forEach((paper, row) => {
+    byText.set(paperText(paper), previous.paperVectors.subarray(row * dims, (row + 1) * dims));
+    paper.sentences.forEach(([start, end], i) => {
+      const at = previous.sentenceStart[row]! + i;
+      byText.set(
+        paper.abstract.slice(start, end),
+        previous.sentenceVectors.subarray(at * dims, (at + 1) * dims),
+      );
+    });
+  });
+  return byText;
+}
+
 async function embedAll(
   embedder: Embedder,
   texts: string[],
+  known: Map<string, Float32Array>,
   onProgress?: (progress: BuildProgress) => void,
-): Promise<Float32Array[]> {
-  const vectors: Float32Array[] = [];
-  onProgress?.({ phase: "embed", done: 0, total: texts.length });
-  for (let i = 0; i < texts.length; i += EMBED_CHUNK) {
-    vectors.push(...(await embedder.embed(texts.slice(i, i + EMBED_CHUNK))));
-    onProgress?.({ phase: "embed", done: vectors.length, total: texts.length });
+): Promise<{ vectors: Float32Array[]; embedded: number }> {
+  const missing = [...new Set(texts.filter((text) => !known.has(text)))];
+  const fresh = new Map<string, Float32Array>();
+  onProgress?.({ phase: "embed", done: 0, total: missing.length });
+  for (let i = 0; i < missing.length; i += EMBED_CHUNK) {
+    const chunk = missing.slice(i, i + EMBED_CHUNK);
+    const vectors = await embedder.embed(chunk);
+    chunk.forEach((text, j) => fresh.set(text, vectors[j]!));
+    onProgress?.({ phase: "embed", done: fresh.size, total: missing.length });
   }
-  return vectors;
+  const vectors = texts.map((text) => fresh.get(text) ?? known.get(text)!);
+  return { vectors, embedded: missing.length };
 }
 
 /**
  * Reads the corpus, embeds every paper (title + abstract) and every abstract sentence, builds
  * the HNSW and BM25 indexes and writes them atomically with a manifest into `indexDir`.
- * An index that already matches the corpus and model is kept as it is (`reused: true`).
+ * An index that already matches the corpus and model is kept as it is (`reused: true`); when
+ * only some papers changed, the vectors of unchanged texts are carried over from it (unless
+ * `force`), so only new text is embedded.
  *
  * @example
  * const { manifest } = await buildIndex({ corpusFiles: ["data/trending-papers.txt"], indexDir: "index", embedder });
@@ -101,7 +138,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   const hash = corpusHash(papers);
   const previous = await readManifest(indexDir);
   if (!options.force && (await isIndexCurrent(indexDir, embedder.modelId, hash)) && previous) {
-    return { manifest: previous, reused: true, duplicates };
+    return { manifest: previous, reused: true, embedded: 0, carriedOver: 0, duplicates };
   }
 
   const indexed: IndexedPaper[] = papers.map((paper) => ({
@@ -112,11 +149,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     paper.sentences.map(([start, end]) => paper.abstract.slice(start, end)),
   );
   const truncatedBefore = embedder.stats.truncated;
-  const vectors = await embedAll(
-    embedder,
-    [...indexed.map(paperText), ...sentenceTexts],
-    onProgress,
-  );
+  const texts = [...indexed.map(paperText), ...sentenceTexts];
+  const known = options.force ? new Map() : await previousVectors(indexDir, embedder.modelId);
+  const { vectors, embedded } = await embedAll(embedder, texts, known, onProgress);
   const paperVectors = packVectors(vectors.slice(0, indexed.length), embedder.dims);
   const sentenceVectors = packVectors(vectors.slice(indexed.length), embedder.dims);
 
@@ -146,5 +181,5 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     },
   );
   onProgress?.({ phase: "write", done: 1, total: 1 });
-  return { manifest, reused: false, duplicates };
+  return { manifest, reused: false, embedded, carriedOver: texts.length - embedded, duplicates };
 }

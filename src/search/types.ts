@@ -1,24 +1,24 @@
 /** Shapes shared by search, the CLI's --json output and the HTTP API (see CONTRACT.md). */
-export interface Snippet {
+export type Snippet = {
   text: string;
   start: number;
   end: number;
   score: number;
-}
+};
 
-export interface SearchResult {
+export type SearchResult = {
   id: string;
   title: string;
   score: number;
   snippets: Snippet[];
-}
+};
 
-export interface SearchResponse {
+export type SearchResponse = {
   query: string;
   results: SearchResult[];
-}
+};
 
-export interface SimilarResponse {
+export type SimilarResponse = {
   paper: { id: string; title: string };
   results: { id: string; title: string; score: number }[];
-}
+};

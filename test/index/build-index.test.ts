@@ -59,6 +59,36 @@ describe("buildIndex → loadIndex", () => {
     expect(built.embedder.stats.calls).toBe(calls);
   });
 
+  it("embeds only new text when papers are added, carrying the rest over", async () => {
+    const dir = tempDir();
+    cpSync(built.indexDir, dir, { recursive: true });
+    const index = await loadIndex(dir);
+    const extra = {
+      title: "A Paper That Was Not There Before",
+      abstract: "It proposes nothing. It measures less.",
+    };
+    const jsonl = join(dir, "grown.jsonl");
+    writeFileSync(
+      jsonl,
+      [...index.papers.map(({ id, title, abstract }) => ({ id, title, abstract })), extra]
+        .map((p) => JSON.stringify(p))
+        .join("\n"),
+    );
+    const texts = built.embedder.stats.texts;
+    const result = await buildIndex({
+      corpusFiles: [jsonl],
+      indexDir: dir,
+      embedder: built.embedder,
+    });
+    expect(result.reused).toBe(false);
+    expect(result.embedded).toBe(3); // the new paper and its two sentences
+    expect(built.embedder.stats.texts - texts).toBe(3);
+    expect(result.carriedOver).toBe(70 + index.manifest.counts.sentences);
+    const grown = await loadIndex(dir);
+    expect(grown.papers).toHaveLength(71);
+    expect(grown.paperVectors.subarray(0, 70 * grown.manifest.dims)).toEqual(index.paperVectors);
+  });
+
   it("refuses an index built with another model, saying how to fix it", async () => {
     const error = await loadIndex(built.indexDir, { model: "Xenova/all-MiniLM-L6-v2" }).catch(
       (e) => e,
