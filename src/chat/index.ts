@@ -1,0 +1,32 @@
+export { type AnswerChatOptions, answerChat } from "./answer-chat.ts";
+export type {
+  AnsweredBy,
+  ChatDataParts,
+  ChatMetadata,
+  PaperchatUIMessage,
+} from "./chat-message.ts";
+export { type ChatMessageLike, type ChatTurn, messageText, userTexts } from "./chat-turns.ts";
+export {
+  type CitationFilter,
+  citedNumbers,
+  createCitationFilter,
+  removeInventedCitations,
+} from "./citations.ts";
+export {
+  composeExtractiveAnswer,
+  type ExtractiveAnswerOptions,
+  NO_SOURCES_ANSWER,
+} from "./extractive-answer.ts";
+export {
+  followUpChain,
+  isFollowUp,
+  type RetrievalQueryOptions,
+  retrievalQuery,
+} from "./follow-up.ts";
+export { type GroundedPrompt, groundedPrompt } from "./grounded-prompt.ts";
+export { DEFAULT_LLM_TIMEOUT_MS, type LlmSettings, llmSettingsFromEnv } from "./llm-settings.ts";
+export {
+  LlmAnswerError,
+  type StreamLlmAnswerOptions,
+  streamLlmAnswer,
+} from "./stream-llm-answer.ts";

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import {
+  citedNumbers,
+  createCitationFilter,
+  removeInventedCitations,
+} from "../../src/chat/citations.ts";
+
+describe("citedNumbers", () => {
+  it("reads single and grouped citations in order", () => {
+    expect(citedNumbers("A [1]. B [2, 3]. C [1][4].")).toEqual([1, 2, 3, 1, 4]);
+  });
+
+  it("ignores brackets that are not citations", () => {
+    expect(citedNumbers("arrays like [a, b] and [] and [1.5]")).toEqual([]);
+  });
+});
+
+describe("removeInventedCitations", () => {
+  it.each([
+    ["keeps valid citations", "Fast [1] and small [3].", "Fast [1] and small [3]."],
+    ["drops a citation beyond the sources", "Fast [1] and small [7].", "Fast [1] and small."],
+    ["drops citation zero", "Fast [0].", "Fast."],
+    ["keeps the valid part of a group", "Both [2, 9].", "Both [2]."],
+    ["drops a group with no valid number", "Both [8,9] agree.", "Both agree."],
+    ["leaves other brackets alone", "Use [x] and [1.5] here [2].", "Use [x] and [1.5] here [2]."],
+  ])("%s", (_, text, expected) => {
+    expect(removeInventedCitations(text, 3)).toBe(expected);
+  });
+});
+
+describe("createCitationFilter", () => {
+  const run = (deltas: string[], sources = 3) => {
+    const filter = createCitationFilter(sources);
+    const shown = deltas.map((delta) => filter.push(delta));
+    return { shown, text: shown.join("") + filter.flush() };
+  };
+
+  it("judges a citation split across deltas as a whole", () => {
+    expect(run(["Fast [", "1", "2] and small [", "2]."]).text).toBe("Fast and small [2].");
+  });
+
+  it("holds back only what could still become a citation", () => {
+    const { shown } = run(["Fast and", " small [", "2] now"]);
+    expect(shown).toEqual(["Fast and", " small", " [2] now"]);
+  });
+
+  it("releases a held-back tail when the stream ends", () => {
+    expect(run(["unfinished [1"]).text).toBe("unfinished [1");
+  });
+
+  it("releases a long bracket that cannot be a citation", () => {
+    const long = `[${"1, ".repeat(20)}`;
+    expect(run(["See ", long, "x"]).text).toBe(`See ${long}x`);
+  });
+});
