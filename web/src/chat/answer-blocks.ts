@@ -1,4 +1,4 @@
-/** The small Markdown subset answers use: paragraphs, bullet or numbered lists, **bold**, `code`. */
+/** The small Markdown subset answers use: paragraphs, bullet or numbered lists, **bold**, _em_, `code`. */
 /** A line of the answer and where it sits (its line number, a stable key while streaming). */
 export interface AnswerLineText {
   text: string;
@@ -10,14 +10,15 @@ export type AnswerBlock =
   | { kind: "list"; ordered: boolean; line: number; items: AnswerLineText[] };
 
 export interface InlineSpan {
-  kind: "text" | "strong" | "code";
+  kind: "text" | "strong" | "em" | "code";
   text: string;
   /** Offset in the line. */
   start: number;
 }
 
 const LIST_ITEM = /^\s*(?:([-*•])|(\d+)[.)])\s+(.*)$/;
-const INLINE = /\*\*(.+?)\*\*|`([^`\n]+)`/g;
+const INLINE =
+  /\*\*(.+?)\*\*|`([^`\n]+)`|(?<![\p{L}\p{N}_*])[_*]([^_*\n]+)[_*](?![\p{L}\p{N}_*])/gu;
 
 /**
  * Splits an answer into paragraphs and lists: blank lines end a paragraph, lines starting with
@@ -60,7 +61,7 @@ export function answerBlocks(answer: string): AnswerBlock[] {
 }
 
 /**
- * Splits a line of an answer into plain, **strong** and `code` spans (markers removed).
+ * Splits a line of an answer into plain, **strong**, _em_ and `code` spans (markers removed).
  *
  * @example
  * inlineSpans("**LightGCN**: simple [1]");
@@ -73,8 +74,14 @@ export function inlineSpans(line: string): InlineSpan[] {
     if (match.index > cursor) {
       spans.push({ kind: "text", text: line.slice(cursor, match.index), start: cursor });
     }
-    const [kind, text] = match[1] !== undefined ? ["strong", match[1]] : ["code", match[2]!];
-    spans.push({ kind: kind as InlineSpan["kind"], text, start: match.index });
+    const [strong, code, em] = match.slice(1);
+    const span: Pick<InlineSpan, "kind" | "text"> =
+      strong !== undefined
+        ? { kind: "strong", text: strong }
+        : code !== undefined
+          ? { kind: "code", text: code }
+          : { kind: "em", text: em! };
+    spans.push({ ...span, start: match.index });
     cursor = match.index + match[0].length;
   }
   if (cursor < line.length) spans.push({ kind: "text", text: line.slice(cursor), start: cursor });

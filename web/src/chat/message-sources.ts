@@ -22,17 +22,20 @@ function asSnippet(value: unknown): Snippet[] {
   ];
 }
 
-/** Reads one search result out of loosely typed JSON; anything without an id and title is not one. */
-export function asSource(value: unknown): Source | undefined {
-  if (!isRecord(value)) return undefined;
-  const id = value.id ?? value.paperId ?? value.sourceId;
-  if (typeof id !== "string" || typeof value.title !== "string") return undefined;
+/** Score and snippets out of loosely typed JSON (a result, or a source part's provider metadata). */
+function sourceDetails(value: Record<string, unknown>): Pick<Source, "score" | "snippets"> {
   return {
-    id,
-    title: value.title,
     score: typeof value.score === "number" ? value.score : Number.NaN,
     snippets: Array.isArray(value.snippets) ? value.snippets.flatMap(asSnippet) : [],
   };
+}
+
+/** Reads one search result out of loosely typed JSON; anything without an id and title is not one. */
+function asSource(value: unknown): Source | undefined {
+  if (!isRecord(value)) return undefined;
+  const id = value.id ?? value.paperId;
+  if (typeof id !== "string" || typeof value.title !== "string") return undefined;
+  return { id, title: value.title, ...sourceDetails(value) };
 }
 
 /** A data part whose payload is a list of search results (`SearchResult[]` or `{ results }`). */
@@ -44,17 +47,16 @@ function sourcesInDataPart(part: Part): Source[] | undefined {
   return sources.every((s) => s !== undefined) ? (sources as Source[]) : undefined;
 }
 
-/** A `source-document` / `source-url` part, with whatever details its provider metadata carries. */
+/** A `source-document` / `source-url` part, with the score and snippets its provider metadata carries. */
 function sourceInSourcePart(part: Part): Source | undefined {
   if (part.type !== "source-document" && part.type !== "source-url") return undefined;
-  const details = Object.values(part.providerMetadata ?? {})
-    .map(asSource)
-    .find(Boolean);
+  const metadata = Object.values(part.providerMetadata ?? {}).find(
+    (value) => isRecord(value) && ("snippets" in value || "score" in value),
+  );
   return {
-    id: details?.id ?? part.sourceId,
-    title: part.title ?? details?.title ?? part.sourceId,
-    score: details?.score ?? Number.NaN,
-    snippets: details?.snippets ?? [],
+    id: part.sourceId,
+    title: part.title ?? part.sourceId,
+    ...sourceDetails(isRecord(metadata) ? metadata : {}),
   };
 }
 
@@ -82,4 +84,22 @@ export function messageSources(message: UIMessage): Source[] {
  */
 export function messageText(message: UIMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
+
+/**
+ * The text the server retrieved an answer's papers with (a follow-up includes the earlier
+ * questions it refers to), read from the `data-sources` part or the message metadata;
+ * undefined when the server sent neither.
+ *
+ * @example
+ * questionTerms(messageQuery(answer) ?? question);
+ */
+export function messageQuery(message: UIMessage): string | undefined {
+  for (const part of message.parts.toReversed()) {
+    if (part.type.startsWith("data-") && "data" in part && isRecord(part.data)) {
+      if (typeof part.data.query === "string") return part.data.query;
+    }
+  }
+  const metadata = message.metadata;
+  return isRecord(metadata) && typeof metadata.query === "string" ? metadata.query : undefined;
 }

@@ -9,13 +9,13 @@ export interface AnswerLineProps {
   anchorPrefix: string;
 }
 
-/** One line of an answer: bold and code spans, and `[n]` links to the source cards. */
+/** One line of an answer: bold, emphasised and code spans, and `[n]` links to the source cards. */
 export function AnswerLine({ text, sources, anchorPrefix }: AnswerLineProps) {
   return (
     <>
       {inlineSpans(text).map((span) => {
         if (span.kind === "code") return <code key={span.start}>{span.text}</code>;
-        const Wrapper = span.kind === "strong" ? "strong" : "span";
+        const Wrapper = span.kind === "text" ? "span" : span.kind;
         return (
           <Wrapper key={span.start}>
             {citationSegments(span.text, sources.length).map((segment) =>

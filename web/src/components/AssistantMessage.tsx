@@ -1,5 +1,6 @@
 import type { UIMessage } from "ai";
-import { messageSources, messageText } from "../chat/message-sources.ts";
+import { messageNotices } from "../chat/message-notices.ts";
+import { messageQuery, messageSources, messageText } from "../chat/message-sources.ts";
 import { questionTerms } from "../text/term-segments.ts";
 import { AnswerText } from "./AnswerText.tsx";
 import { SourceList } from "./SourceList.tsx";
@@ -7,7 +8,7 @@ import { StatusLine } from "./StatusLine.tsx";
 
 export interface AssistantMessageProps {
   message: UIMessage;
-  /** The question this message answers; its terms are marked in the snippets. */
+  /** The question this message answers; its terms (or those the server searched with) are marked. */
   question: string;
   /** Unique per message in the page; prefixes the source cards' ids. */
   anchorPrefix: string;
@@ -27,8 +28,14 @@ export function AssistantMessage({
 }: AssistantMessageProps) {
   const sources = messageSources(message);
   const text = messageText(message);
+  const terms = questionTerms(messageQuery(message) ?? question);
   return (
     <article className="message assistant" aria-label="Answer" aria-busy={streaming}>
+      {messageNotices(message).map((notice) => (
+        <p key={notice} className="notice">
+          {notice}
+        </p>
+      ))}
       {text ? (
         <AnswerText text={text} sources={sources} anchorPrefix={anchorPrefix} />
       ) : (
@@ -36,12 +43,7 @@ export function AssistantMessage({
       )}
       {stopped && <p className="stopped-note">Stopped.</p>}
       {sources.length > 0 ? (
-        <SourceList
-          sources={sources}
-          anchorPrefix={anchorPrefix}
-          terms={questionTerms(question)}
-          label="Sources"
-        />
+        <SourceList sources={sources} anchorPrefix={anchorPrefix} terms={terms} label="Sources" />
       ) : (
         !streaming && !stopped && <StatusLine>No papers matched this question.</StatusLine>
       )}
