@@ -43,6 +43,8 @@ function writeSources(writer: Writer, query: string, sources: readonly SearchRes
       title: source.title,
       providerMetadata: {
         paperchat: {
+          id: source.id,
+          title: source.title,
           n: i + 1,
           score: source.score,
           snippets: source.snippets.map(({ text, start, end, score }) => ({

@@ -25,7 +25,7 @@ export type ChatDataParts = {
 /**
  * The UI message `POST /api/chat` streams; use it as `useChat<PaperchatUIMessage>()`.
  * Parts, in order: one `source-document` per paper (`sourceId` = paper id, `title`, and
- * `providerMetadata.paperchat` = `{ n, score, snippets }`), one `data-sources`, then the answer's
+ * `providerMetadata.paperchat` = `{ id, title, n, score, snippets }`), one `data-sources`, then the answer's
  * `text` part(s) citing `[n]`; a `data-notice` comes before a fallback answer.
  */
 export type PaperchatUIMessage = UIMessage<ChatMetadata, ChatDataParts>;

@@ -1,0 +1,117 @@
+import type { Hook } from "@hono/zod-openapi";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../app-context.ts";
+import type { Logger } from "../logger.ts";
+import { ApiError } from "./api-error.ts";
+import { validationError } from "./validation-error.ts";
+
+/** Client errors that Hono's own middleware raises, in paperchat's words. */
+const HONO_ERRORS: Record<number, () => ApiError> = {
+  400: () =>
+    new ApiError(
+      400,
+      "invalid_request_error",
+      "The request body is not valid JSON.",
+      "invalid_json",
+    ),
+  415: () =>
+    new ApiError(
+      415,
+      "invalid_request_error",
+      "The request body must be JSON: send it with Content-Type: application/json.",
+      "unsupported_media_type",
+    ),
+};
+
+/**
+ * The body-size error (413), naming the limit.
+ *
+ * @example
+ * bodyLimit({ maxSize, onError: () => { throw bodyTooLarge(maxSize); } });
+ */
+export function bodyTooLarge(maxBytes: number): ApiError {
+  return new ApiError(
+    413,
+    "invalid_request_error",
+    `The request body is larger than ${maxBytes} bytes. Send less per request (e.g. fewer embeddings inputs).`,
+    "body_too_large",
+  );
+}
+
+/**
+ * Answers every error in the API's shape: `ApiError`s as they are, Hono's client errors in
+ * plain words, anything else as a 500 that carries the request id, whose stack goes to the log
+ * only.
+ *
+ * @example
+ * app.onError(handleErrors(logger));
+ */
+export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    const known =
+      error instanceof ApiError
+        ? error
+        : error instanceof HTTPException && error.status < 500
+          ? (HONO_ERRORS[error.status]?.() ??
+            new ApiError(error.status, "invalid_request_error", error.message || "Bad request."))
+          : undefined;
+    if (known) return c.json(known.body(), known.status);
+    const requestId = c.get("requestId");
+    logger.error(`[${requestId}] ${c.req.method} ${c.req.path} failed: ${error.stack ?? error}`);
+    const internal = new ApiError(
+      500,
+      "server_error",
+      `Internal server error (request id ${requestId}); the details are in the server log.`,
+      "internal_error",
+    );
+    return c.json(internal.body(), 500);
+  };
+}
+
+/**
+ * JSON 404 for paths no route serves.
+ *
+ * @example
+ * app.notFound(routeNotFound);
+ */
+export const routeNotFound: NotFoundHandler<AppEnv> = (c) =>
+  c.json(
+    new ApiError(
+      404,
+      "not_found_error",
+      `No route for ${c.req.method} ${c.req.path}. The API is described at /docs.`,
+      "route_not_found",
+    ).body(),
+    404,
+  );
+
+/**
+ * JSON 405 with an `Allow` header, for a known path asked with the wrong method.
+ *
+ * @example
+ * app.use(methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }));
+ */
+export function wrongMethod(c: Context, methods: string[]): Response {
+  const allow = methods.join(", ");
+  const error = new ApiError(
+    405,
+    "invalid_request_error",
+    `${c.req.path} does not answer ${c.req.method}; use ${allow}.`,
+    "method_not_allowed",
+  );
+  return c.json(error.body(), 405, { Allow: allow });
+}
+
+/**
+ * Validation failures become 400s naming the field (the default hook of every route).
+ *
+ * @example
+ * new OpenAPIHono({ defaultHook: rejectInvalid });
+ */
+export const rejectInvalid: Hook<unknown, AppEnv, string, unknown> = (result) => {
+  if (result.success) return;
+  // The validator passes the raw input along (its type omits it); it tells missing from wrong.
+  const input = (result as { data?: unknown }).data;
+  throw validationError(result.error, result.target, input);
+};

@@ -1,0 +1,27 @@
+/** Bounds on what one request may ask for; every bound is enforced with a 4xx that names it. */
+export interface ServerLimits {
+  /** Largest request body in bytes (413 beyond). */
+  maxBodyBytes: number;
+  /** Longest question, search query or chat turn in characters (a pasted abstract fits). */
+  maxQuestionChars: number;
+  /** Longest single `/v1/embeddings` input in characters. */
+  maxInputChars: number;
+  /** Most inputs in one `/v1/embeddings` call. */
+  maxInputs: number;
+  /** Most messages in one `/api/chat` conversation. */
+  maxChatMessages: number;
+  /** Largest `k` (results, similar papers, chat sources). */
+  maxK: number;
+  /** Largest page of `/api/papers`. */
+  maxPageSize: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxQuestionChars: 4000,
+  maxInputChars: 4000,
+  maxInputs: 256,
+  maxChatMessages: 200,
+  maxK: 50,
+  maxPageSize: 100,
+};

@@ -1,0 +1,96 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { AppContext, PaperchatApp } from "../app-context.ts";
+import { ApiError } from "../errors/api-error.ts";
+import { EmbeddingsResponseSchema, embeddingsRequestSchema } from "../schemas/embeddings.ts";
+import { errorResponse } from "../schemas/error.ts";
+import { servesModel } from "./models.ts";
+
+/**
+ * A vector as OpenAI's `encoding_format: "base64"` sends it: little-endian float32 bytes.
+ *
+ * @example
+ * base64Vector(new Float32Array([1, 0])); // "AACAPwAAAAA="
+ */
+export function base64Vector(vector: Float32Array): string {
+  const bytes = Buffer.alloc(vector.length * 4);
+  for (const [i, value] of vector.entries()) bytes.writeFloatLE(value, i * 4);
+  return bytes.toString("base64");
+}
+
+/**
+ * `POST /v1/embeddings`: OpenAI-compatible embeddings from the index's model; concurrent requests
+ * share model calls (see `createBatchingEmbedder`).
+ *
+ * @example
+ * registerEmbeddingRoutes(app, context);
+ */
+export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext): void {
+  const { embedder, modelName } = context;
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/embeddings",
+      tags: ["OpenAI-compatible"],
+      summary: "Embed texts with the index's model (OpenAI's embeddings API)",
+      request: {
+        body: {
+          required: true,
+          content: { "application/json": { schema: embeddingsRequestSchema(context.limits) } },
+        },
+      },
+      responses: {
+        200: {
+          description: "One unit-length vector per input, in input order",
+          content: { "application/json": { schema: EmbeddingsResponseSchema } },
+        },
+        400: errorResponse(400),
+        401: errorResponse(401),
+        404: errorResponse(404),
+        413: errorResponse(413),
+        415: errorResponse(415),
+        503: errorResponse(503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      if (!embedder) {
+        throw new ApiError(503, "service_unavailable", context.degradedReason, "model_unavailable");
+      }
+      if (body.model !== undefined && !servesModel(context, body.model)) {
+        throw new ApiError(
+          404,
+          "not_found_error",
+          `The model "${body.model}" is not served here; use "${modelName}" (see GET /v1/models) or leave "model" out.`,
+          "model_not_found",
+          "model",
+        );
+      }
+      if (body.dimensions !== undefined && body.dimensions !== embedder.dims) {
+        throw new ApiError(
+          400,
+          "invalid_request_error",
+          `${modelName} returns ${embedder.dims}-dimensional vectors; leave "dimensions" out or set it to ${embedder.dims}.`,
+          "invalid_value",
+          "dimensions",
+        );
+      }
+      const texts = typeof body.input === "string" ? [body.input] : body.input;
+      const vectors = await embedder.embed(texts);
+      const tokens = embedder.countTokens(texts).reduce((sum, n) => sum + n, 0);
+      const base64 = body.encoding_format === "base64";
+      return c.json(
+        {
+          object: "list" as const,
+          data: vectors.map((vector, index) => ({
+            object: "embedding" as const,
+            index,
+            embedding: base64 ? base64Vector(vector) : Array.from(vector),
+          })),
+          model: modelName,
+          usage: { prompt_tokens: tokens, total_tokens: tokens },
+        },
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,104 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { AppContext, PaperchatApp } from "../app-context.ts";
+import { ApiError } from "../errors/api-error.ts";
+import { errorResponse } from "../schemas/error.ts";
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SIMILAR_K,
+  PaperIdParams,
+  PaperListSchema,
+  PaperSchema,
+  paperListQuerySchema,
+  SimilarResponseSchema,
+  similarQuerySchema,
+} from "../schemas/papers.ts";
+
+const json = <T>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const unknownPaper = (id: string) =>
+  new ApiError(
+    404,
+    "not_found_error",
+    `No paper with id "${id}". List ids with GET /api/papers, or find papers with GET /api/search?q=…`,
+    "paper_not_found",
+    "id",
+  );
+
+/**
+ * `GET /api/papers`, `GET /api/papers/:id` and `GET /api/papers/:id/similar`.
+ *
+ * @example
+ * registerPaperRoutes(app, context);
+ */
+export function registerPaperRoutes(app: PaperchatApp, context: AppContext): void {
+  const { engine, limits } = context;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/papers",
+      tags: ["Papers"],
+      summary: "All papers, a page at a time, in corpus order",
+      request: { query: paperListQuerySchema(limits) },
+      responses: {
+        200: json("A page of papers", PaperListSchema),
+        400: errorResponse(400),
+        401: errorResponse(401),
+      },
+    }),
+    (c) => {
+      const { offset = 0, limit = DEFAULT_PAGE_SIZE } = c.req.valid("query");
+      const { papers } = engine.index;
+      const page = papers.slice(offset, offset + limit).map(({ id, title }) => ({ id, title }));
+      return c.json({ total: papers.length, offset, limit, papers: page }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/papers/{id}",
+      tags: ["Papers"],
+      summary: "One paper with its full abstract",
+      request: { params: PaperIdParams },
+      responses: {
+        200: json("The paper", PaperSchema),
+        401: errorResponse(401),
+        404: errorResponse(404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid("param");
+      const paper = engine.getPaper(id);
+      if (!paper) throw unknownPaper(id);
+      const { title, abstract, metadata } = paper;
+      return c.json({ id, title, abstract, ...(metadata && { metadata }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/papers/{id}/similar",
+      tags: ["Papers"],
+      summary: "The papers nearest to a paper (never the paper itself)",
+      request: { params: PaperIdParams, query: similarQuerySchema(limits) },
+      responses: {
+        200: json("The paper and its nearest neighbours, nearest first", SimilarResponseSchema),
+        400: errorResponse(400),
+        401: errorResponse(401),
+        404: errorResponse(404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid("param");
+      const { k = DEFAULT_SIMILAR_K } = c.req.valid("query");
+      const similar = engine.similarPapers(id, k);
+      if (!similar) throw unknownPaper(id);
+      return c.json(similar, 200);
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { AppContext, PaperchatApp } from "../app-context.ts";
+import { errorResponse } from "../schemas/error.ts";
+import {
+  DEFAULT_SEARCH_K,
+  SearchResponseSchema,
+  searchBodySchema,
+  searchQuerySchema,
+} from "../schemas/search.ts";
+
+const ok = {
+  description: "The best papers, best first, each with 1–3 verbatim snippets",
+  content: { "application/json": { schema: SearchResponseSchema } },
+};
+const DESCRIPTION =
+  "Hybrid search: dense (HNSW over abstract embeddings) and lexical (BM25) rankings fused by reciprocal rank; lexical only in degraded mode.";
+
+/**
+ * `GET /api/search?q=…&k=…` and `POST /api/search` with `{"query", "k"?}`.
+ *
+ * @example
+ * registerSearchRoutes(app, context);
+ */
+export function registerSearchRoutes(app: PaperchatApp, context: AppContext): void {
+  const { engine, limits } = context;
+  const search = async (query: string, k = DEFAULT_SEARCH_K) => ({
+    query,
+    results: await engine.searchPapers(query, k),
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/search",
+      tags: ["Search"],
+      summary: "Papers that answer a question",
+      description: DESCRIPTION,
+      request: { query: searchQuerySchema(limits) },
+      responses: { 200: ok, 400: errorResponse(400), 401: errorResponse(401) },
+    }),
+    async (c) => {
+      const { q, k } = c.req.valid("query");
+      return c.json(await search(q, k), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/search",
+      tags: ["Search"],
+      summary: "Papers that answer a question (or are related to a pasted abstract)",
+      description: DESCRIPTION,
+      request: {
+        body: {
+          required: true,
+          content: { "application/json": { schema: searchBodySchema(limits) } },
+        },
+      },
+      responses: {
+        200: ok,
+        400: errorResponse(400),
+        401: errorResponse(401),
+        413: errorResponse(413),
+        415: errorResponse(415),
+      },
+    }),
+    async (c) => {
+      const { query, k } = c.req.valid("json");
+      return c.json(await search(query, k), 200);
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from "@hono/zod-openapi";
+import type { ServerLimits } from "../limits.ts";
+
+/** `POST /v1/embeddings` body, as OpenAI's API takes it. */
+export function embeddingsRequestSchema(limits: ServerLimits) {
+  const text = z
+    .string()
+    .min(1, { error: "must not be empty" })
+    .max(limits.maxInputChars, {
+      error: `must be at most ${limits.maxInputChars} characters`,
+    });
+  return z
+    .object({
+      input: z
+        .union([
+          text,
+          z
+            .array(text)
+            .min(1, { error: "must hold at least one text" })
+            .max(limits.maxInputs, {
+              error: `must hold at most ${limits.maxInputs} texts; send more in several requests`,
+            }),
+        ])
+        .openapi({
+          description: `A text or a list of up to ${limits.maxInputs} texts (token arrays are not supported).`,
+          example: ["sparse bayesian neural networks"],
+        }),
+      model: z
+        .string()
+        .optional()
+        .openapi({ description: "The served model (see GET /v1/models)." }),
+      encoding_format: z
+        .enum(["float", "base64"], { error: 'must be "float" or "base64"' })
+        .optional()
+        .openapi({
+          default: "float",
+          description: "`base64`: the little-endian float32 bytes of each vector, base64-encoded.",
+        }),
+      dimensions: z
+        .number({ error: "must be a whole number" })
+        .int({ error: "must be a whole number" })
+        .optional()
+        .openapi({ description: "Must equal the model's dimensions when given." }),
+      user: z.string().optional(),
+    })
+    .openapi("EmbeddingsRequest");
+}
+
+export const EmbeddingsResponseSchema = z
+  .object({
+    object: z.literal("list"),
+    data: z.array(
+      z.object({
+        object: z.literal("embedding"),
+        index: z.number().int(),
+        embedding: z.union([z.array(z.number()), z.string()]).openapi({
+          description: "Unit-length vector; a base64 string with encoding_format=base64.",
+        }),
+      }),
+    ),
+    model: z.string(),
+    usage: z.object({
+      prompt_tokens: z
+        .number()
+        .int()
+        .openapi({ description: "Tokens as the model's tokenizer counts them." }),
+      total_tokens: z.number().int(),
+    }),
+  })
+  .openapi("EmbeddingsResponse");
+
+export const ModelSchema = z
+  .object({
+    id: z.string().openapi({ example: "Xenova/all-MiniLM-L6-v2" }),
+    object: z.literal("model"),
+    created: z.number().int().openapi({ description: "When the index was built (Unix seconds)." }),
+    owned_by: z.string(),
+  })
+  .openapi("Model");
+
+export const ModelListSchema = z
+  .object({ object: z.literal("list"), data: z.array(ModelSchema) })
+  .openapi("ModelList");

@@ -1,0 +1,17 @@
+import { z } from "@hono/zod-openapi";
+
+export const HealthSchema = z
+  .object({
+    status: z.literal("ok"),
+    papers: z.number().int().openapi({ description: "Papers in the index.", example: 70 }),
+    model: z.string().openapi({ example: "Xenova/all-MiniLM-L6-v2" }),
+    dims: z.number().int().openapi({ example: 384 }),
+    semantic: z.boolean().openapi({
+      description:
+        "False when the embedding model could not be loaded: search is lexical-only and /v1/embeddings answers 503.",
+    }),
+    answers: z.enum(["extractive", "llm"]).openapi({
+      description: "How /api/chat writes answers: quoted snippets, or a configured language model.",
+    }),
+  })
+  .openapi("Health");

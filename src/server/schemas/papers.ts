@@ -1,0 +1,69 @@
+import { z } from "@hono/zod-openapi";
+import type { ServerLimits } from "../limits.ts";
+import { integerQuery } from "./bounded-integer.ts";
+
+export const PaperRefSchema = z
+  .object({
+    id: z.string().openapi({ example: "training-bayesian-neural-networks-with-12d32a" }),
+    title: z.string(),
+  })
+  .openapi("PaperRef");
+
+export const PaperListSchema = z
+  .object({
+    total: z.number().int().openapi({ description: "Papers in the index." }),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    papers: z.array(PaperRefSchema),
+  })
+  .openapi("PaperList");
+
+export const PaperSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    abstract: z.string(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: "Extra fields of JSONL/CSV corpora, as they were." }),
+  })
+  .openapi("Paper");
+
+export const SimilarResponseSchema = z
+  .object({
+    paper: PaperRefSchema,
+    results: z.array(PaperRefSchema.extend({ score: z.number() })),
+  })
+  .openapi("SimilarResponse");
+
+export const PaperIdParams = z.object({
+  id: z.string().openapi({
+    param: { name: "id", in: "path", description: "A paper id (see GET /api/papers)." },
+    example: "training-bayesian-neural-networks-with-12d32a",
+  }),
+});
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_SIMILAR_K = 5;
+
+/** `GET /api/papers` query. */
+export function paperListQuerySchema(limits: ServerLimits) {
+  return z.object({
+    offset: integerQuery({ min: 0, max: 1e9 - 1, description: "Papers to skip." })
+      .optional()
+      .openapi({ default: 0 }),
+    limit: integerQuery({ min: 1, max: limits.maxPageSize, description: "Papers per page." })
+      .optional()
+      .openapi({ default: DEFAULT_PAGE_SIZE }),
+  });
+}
+
+/** `GET /api/papers/:id/similar` query. */
+export function similarQuerySchema(limits: ServerLimits) {
+  return z.object({
+    k: integerQuery({ min: 1, max: limits.maxK, description: "How many similar papers." })
+      .optional()
+      .openapi({ default: DEFAULT_SIMILAR_K }),
+  });
+}

@@ -1,0 +1,163 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import type { BuildProgress } from "../index/build-index.ts";
+import { openSearchEngine } from "../search/open-search-engine.ts";
+import type { Settings } from "../settings/settings.ts";
+import { type AppOptions, createApp } from "./app.ts";
+import { consoleLogger } from "./logger.ts";
+import { publicModelName } from "./model-name.ts";
+import { appOptionsFromEnv } from "./server-env.ts";
+
+export interface ServeEngineOptions extends AppOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Interface to listen on; all interfaces when absent. */
+  host?: string;
+  /** How long `close()` lets in-flight requests run before cutting their connections. */
+  shutdownGraceMs?: number;
+}
+
+export interface StartServerOptions
+  extends Omit<ServeEngineOptions, "engine" | "embedder" | "port"> {
+  settings: Settings;
+  /** Default: `PORT` from `env`, else 3000. */
+  port?: number;
+  /** Build (or rebuild) the index first when it is missing or stale (`npm start`). */
+  build?: boolean;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Where `PORT`, `PAPERCHAT_API_KEY`, `PAPERCHAT_CORS_ORIGINS` and `PAPERCHAT_LLM_*` are read (default `process.env`); explicit options win. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** e.g. `http://localhost:3000` */
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves (idempotent). */
+  close(): Promise<void>;
+}
+
+const DEFAULT_PORT = 3000;
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+function displayHost(host: string | undefined): string {
+  if (!host || host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host?: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(
+          new Error(
+            `Port ${port} is already in use. Stop the other server, or pick another port with PORT=… (or --port).`,
+            {
+              cause: error,
+            },
+          ),
+        );
+      } else reject(error);
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Serves an already opened search engine over HTTP (tests use port 0 for a free port).
+ *
+ * @example
+ * const server = await serveEngine({ engine, embedder, port: 0 });
+ * await fetch(`${server.url}/api/health`);
+ * await server.close();
+ */
+export async function serveEngine(options: ServeEngineOptions): Promise<RunningServer> {
+  const app = createApp(options);
+  // Without `createServer`, the adapter makes a plain node:http server.
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const address = await listen(server, options.port, options.host);
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${displayHost(options.host)}:${address.port}`,
+    port: address.port,
+    close() {
+      closing ??= new Promise((resolve, reject) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close((error) => {
+          clearTimeout(force);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/**
+ * Opens the index (building it first with `build`), loads the model and serves paperchat;
+ * logs one line with the URL, corpus size, model and whether search is semantic. Without the
+ * model it still serves, lexically (degraded mode), and logs why once.
+ *
+ * @example
+ * const server = await startServer({ settings: resolveSettings(process.env), build: true });
+ * process.once("SIGTERM", () => server.close());
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? consoleLogger;
+  const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(
+      `The port must be a whole number from 0 to 65535, got "${env.PORT ?? port}".`,
+    );
+  }
+  const fromEnv = appOptionsFromEnv(env);
+  const { settings, build, onProgress, env: _env, ...appOptions } = options;
+  const apiKey = options.apiKey ?? fromEnv.apiKey;
+  const cors = options.cors ?? fromEnv.cors;
+  const llm = options.llm ?? fromEnv.llm;
+  let degradedReason: string | undefined;
+  const { engine, embedder } = await openSearchEngine({
+    settings,
+    build,
+    onProgress,
+    onDegraded: (error) => {
+      degradedReason = error.message;
+      logger.warn(
+        `paperchat: the embedding model could not be loaded, so search is lexical-only and /v1/embeddings answers 503. ${error.message}`,
+      );
+    },
+  });
+  const server = await serveEngine({
+    degradedReason,
+    ...appOptions,
+    apiKey,
+    cors,
+    llm,
+    engine,
+    embedder,
+    port,
+    logger,
+  });
+  const facts = [
+    `${engine.index.papers.length} papers`,
+    `model ${publicModelName(engine.index.manifest.model)}`,
+    `semantic search ${engine.semantic ? "on" : "off (lexical only)"}`,
+    `answers ${llm ? `by ${llm.model} at ${llm.baseURL}` : "extractive"}`,
+    ...(apiKey ? ["API key required"] : []),
+  ];
+  logger.info(
+    `paperchat: serving ${facts.join(", ")} at ${server.url} (API docs: ${server.url}/docs)`,
+  );
+  return server;
+}
