@@ -63,7 +63,7 @@ export function App() {
             aria-pressed={view === "related"}
             onClick={() => setView("related")}
           >
-            Find related work
+            Related work
           </button>
         </nav>
         <main>

@@ -55,7 +55,7 @@ export function Composer({ draft, onDraftChange, busy, onSend, onStop }: Compose
           Stop
         </button>
       ) : (
-        <button type="submit" className="send-button" disabled={!draft.trim()}>
+        <button type="submit" className="primary-button" disabled={!draft.trim()}>
           Send
         </button>
       )}

@@ -29,7 +29,7 @@ export function Conversation({ messages, status, stoppedIds }: ConversationProps
               key={message.id}
               ref={message === last ? lastArticle : undefined}
               className="message user"
-              aria-label="Your question"
+              aria-label="Question"
             >
               <p className="question-text">{messageText(message)}</p>
             </article>

@@ -55,7 +55,11 @@ export function RelatedWork({ k = 10 }: RelatedWorkProps) {
           placeholder="We propose…"
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" disabled={!draft.trim() || search.state === "loading"}>
+        <button
+          type="submit"
+          className="primary-button"
+          disabled={!draft.trim() || search.state === "loading"}
+        >
           Find related work
         </button>
       </form>

@@ -19,7 +19,7 @@ export function SimilarPapers({ paperId, k = 5 }: SimilarPapersProps) {
   if (error || !data) return <StatusLine error={error} onRetry={reload} />;
   if (data.results.length === 0) return <StatusLine>No similar papers in this corpus.</StatusLine>;
   return (
-    <ol className="similar-papers" aria-label={`Papers similar to ${data.paper.title}`}>
+    <ul className="similar-papers" aria-label={`Papers similar to ${data.paper.title}`}>
       {data.results.map((paper) => (
         <li key={paper.id}>
           <button type="button" className="link-button" onClick={() => openPaper(paper.id)}>
@@ -30,6 +30,6 @@ export function SimilarPapers({ paperId, k = 5 }: SimilarPapersProps) {
           </span>
         </li>
       ))}
-    </ol>
+    </ul>
   );
 }
