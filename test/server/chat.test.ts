@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PaperchatUIMessage } from "../../src/chat/chat-message.ts";
+import { citedNumbers } from "../../src/chat/citations.ts";
+import type { RunningServer } from "../../src/server/serve.ts";
+import { type FakeLlm, startFakeLlm } from "./support/fake-llm-server.ts";
+import {
+  askChat,
+  openTinyEngine,
+  replyText,
+  serveTiny,
+  type TinyEngine,
+  userMessage,
+} from "./support/tiny-server.ts";
+
+let tiny: TinyEngine;
+let server: RunningServer;
+
+const sourcesOf = (reply: PaperchatUIMessage) =>
+  reply.parts.flatMap((part) => (part.type === "source-document" ? [part] : []));
+const dataSourcesOf = (reply: PaperchatUIMessage) =>
+  reply.parts.flatMap((part) => (part.type === "data-sources" ? [part.data] : []));
+const noticesOf = (reply: PaperchatUIMessage) =>
+  reply.parts.flatMap((part) => (part.type === "data-notice" ? [part.data] : []));
+
+/** Every `[n]` of the answer names a streamed source. */
+function expectGroundedCitations(reply: PaperchatUIMessage) {
+  const count = sourcesOf(reply).length;
+  const cited = citedNumbers(replyText(reply));
+  expect(cited.length).toBeGreaterThan(0);
+  for (const n of cited) {
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(n).toBeLessThanOrEqual(count);
+  }
+}
+
+beforeAll(async () => {
+  tiny = await openTinyEngine();
+  server = await serveTiny(tiny);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("POST /api/chat read by the AI SDK client", () => {
+  it("streams the retrieved papers as sources, then an extractive answer citing them", async () => {
+    const question = "replacing the feature pyramid in RetinaNet with a reverse pyramid";
+    const reply = await askChat(server.url, [userMessage(question)]);
+    const expected = await tiny.engine.searchPapers(question, 5);
+
+    expect(reply.role).toBe("assistant");
+    const sources = sourcesOf(reply);
+    expect(sources.map((source) => [source.sourceId, source.title])).toEqual(
+      expected.map((result) => [result.id, result.title]),
+    );
+    expect(sources[0]!.providerMetadata?.paperchat).toMatchObject({
+      n: 1,
+      id: expected[0]!.id,
+      score: expected[0]!.score,
+      snippets: expected[0]!.snippets,
+    });
+    expect(dataSourcesOf(reply)).toEqual([{ query: question, results: expected }]);
+
+    const answer = replyText(reply);
+    expectGroundedCitations(reply);
+    expect(citedNumbers(answer)).toEqual([1, 2, 3]);
+    expect(answer).toContain(expected[0]!.snippets[0]!.text);
+    expect(reply.metadata).toMatchObject({ query: question, answeredBy: "extractive" });
+  });
+
+  it("takes k from the request body", async () => {
+    const transportBody = { messages: [userMessage("graph convolutional networks")], k: 2 };
+    const response = await fetch(`${server.url}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(transportBody),
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect((await response.text()).match(/"type":"source-document"/g)).toHaveLength(2);
+  });
+
+  it("searches a short follow-up together with the question it refers to", async () => {
+    const first = "object detection with feature pyramids";
+    const firstReply = await askChat(server.url, [userMessage(first)]);
+    const followUp = "which of those is fastest?";
+    const reply = await askChat(server.url, [
+      userMessage(first),
+      firstReply,
+      userMessage(followUp),
+    ]);
+    expect(reply.metadata?.query).toBe(`${first} ${followUp}`);
+    const expected = await tiny.engine.searchPapers(`${first} ${followUp}`, 5);
+    expect(sourcesOf(reply).map((source) => source.sourceId)).toEqual(expected.map((r) => r.id));
+    expectGroundedCitations(reply);
+  });
+
+  it("answers a new question on its own, even after earlier turns", async () => {
+    const question = "contrastive learning of sparse concept layers on top of CLIP";
+    const reply = await askChat(server.url, [
+      userMessage("object detection with feature pyramids"),
+      { id: "a1", role: "assistant", parts: [{ type: "text", text: "Some answer [1]." }] },
+      userMessage(question),
+    ]);
+    expect(reply.metadata?.query).toBe(question);
+  });
+});
+
+describe("POST /api/chat with a language model", () => {
+  let llm: FakeLlm;
+  let llmServer: Awaited<ReturnType<typeof serveTiny>>;
+
+  beforeAll(async () => {
+    llm = await startFakeLlm({ kind: "answer", chunks: [] });
+    llmServer = await serveTiny(tiny, {
+      llm: { baseURL: llm.baseURL, model: "fake-model", apiKey: "llm-key", timeoutMs: 1500 },
+    });
+  });
+
+  afterAll(async () => {
+    await llmServer?.close();
+    await llm?.close();
+  });
+
+  it("streams the model's answer, grounded in the snippets, without invented citations", async () => {
+    llm.behaviour = {
+      kind: "answer",
+      chunks: ["RCNet reverses the pyramid [", "1] and", " is fast [9]. Others agree [2, 7]."],
+    };
+    const question = "reverse feature pyramid for object detection";
+    const reply = await askChat(llmServer.url, [userMessage(question)]);
+    expect(replyText(reply)).toBe("RCNet reverses the pyramid [1] and is fast. Others agree [2].");
+    expectGroundedCitations(reply);
+    expect(reply.metadata).toMatchObject({ answeredBy: "llm", model: "fake-model" });
+    expect(noticesOf(reply)).toEqual([]);
+
+    const request = llm.requests.at(-1)!;
+    expect(request).toMatchObject({ model: "fake-model", stream: true });
+    expect(llm.authorizations.at(-1)).toBe("Bearer llm-key");
+    const prompt = request.messages.map((message) => message.content).join("\n");
+    const sources = await tiny.engine.searchPapers(question, 5);
+    expect(prompt).toContain(`[1] ${sources[0]!.title}`);
+    expect(prompt).toContain(sources[0]!.snippets[0]!.text);
+    expect(prompt).toContain(`Question: ${question}`);
+    // Snippets only: the rest of the abstract is not sent.
+    const abstract = tiny.engine.getPaper(sources[0]!.id)!.abstract;
+    const unsent = abstract
+      .split(/(?<=\.)\s+/)
+      .filter((sentence) => !sources[0]!.snippets.some((s) => s.text.includes(sentence)));
+    for (const sentence of unsent) expect(prompt).not.toContain(sentence);
+  });
+
+  it("falls back to the extractive answer, and says so, when the model fails", async () => {
+    llm.behaviour = { kind: "fail", status: 500 };
+    const reply = await askChat(llmServer.url, [userMessage("graph convolutional networks")]);
+    const [notice] = noticesOf(reply);
+    expect(notice?.kind).toBe("llm-fallback");
+    expect(notice?.message).toContain("HTTP 500");
+    expect(replyText(reply)).toContain(notice!.message);
+    expect(reply.metadata?.answeredBy).toBe("extractive-fallback");
+    expectGroundedCitations(reply);
+    expect(citedNumbers(replyText(reply))).toEqual([1, 2, 3]);
+    const warnings = llmServer.logger.lines.filter((line) => line.level === "warn");
+    expect(warnings.at(-1)?.message).toContain("fake-model answered HTTP 500");
+  });
+
+  it("keeps what the model said before it stalled, then adds the extractive answer", async () => {
+    llm.behaviour = { kind: "slow", chunks: ["Pyramids help [1].", " And"], delayMs: 900 };
+    const reply = await askChat(llmServer.url, [userMessage("feature pyramids")]);
+    const text = replyText(reply);
+    expect(text.startsWith("Pyramids help [1].")).toBe(true);
+    expect(noticesOf(reply)[0]?.message).toContain("did not answer within 1.5 s");
+    expect(text).toContain("The closest papers in the corpus say:");
+    expect(reply.metadata?.answeredBy).toBe("extractive-fallback");
+    expectGroundedCitations(reply);
+  });
+
+  it("falls back when the model does not answer in time", async () => {
+    llm.behaviour = { kind: "hang" };
+    const reply = await askChat(llmServer.url, [userMessage("sparse bayesian neural networks")]);
+    expect(noticesOf(reply)[0]?.message).toContain("did not answer within 1.5 s");
+    expect(reply.metadata?.answeredBy).toBe("extractive-fallback");
+    expectGroundedCitations(reply);
+  });
+
+  it("falls back when the model cannot be reached", async () => {
+    const unreachable = await serveTiny(tiny, {
+      llm: { baseURL: "http://127.0.0.1:9/v1", model: "gone", timeoutMs: 5000 },
+    });
+    try {
+      const reply = await askChat(unreachable.url, [userMessage("graph networks")]);
+      expect(noticesOf(reply)[0]?.message).toContain("could not be reached");
+      expectGroundedCitations(reply);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});

@@ -1,0 +1,138 @@
+import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
+import type { PaperchatUIMessage } from "../../../src/chat/chat-message.ts";
+import type { Embedder } from "../../../src/embed/types.ts";
+import { loadIndex } from "../../../src/index/load-index.ts";
+import { createSearchEngine, type SearchEngine } from "../../../src/search/search-engine.ts";
+import type { ApiErrorBody } from "../../../src/server/errors/api-error.ts";
+import type { Logger } from "../../../src/server/logger.ts";
+import {
+  type RunningServer,
+  type ServeEngineOptions,
+  serveEngine,
+} from "../../../src/server/serve.ts";
+import { buildTinyIndex } from "../../support/tiny-index.ts";
+
+/** The bundled corpus indexed with the tiny fixture model, ready to serve. */
+export interface TinyEngine {
+  indexDir: string;
+  embedder: Embedder;
+  engine: SearchEngine;
+}
+
+/**
+ * Builds a real index of the bundled corpus with the tiny model (about a second) and opens it.
+ *
+ * @example
+ * const tiny = await openTinyEngine();
+ */
+export async function openTinyEngine(): Promise<TinyEngine> {
+  const { indexDir, embedder } = await buildTinyIndex();
+  const index = await loadIndex(indexDir, { model: embedder.modelId });
+  return { indexDir, embedder, engine: createSearchEngine({ index, embedder }) };
+}
+
+/** A logger that keeps what it was told, so tests can read the log. */
+export function recordingLogger(): Logger & { lines: { level: string; message: string }[] } {
+  const lines: { level: string; message: string }[] = [];
+  const record = (level: string) => (message: string) => void lines.push({ level, message });
+  return { lines, info: record("info"), warn: record("warn"), error: record("error") };
+}
+
+/**
+ * Serves a tiny engine on a free port with a recording logger (override anything).
+ *
+ * @example
+ * const server = await serveTiny(tiny, { apiKey: "secret" });
+ */
+export async function serveTiny(
+  tiny: TinyEngine,
+  options: Partial<ServeEngineOptions> = {},
+): Promise<RunningServer & { logger: ReturnType<typeof recordingLogger> }> {
+  const logger = recordingLogger();
+  const server = await serveEngine({
+    engine: tiny.engine,
+    embedder: tiny.embedder,
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+    ...options,
+  });
+  return Object.assign(server, { logger });
+}
+
+/** An error response body (the default reading of a response in tests). */
+export type ErrorBody = ApiErrorBody;
+
+/**
+ * POSTs JSON (or raw bytes/text with the given content type) and returns status and parsed body.
+ *
+ * @example
+ * const { status, body } = await postJson(`${url}/api/search`, { query: "gans" });
+ */
+export async function postJson<T = ErrorBody>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const raw =
+    typeof body === "string"
+      ? body
+      : body instanceof Uint8Array
+        ? new Uint8Array(body).buffer
+        : JSON.stringify(body);
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: raw,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : undefined) as T,
+    headers: response.headers,
+  };
+}
+
+/** A user turn as `useChat` sends it. */
+export function userMessage(text: string, id = crypto.randomUUID()): PaperchatUIMessage {
+  return { id, role: "user", parts: [{ type: "text", text }] };
+}
+
+/**
+ * Sends a conversation to `/api/chat` through the AI SDK's own client and returns the assistant
+ * message it assembles from the stream.
+ *
+ * @example
+ * const reply = await askChat(server.url, [userMessage("graph networks")]);
+ */
+export async function askChat(
+  baseUrl: string,
+  messages: UIMessage[],
+  headers: Record<string, string> = {},
+): Promise<PaperchatUIMessage> {
+  const transport = new DefaultChatTransport<PaperchatUIMessage>({
+    api: `${baseUrl}/api/chat`,
+    headers,
+  });
+  const stream = await transport.sendMessages({
+    trigger: "submit-message",
+    chatId: "test-chat",
+    messageId: undefined,
+    messages: messages as PaperchatUIMessage[],
+    abortSignal: undefined,
+  });
+  let last: PaperchatUIMessage | undefined;
+  for await (const message of readUIMessageStream<PaperchatUIMessage>({
+    stream,
+    terminateOnError: true,
+  })) {
+    last = message;
+  }
+  if (!last) throw new Error("The chat stream carried no message");
+  return last;
+}
+
+/** The text of a message's text parts. */
+export function replyText(message: UIMessage): string {
+  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
