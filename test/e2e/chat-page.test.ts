@@ -136,6 +136,7 @@ describe("the chat page in Chromium", () => {
       await sendButton(page).waitFor();
       expect(await questionBox(page).inputValue()).toBe("");
 
+      await questionBox(page).blur();
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: resolve(ARTIFACTS, "desktop-answer.png") });
 

@@ -1,10 +1,10 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useState } from "react";
+import { messageText } from "../../src/chat/chat-turns.ts";
 import { describeError } from "./api/error-message.ts";
 import type { Health } from "./api/types.ts";
 import { useRequest } from "./api/use-request.ts";
-import { messageText } from "./chat/message-sources.ts";
 import { Composer } from "./components/Composer.tsx";
 import { Conversation } from "./components/Conversation.tsx";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";

@@ -77,16 +77,6 @@ export function messageSources(message: UIMessage): Source[] {
 }
 
 /**
- * All text of a message, its text parts joined.
- *
- * @example
- * messageText({ id: "1", role: "user", parts: [{ type: "text", text: "hi" }] }); // "hi"
- */
-export function messageText(message: UIMessage): string {
-  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
-}
-
-/**
  * The text the server retrieved an answer's papers with (a follow-up includes the earlier
  * questions it refers to), read from the `data-sources` part or the message metadata;
  * undefined when the server sent neither.

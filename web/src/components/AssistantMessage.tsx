@@ -1,6 +1,7 @@
 import type { UIMessage } from "ai";
+import { messageText } from "../../../src/chat/chat-turns.ts";
 import { messageNotices } from "../chat/message-notices.ts";
-import { messageQuery, messageSources, messageText } from "../chat/message-sources.ts";
+import { messageQuery, messageSources } from "../chat/message-sources.ts";
 import { questionTerms } from "../text/term-segments.ts";
 import { AnswerText } from "./AnswerText.tsx";
 import { SourceList } from "./SourceList.tsx";

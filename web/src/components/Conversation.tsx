@@ -1,6 +1,6 @@
 import type { ChatStatus, UIMessage } from "ai";
 import { useEffect, useRef } from "react";
-import { messageText } from "../chat/message-sources.ts";
+import { messageText } from "../../../src/chat/chat-turns.ts";
 import { AssistantMessage } from "./AssistantMessage.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 
