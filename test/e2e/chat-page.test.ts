@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Locator, Page, ViewportSize } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +38,8 @@ let server: RunningServer;
 let llmServer: RunningServer;
 let llm: ScriptedLlm;
 let appOptions: AppOptions;
+/** Temporary folders (index, built page) removed after the run. */
+const scratch: string[] = [];
 
 /** The real server on a free local port. */
 const startPaperchat = (options: AppOptions) =>
@@ -50,6 +52,7 @@ beforeAll(async () => {
     buildTinyIndex(),
     buildWebApp(tempDir("paperchat-web-")),
   ]);
+  scratch.push(built.indexDir, webRoot);
   const index = await loadIndex(built.indexDir, { model: built.embedder.modelId });
   const engine = createSearchEngine({ index, embedder: built.embedder });
   appOptions = { engine, embedder: built.embedder, webRoot };
@@ -65,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close(), llmServer?.close(), llm?.close()]);
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 interface PageOptions {
@@ -94,6 +98,15 @@ async function onPage(
   } finally {
     await session.close();
   }
+}
+
+/** Waits for `promise`, failing with `failure` instead of hanging until the test times out. */
+function orFail<T>(promise: Promise<T>, failure: string, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(failure)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const questionBox = (page: Page) => page.getByRole("textbox", { name: "Your question" });
@@ -221,7 +234,7 @@ describe("the chat page in Chromium", () => {
       await page.getByRole("button", { name: "Stop" }).click();
       await sendButton(page).waitFor();
       await answer.getByText("Stopped.").waitFor();
-      await llm.abandoned; // the server hung up on the model, too
+      await orFail(llm.abandoned, "the server kept the language model streaming after Stop");
       const shown = (await text.textContent())!;
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.length).toBeLessThan(SCRIPTED_ANSWER.length);
