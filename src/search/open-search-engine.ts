@@ -54,13 +54,14 @@ export async function openSearchEngine(
     });
     built = !result.reused;
   }
-  const index = await loadIndex(settings.indexDir, embedder ? { model: embedder.modelId } : {}).catch(
-    (error: unknown) => {
-      // No model and no index: the model is what is missing (building needs it), so say that.
-      if (modelError && error instanceof IndexError && error.code === "missing") throw modelError;
-      throw error;
-    },
-  );
+  const index = await loadIndex(
+    settings.indexDir,
+    embedder ? { model: embedder.modelId } : {},
+  ).catch((error: unknown) => {
+    // No model and no index: the model is what is missing (building needs it), so say that.
+    if (modelError && error instanceof IndexError && error.code === "missing") throw modelError;
+    throw error;
+  });
   if (modelError) options.onDegraded?.(modelError);
   return { engine: createSearchEngine({ index, embedder }), embedder, built };
 }

@@ -1,0 +1,37 @@
+import { openSearchEngine } from "../../search/open-search-engine.ts";
+import type { SearchResponse } from "../../search/types.ts";
+import { resolveSettings } from "../../settings/settings.ts";
+import type { CliIo } from "../cli-io.ts";
+import type { CommandLine } from "../parse-command-line.ts";
+import { createProgressBar } from "../progress-bar.ts";
+import { UsageError } from "../usage-error.ts";
+
+function formatResults(response: SearchResponse): string {
+  if (response.results.length === 0) return `No papers match "${response.query}".\n`;
+  return response.results
+    .map((result, i) => {
+      const snippets = result.snippets.map((s) => `     “${s.text}”`).join("\n");
+      return `${i + 1}. ${result.title}\n   id ${result.id} · score ${result.score.toFixed(3)}\n${snippets}\n`;
+    })
+    .join("\n");
+}
+
+/** `paperchat search "QUESTION"`: prints what GET /api/search returns (--json) or a readable list. */
+export async function searchCommand(line: CommandLine, io: CliIo): Promise<number> {
+  const question = line.positionals.join(" ").trim();
+  if (!question)
+    throw new UsageError('search needs a question, e.g. paperchat search "graph networks"');
+  const settings = resolveSettings(io.env, line.overrides);
+  const { engine } = await openSearchEngine({
+    settings,
+    build: true,
+    onProgress: createProgressBar(io.stderr),
+    onDegraded: (error) => io.stderr.write(`warning: lexical search only. ${error.message}\n`),
+  });
+  const response: SearchResponse = {
+    query: question,
+    results: await engine.searchPapers(question, line.k ?? 10),
+  };
+  io.stdout.write(line.json ? `${JSON.stringify(response, null, 2)}\n` : formatResults(response));
+  return 0;
+}

@@ -1,0 +1,34 @@
+import { startServer } from "../../server/serve.ts";
+import { resolveSettings } from "../../settings/settings.ts";
+import type { CliIo } from "../cli-io.ts";
+import { ensureWebBuild } from "../ensure-web-build.ts";
+import type { CommandLine } from "../parse-command-line.ts";
+import { createProgressBar } from "../progress-bar.ts";
+
+/**
+ * `paperchat serve` / `paperchat start` (`npm start`): serves until SIGINT/SIGTERM, then lets
+ * in-flight requests finish before exiting. `start` first builds the index if missing or stale.
+ */
+export async function serveCommand(
+  line: CommandLine,
+  io: CliIo,
+  options: { build: boolean },
+): Promise<number> {
+  const settings = resolveSettings(io.env, line.overrides);
+  if (options.build) await ensureWebBuild((text) => io.stderr.write(text));
+  const server = await startServer({
+    settings,
+    build: options.build,
+    port: line.port,
+    host: line.host ?? io.env.HOST,
+    env: io.env,
+    onProgress: createProgressBar(io.stderr),
+  });
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  io.stderr.write(`${signal}: finishing in-flight requests…\n`);
+  await server.close();
+  return 0;
+}

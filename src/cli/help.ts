@@ -1,0 +1,79 @@
+/** `paperchat --help` and each command's help: what it does, its flags, examples. */
+export const GENERAL_HELP = `paperchat — ask research papers questions, get cited, verbatim answers.
+
+Usage: paperchat <command> [options]
+
+Commands:
+  start                 Build the index if missing or stale, then serve (what \`npm start\` runs)
+  serve                 Serve the existing index (HTTP API + chat page) on PORT (default 3000)
+  index                 (Re)build the index from the corpus, with a progress bar
+  search "QUESTION"     Best papers for a question, with snippets
+  similar PAPER_ID      Papers most similar to a paper
+  embed "TEXT"...       Embed texts (or stdin lines) and print the vectors
+
+Options for every command:
+  --model ID_OR_DIR     Hub model id or local model folder (env PAPERCHAT_MODEL,
+                        default Xenova/all-MiniLM-L6-v2)
+  --offline             Never download anything (env PAPERCHAT_OFFLINE=1)
+  --index-dir DIR       Where the index lives (env PAPERCHAT_INDEX_DIR, default index/)
+  --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl, .csv
+                        (env PAPERCHAT_CORPUS, comma-separated; default data/trending-papers.txt)
+  -h, --help            Help for a command: paperchat search --help
+  -v, --version         Print the version
+
+Examples:
+  npm run index -- --corpus papers.jsonl
+  npx paperchat search "sparse Bayesian neural networks" --k 5
+  npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --json
+  PAPERCHAT_OFFLINE=1 PAPERCHAT_MODEL=./models/all-MiniLM-L6-v2 npm start
+
+Exit codes: 0 success, 1 failure (model, index, corpus), 2 wrong usage.`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  start: `Usage: paperchat start [--port N] [--host H] [common options]
+
+Builds the index when it is missing or stale (corpus or model changed), then serves the
+HTTP API and chat page. Same as \`npm start\`.
+
+Example:
+  PORT=8080 npx paperchat start --corpus data/trending-papers.txt`,
+  serve: `Usage: paperchat serve [--port N] [--host H] [common options]
+
+Serves an existing index (build it first with \`paperchat index\`). PORT defaults to 3000.
+
+Example:
+  npx paperchat serve --port 8080`,
+  index: `Usage: paperchat index [--corpus FILE]... [--format trending|jsonl|csv] [--force] [common options]
+
+Embeds every paper (title + abstract) and every abstract sentence, builds the HNSW and BM25
+indexes and writes them atomically into the index folder. An unchanged corpus with the same
+model is not embedded again (use --force to rebuild anyway).
+
+Examples:
+  npm run index
+  npm run index -- --corpus papers.jsonl --corpus more.csv
+  npx paperchat index --model ./models/all-MiniLM-L6-v2 --offline`,
+  search: `Usage: paperchat search "QUESTION" [--k N] [--json] [common options]
+
+Prints the best N papers (1..50, default 10) with 1-3 verbatim snippets each. --json prints
+exactly what GET /api/search returns.
+
+Examples:
+  npx paperchat search "graph convolution for recommendation" --k 5
+  npx paperchat search "TabPFN" --json`,
+  similar: `Usage: paperchat similar PAPER_ID [--k N] [--json] [common options]
+
+Prints the N papers (1..50, default 5) nearest to a paper, never the paper itself. --json
+prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`.
+
+Example:
+  npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --k 5 --json`,
+  embed: `Usage: paperchat embed ["TEXT"...] [--json] [common options]
+
+Embeds each TEXT (or each line of standard input when none is given) and prints one vector
+per line as JSON arrays, or with --json the OpenAI-style {"data": [...]} document.
+
+Examples:
+  npx paperchat embed "graph neural networks" "object detection"
+  cat titles.txt | npx paperchat embed --json > vectors.json`,
+};

@@ -1,0 +1,93 @@
+import { parseArgs } from "node:util";
+import type { CorpusFormat } from "../corpus/types.ts";
+import type { SettingsOverrides } from "../settings/settings.ts";
+import { COMMAND_HELP } from "./help.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** A parsed command line: the command, its positional arguments and its options. */
+export interface CommandLine {
+  command: string | undefined;
+  positionals: string[];
+  overrides: SettingsOverrides;
+  k?: number;
+  json: boolean;
+  force: boolean;
+  format?: CorpusFormat;
+  port?: number;
+  host?: string;
+  help: boolean;
+  version: boolean;
+}
+
+const FORMATS: readonly CorpusFormat[] = ["trending", "jsonl", "csv"];
+
+function integerOption(name: string, value: string | undefined, min: number, max: number) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+  }
+  return n;
+}
+
+/**
+ * Parses `paperchat` arguments; throws `UsageError` for unknown flags or bad values.
+ *
+ * @example
+ * parseCommandLine(["search", "graph networks", "--k", "5", "--json"]);
+ */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (command !== undefined && !(command in COMMAND_HELP)) {
+    throw new UsageError(`Unknown command "${command}".`);
+  }
+  if (values.format !== undefined && !FORMATS.includes(values.format as CorpusFormat)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}".`);
+  }
+  return {
+    command,
+    positionals: rest,
+    overrides: {
+      model: values.model,
+      offline: values.offline,
+      indexDir: values["index-dir"],
+      corpusFiles: values.corpus,
+    },
+    k: integerOption("k", values.k, 1, 50),
+    json: values.json ?? false,
+    force: values.force ?? false,
+    format: values.format as CorpusFormat | undefined,
+    port: integerOption("port", values.port, 0, 65535),
+    host: values.host,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      model: { type: "string" },
+      offline: { type: "boolean" },
+      "index-dir": { type: "string" },
+      corpus: { type: "string", multiple: true },
+      format: { type: "string" },
+      k: { type: "string" },
+      json: { type: "boolean" },
+      force: { type: "boolean" },
+      port: { type: "string" },
+      host: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}

@@ -1,0 +1,131 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/cli-io.ts";
+import { main } from "../../src/cli/main.ts";
+import { loadIndex } from "../../src/index/load-index.ts";
+import { BUNDLED_CORPUS, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
+
+const BIN = resolve(import.meta.dirname, "../../bin/paperchat.js");
+
+/** Runs `paperchat` in-process with captured output. */
+async function run(argv: string[], env: Record<string, string | undefined>, stdin = "") {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    readStdin: async () => stdin,
+    env,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe("paperchat CLI", () => {
+  const indexDir = tempDir();
+  const env = {
+    PAPERCHAT_MODEL: TINY_MODEL,
+    PAPERCHAT_OFFLINE: "1",
+    PAPERCHAT_INDEX_DIR: indexDir,
+  };
+
+  beforeAll(async () => {
+    const built = await run(["index", "--corpus", BUNDLED_CORPUS], env);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/Indexed 70 papers and \d+ sentences/);
+    expect(built.stderr).toMatch(/embedding \d+\/\d+ 100%/);
+  });
+
+  it("index again: up to date, nothing embedded", async () => {
+    const again = await run(["index", "--corpus", BUNDLED_CORPUS], env);
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining("up to date") });
+  });
+
+  it("search --json prints the GET /api/search shape", async () => {
+    const { code, stdout } = await run(["search", "LightGCN", "--k", "3", "--json"], env);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(body.query).toBe("LightGCN");
+    expect(body.results).toHaveLength(3);
+    expect(body.results[0]).toEqual({
+      id: expect.stringMatching(/^lightgcn-/),
+      title: expect.stringMatching(/^LightGCN/),
+      score: expect.any(Number),
+      snippets: expect.arrayContaining([
+        {
+          text: expect.any(String),
+          start: expect.any(Number),
+          end: expect.any(Number),
+          score: expect.any(Number),
+        },
+      ]),
+    });
+  });
+
+  it("similar --json prints the GET /api/papers/:id/similar shape without the paper itself", async () => {
+    const { papers } = await loadIndex(indexDir);
+    const id = papers[3]!.id;
+    const { code, stdout } = await run(["similar", id, "--k", "4", "--json"], env);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(body.paper).toEqual({ id, title: papers[3]!.title });
+    expect(body.results).toHaveLength(4);
+    for (const r of body.results) expect(Object.keys(r).sort()).toEqual(["id", "score", "title"]);
+    expect(body.results.map((r: { id: string }) => r.id)).not.toContain(id);
+  });
+
+  it("embed --json prints OpenAI-style vectors, from arguments or stdin", async () => {
+    const args = await run(["embed", "graph networks", "object detection", "--json"], env);
+    const body = JSON.parse(args.stdout);
+    expect(body.data).toHaveLength(2);
+    expect(body.data[1]).toMatchObject({ object: "embedding", index: 1 });
+    expect(body.usage.prompt_tokens).toBeGreaterThan(2);
+    const piped = await run(["embed"], env, "graph networks\n\nobject detection\n");
+    expect(
+      piped.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(body.data.map((d: { embedding: number[] }) => d.embedding));
+  });
+
+  it.each([
+    [["search"], /search needs a question/],
+    [["search", "x", "--k", "0"], /--k must be a whole number from 1 to 50/],
+    [["search", "x", "--k", "abc"], /--k must be a whole number/],
+    [["frobnicate"], /Unknown command "frobnicate"/],
+    [["index", "--format", "xml"], /--format must be one of trending, jsonl, csv/],
+    [["search", "x", "--nope"], /Unknown option '--nope'/],
+    [["similar"], /exactly one PAPER_ID/],
+  ])("usage mistake %j exits 2 with a hint", async (argv, message) => {
+    const { code, stderr } = await run(argv, env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("--help");
+  });
+
+  it("failures exit 1 with what to do, no stack trace", async () => {
+    const unknown = await run(["similar", "no-such-paper"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No paper with id "no-such-paper"');
+    const noIndex = await run(["similar", "x"], { ...env, PAPERCHAT_INDEX_DIR: tempDir() });
+    expect(noIndex).toMatchObject({ code: 1, stderr: expect.stringContaining("npm run index") });
+    const noModel = await run(["index"], {
+      ...env,
+      PAPERCHAT_MODEL: "Xenova/all-MiniLM-L6-v2",
+      PAPERCHAT_CACHE_DIR: tempDir(),
+    });
+    expect(noModel.code).toBe(1);
+    expect(noModel.stderr).toContain("is not available offline");
+    expect(noModel.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("the bin runs, with --help exiting 0", async () => {
+    const { stdout } = await promisify(execFile)("node", [BIN, "search", "--help"]);
+    expect(stdout).toContain('paperchat search "QUESTION"');
+    const general = await promisify(execFile)("node", [BIN, "--help"]);
+    expect(general.stdout).toContain("Commands:");
+  });
+});
