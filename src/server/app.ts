@@ -124,7 +124,9 @@ export function createApp(options: AppOptions): PaperchatApp {
       path,
       bodyLimit({
         maxSize: limits.maxBodyBytes,
-        onError: () => {
+        onError: (c) => {
+          // The unread rest of the body makes the connection unusable for another request.
+          c.header("Connection", "close");
           throw bodyTooLarge(limits.maxBodyBytes);
         },
       }),

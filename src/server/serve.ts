@@ -84,6 +84,12 @@ export async function serveEngine(options: ServeEngineOptions): Promise<RunningS
   const address = await listen(server, options.port, options.host);
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   let closing: Promise<void> | undefined;
+  // While closing, a keep-alive connection is let go as soon as its last response is sent.
+  server.on("request", (_request, response) => {
+    response.once("finish", () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   return {
     url: `http://${displayHost(options.host)}:${address.port}`,
     port: address.port,

@@ -94,7 +94,7 @@ export async function postJson<T = ErrorBody>(
 }
 
 /** A user turn as `useChat` sends it. */
-export function userMessage(text: string, id = crypto.randomUUID()): PaperchatUIMessage {
+export function userMessage(text: string, id: string = crypto.randomUUID()): PaperchatUIMessage {
   return { id, role: "user", parts: [{ type: "text", text }] };
 }
 

@@ -1,0 +1,105 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadIndex } from "../../src/index/load-index.ts";
+import { createSearchEngine } from "../../src/search/search-engine.ts";
+import type { SearchResponse } from "../../src/search/types.ts";
+import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { resolveSettings } from "../../src/settings/settings.ts";
+import { tempDir } from "../support/tiny-index.ts";
+import {
+  askChat,
+  openTinyEngine,
+  postJson,
+  recordingLogger,
+  replyText,
+  serveTiny,
+  type TinyEngine,
+  userMessage,
+} from "./support/tiny-server.ts";
+
+let tiny: TinyEngine;
+
+beforeAll(async () => {
+  tiny = await openTinyEngine();
+});
+
+describe("serving without the embedding model", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const index = await loadIndex(tiny.indexDir);
+    server = await serveTiny(
+      { ...tiny, engine: createSearchEngine({ index }) },
+      { embedder: undefined, degradedReason: "Copy the model into ./models/minilm." },
+    );
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("reports semantic: false in /api/health", async () => {
+    const health = await (await fetch(`${server.url}/api/health`)).json();
+    expect(health).toMatchObject({
+      status: "ok",
+      papers: 70,
+      model: "paperchat-tiny-bert",
+      semantic: false,
+    });
+  });
+
+  it("still searches, lexically", async () => {
+    const response = await fetch(
+      `${server.url}/api/search?q=${encodeURIComponent("reverse feature pyramid")}&k=3`,
+    );
+    const body = (await response.json()) as SearchResponse;
+    expect(response.status).toBe(200);
+    expect(body.results[0]!.title).toContain("RCNet");
+  });
+
+  it("still chats, citing what it found", async () => {
+    const reply = await askChat(server.url, [userMessage("reverse feature pyramid")]);
+    expect(replyText(reply)).toContain("[1]");
+  });
+
+  it("answers /v1/embeddings with 503 saying how to provide the model", async () => {
+    const { status, body } = await postJson(`${server.url}/v1/embeddings`, { input: "graphs" });
+    expect(status).toBe(503);
+    expect(body.error).toEqual({
+      message: "Copy the model into ./models/minilm.",
+      type: "service_unavailable",
+      code: "model_unavailable",
+    });
+  });
+});
+
+describe("startServer when the model cannot be loaded", () => {
+  it("serves the existing index lexically and logs why once", async () => {
+    const logger = recordingLogger();
+    const missingModel = join(tempDir(), "no-model-here");
+    const settings = resolveSettings(
+      {},
+      { model: missingModel, offline: true, indexDir: tiny.indexDir },
+    );
+    const server = await startServer({ settings, port: 0, host: "127.0.0.1", logger, env: {} });
+    try {
+      const warnings = logger.lines.filter((line) => line.level === "warn");
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!.message).toContain(missingModel);
+      expect(warnings[0]!.message).toContain("PAPERCHAT_MODEL");
+      const startup = logger.lines.find((line) => line.level === "info")!.message;
+      expect(startup).toContain("70 papers");
+      expect(startup).toContain("semantic search off");
+      expect(startup).toContain(server.url);
+
+      const health = await (await fetch(`${server.url}/api/health`)).json();
+      expect(health).toMatchObject({ semantic: false });
+      const { status, body } = await postJson(`${server.url}/v1/embeddings`, { input: "graphs" });
+      expect(status).toBe(503);
+      expect(body.error.message).toContain(missingModel);
+      expect(warnings[0]!.message).toContain(body.error.message);
+    } finally {
+      await server.close();
+    }
+  });
+});
