@@ -298,3 +298,43 @@ describe("routing errors", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^[\w-]+$/);
   });
 });
+
+describe("unexpected errors", () => {
+  it("answer 500 with a request id, log the stack, and leak nothing", async () => {
+    const failing = {
+      ...tiny.engine,
+      searchPapers: async () => {
+        throw new Error("disk on fire at /srv/secret/path");
+      },
+    };
+    const broken = await serveTiny({ ...tiny, engine: failing });
+    try {
+      const response = await fetch(`${broken.url}/api/search?q=graphs`);
+      const body = (await response.json()) as { error: Record<string, string> };
+      const requestId = response.headers.get("x-request-id")!;
+      expect(response.status).toBe(500);
+      expect(body.error).toMatchObject({ type: "server_error", code: "internal_error" });
+      expect(body.error.message).toContain(requestId);
+      expect(JSON.stringify(body)).not.toMatch(/fire|secret|at .*\.ts/);
+      const logged = broken.logger.lines.filter((line) => line.level === "error");
+      expect(logged).toHaveLength(1);
+      expect(logged[0]!.message).toContain(requestId);
+      expect(logged[0]!.message).toContain("disk on fire");
+
+      const chat = await fetch(`${broken.url}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          messages: [{ id: "u", role: "user", parts: [{ type: "text", text: "graphs" }] }],
+        }),
+      });
+      const stream = await chat.text();
+      const chatId = chat.headers.get("x-request-id")!;
+      expect(stream).toContain(`"type":"error"`);
+      expect(stream).toContain(chatId);
+      expect(stream).not.toMatch(/fire|secret/);
+    } finally {
+      await broken.close();
+    }
+  });
+});

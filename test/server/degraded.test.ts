@@ -57,6 +57,13 @@ describe("serving without the embedding model", () => {
     expect(body.results[0]!.title).toContain("RCNet");
   });
 
+  it("still finds similar papers, from the stored vectors", async () => {
+    const paper = tiny.engine.index.papers[0]!;
+    const response = await fetch(`${server.url}/api/papers/${paper.id}/similar?k=3`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { results: unknown[] }).results).toHaveLength(3);
+  });
+
   it("still chats, citing what it found", async () => {
     const reply = await askChat(server.url, [userMessage("reverse feature pyramid")]);
     expect(replyText(reply)).toContain("[1]");
