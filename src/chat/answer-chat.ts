@@ -95,6 +95,25 @@ async function writeLlmAnswer(
   }
 }
 
+/** Retrieves, then writes the sources and the answer. */
+async function writeReply(writer: Writer, options: AnswerChatOptions): Promise<void> {
+  const chain = followUpChain(userTexts(options.messages), {
+    maxChars: options.maxQueryChars,
+  });
+  const query = chain.join(" ");
+  const sources = await options.engine.searchPapers(query, options.k);
+  writer.write({ type: "start", messageMetadata: { query } });
+  writeSources(writer, query, sources);
+  let answeredBy: AnsweredBy = "extractive";
+  if (options.llm && sources.length > 0) {
+    answeredBy = await writeLlmAnswer(writer, { ...options, llm: options.llm }, chain, sources);
+  } else {
+    writeText(writer, "answer", composeExtractiveAnswer(sources));
+  }
+  const model = answeredBy === "llm" ? options.llm?.model : undefined;
+  writer.write({ type: "finish", messageMetadata: { query, answeredBy, model } });
+}
+
 /**
  * Answers the last user turn as an AI SDK UI message stream: retrieves papers for it (with the
  * earlier turns a follow-up refers to), streams them as sources, then an answer that cites them
@@ -109,21 +128,12 @@ export function answerChat(options: AnswerChatOptions) {
   return createUIMessageStream<PaperchatUIMessage>({
     onError: options.onError,
     async execute({ writer }) {
-      const chain = followUpChain(userTexts(options.messages), {
-        maxChars: options.maxQueryChars,
-      });
-      const query = chain.join(" ");
-      const sources = await options.engine.searchPapers(query, options.k);
-      writer.write({ type: "start", messageMetadata: { query } });
-      writeSources(writer, query, sources);
-      let answeredBy: AnsweredBy = "extractive";
-      if (options.llm && sources.length > 0) {
-        answeredBy = await writeLlmAnswer(writer, { ...options, llm: options.llm }, chain, sources);
-      } else {
-        writeText(writer, "answer", composeExtractiveAnswer(sources));
+      try {
+        await writeReply(writer, options);
+      } catch (error) {
+        // A client that went away needs no error chunk, and the log needs no stack.
+        if (!options.signal?.aborted) throw error;
       }
-      const model = answeredBy === "llm" ? options.llm?.model : undefined;
-      writer.write({ type: "finish", messageMetadata: { query, answeredBy, model } });
     },
   });
 }

@@ -182,6 +182,33 @@ describe("POST /api/chat with a language model", () => {
     expectGroundedCitations(reply);
   });
 
+  it("stops the model quietly when the reader goes away", async () => {
+    llm.behaviour = { kind: "slow", chunks: Array(20).fill(" word [1]"), delayMs: 50 };
+    const abandonedBefore = llm.abandoned;
+    const logLinesBefore = llmServer.logger.lines.length;
+    const reader = new AbortController();
+    const response = await fetch(`${llmServer.url}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messages: [userMessage("graph networks")] }),
+      signal: reader.signal,
+    });
+    const body = response.body!.getReader();
+    let received = "";
+    while (!received.includes('"type":"text-delta"')) {
+      received += new TextDecoder().decode((await body.read()).value);
+    }
+    reader.abort();
+    while (llm.abandoned === abandonedBefore)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const complaints = llmServer.logger.lines.filter((line) =>
+      line.message.includes("graph networks"),
+    );
+    expect(complaints).toEqual([]);
+    expect(llmServer.logger.lines.filter((line) => line.level === "error")).toEqual([]);
+  });
+
   it("falls back when the model cannot be reached", async () => {
     const unreachable = await serveTiny(tiny, {
       llm: { baseURL: "http://127.0.0.1:9/v1", model: "gone", timeoutMs: 5000 },

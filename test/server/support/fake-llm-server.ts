@@ -22,6 +22,8 @@ export interface FakeLlm {
   requests: ChatCompletionRequest[];
   /** Authorization headers received. */
   authorizations: (string | undefined)[];
+  /** Requests whose client hung up before the answer was complete. */
+  abandoned: number;
   behaviour: FakeLlmBehaviour;
   close(): Promise<void>;
 }
@@ -49,12 +51,20 @@ async function readBody(request: IncomingMessage): Promise<ChatCompletionRequest
  * const llm = await startFakeLlm({ kind: "answer", chunks: ["Fast [1]."] });
  */
 export async function startFakeLlm(behaviour: FakeLlmBehaviour): Promise<FakeLlm> {
-  const fake: Omit<FakeLlm, "baseURL" | "close"> = { requests: [], authorizations: [], behaviour };
+  const fake: Omit<FakeLlm, "baseURL" | "close"> = {
+    requests: [],
+    authorizations: [],
+    abandoned: 0,
+    behaviour,
+  };
   const server: Server = createServer(async (request, response) => {
     if (request.method !== "POST" || request.url !== "/v1/chat/completions") {
       response.writeHead(404).end();
       return;
     }
+    response.on("close", () => {
+      if (!response.writableFinished) fake.abandoned += 1;
+    });
     fake.requests.push(await readBody(request));
     fake.authorizations.push(request.headers.authorization);
     const current = fake.behaviour;
