@@ -202,11 +202,7 @@ describe("POST /api/chat with a language model", () => {
     while (llm.abandoned === abandonedBefore)
       await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const complaints = llmServer.logger.lines.filter((line) =>
-      line.message.includes("graph networks"),
-    );
-    expect(complaints).toEqual([]);
-    expect(llmServer.logger.lines.filter((line) => line.level === "error")).toEqual([]);
+    expect(llmServer.logger.lines.slice(logLinesBefore)).toEqual([]);
   });
 
   it("falls back when the model cannot be reached", async () => {
