@@ -17,7 +17,7 @@ function stem(word: string): string {
 
 /**
  * Splits text into normalised search terms: lower-cased, accents folded, split on anything
- * that is not a letter or digit, stopwords dropped, light stemming. Acronyms such as
+ * that is not a letter or digit, stopwords and lone letters dropped, light stemming. Acronyms such as
  * "TabPFN" stay whole ("tabpfn"); hyphenated words also yield their joined form.
  *
  * @example
@@ -33,7 +33,8 @@ export function tokenize(text: string): string[] {
   for (const chunk of folded.split(/[^\p{L}\p{N}-]+/u)) {
     const parts = chunk.split("-").filter(Boolean);
     for (const part of parts) {
-      if (!STOPWORDS.has(part)) terms.push(stem(part));
+      // A lone letter is the tail of a possessive or a contraction ("model's", "don't").
+      if (!STOPWORDS.has(part) && !/^\p{L}$/u.test(part)) terms.push(stem(part));
     }
     if (parts.length > 1) terms.push(parts.join(""));
   }

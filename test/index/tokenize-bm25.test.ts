@@ -8,8 +8,16 @@ describe("tokenize", () => {
       "network",
       "tabpfn",
       "godel",
-      "s",
       "study",
+    ]);
+  });
+
+  it("drops the lone letters of possessives and contractions, keeps digits", () => {
+    expect(tokenize("What's the model's E(3) state? Don't")).toEqual([
+      "model",
+      "3",
+      "state",
+      "don",
     ]);
   });
 
