@@ -65,6 +65,7 @@ describe("answerBlocks", () => {
       {
         kind: "list",
         ordered: true,
+        start: 1,
         line: 1,
         items: [
           { text: "first", line: 1 },
@@ -73,6 +74,31 @@ describe("answerBlocks", () => {
       },
       { kind: "paragraph", text: "After.", line: 3 },
     ]);
+  });
+
+  it("carries the first number of a numbered list, so a list may start past 1", () => {
+    expect(answerBlocks("3. c\n4. d")).toEqual([
+      {
+        kind: "list",
+        ordered: true,
+        start: 3,
+        line: 0,
+        items: [
+          { text: "c", line: 0 },
+          { text: "d", line: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it("keeps the numbering of a numbered list that a sub-bullet interrupts", () => {
+    const blocks = answerBlocks("1. a\n   - sub\n2. b");
+    expect(blocks).toMatchObject([
+      { kind: "list", ordered: true, start: 1, items: [{ text: "a" }] },
+      { kind: "list", ordered: false, items: [{ text: "sub" }] },
+      { kind: "list", ordered: true, start: 2, items: [{ text: "b" }] },
+    ]);
+    expect(blocks[1]).not.toHaveProperty("start");
   });
 
   it("starts a new list when bullets switch to numbers", () => {

@@ -5,9 +5,17 @@ export interface AnswerLineText {
   line: number;
 }
 
+interface AnswerList {
+  kind: "list";
+  line: number;
+  items: AnswerLineText[];
+}
+
+/** A numbered list keeps the number its first item had (`start`), as `<ol start>` does. */
 export type AnswerBlock =
   | ({ kind: "paragraph" } & AnswerLineText)
-  | { kind: "list"; ordered: boolean; line: number; items: AnswerLineText[] };
+  | ({ ordered: false } & AnswerList)
+  | ({ ordered: true; start: number } & AnswerList);
 
 export interface InlineSpan {
   kind: "text" | "strong" | "em" | "code";
@@ -22,7 +30,9 @@ const INLINE =
 
 /**
  * Splits an answer into paragraphs and lists: blank lines end a paragraph, lines starting with
- * `- `, `* ` or `1. ` are list items. Text that is not Markdown comes back as one paragraph.
+ * `- `, `* ` or `1. ` are list items. A numbered list starts at its first item's number, so one
+ * that a line of bullets splits (`1. a`, `   - sub`, `2. b`) goes on counting where it was.
+ * Text that is not Markdown comes back as one paragraph.
  *
  * @example
  * answerBlocks("Papers say:\n\n- A [1]\n- B [2]");
@@ -44,11 +54,19 @@ export function answerBlocks(answer: string): AnswerBlock[] {
     const item = LIST_ITEM.exec(content);
     if (item) {
       endParagraph();
-      const ordered = item[2] !== undefined;
+      const number = item[2];
       const entry = { text: item[3]!, line };
       const last = blocks.at(-1);
-      if (last?.kind === "list" && last.ordered === ordered) last.items.push(entry);
-      else blocks.push({ kind: "list", ordered, line, items: [entry] });
+      if (last?.kind === "list" && last.ordered === (number !== undefined)) {
+        last.items.push(entry);
+      } else {
+        const list: AnswerList = { kind: "list", line, items: [entry] };
+        blocks.push(
+          number === undefined
+            ? { ...list, ordered: false }
+            : { ...list, ordered: true, start: Number.parseInt(number, 10) },
+        );
+      }
     } else if (content.trim() === "") {
       endParagraph();
     } else {

@@ -17,13 +17,13 @@ export function AnswerText({ text, sources, anchorPrefix }: AnswerTextProps) {
     <div className="answer-text">
       {answerBlocks(text).map((block) => {
         if (block.kind === "paragraph") return <p key={block.line}>{line(block.text)}</p>;
-        const List = block.ordered ? "ol" : "ul";
-        return (
-          <List key={block.line}>
-            {block.items.map((item) => (
-              <li key={item.line}>{line(item.text)}</li>
-            ))}
-          </List>
+        const items = block.items.map((item) => <li key={item.line}>{line(item.text)}</li>);
+        return block.ordered ? (
+          <ol key={block.line} start={block.start}>
+            {items}
+          </ol>
+        ) : (
+          <ul key={block.line}>{items}</ul>
         );
       })}
     </div>
