@@ -200,6 +200,12 @@ describe("inlineSpans", () => {
     "**unclosed bold",
     "an `unclosed code span",
     "a lone _ underscore",
+    "2 * 3 * 4",
+    "2 ** 3 ** 4",
+    "a *b * c",
+    "a * b* c",
+    "_foo*",
+    "see *foo_ bar",
   ])("leaves %j as plain text", (line) => {
     expect(inlineSpans(line)).toEqual([{ kind: "text", text: line, start: 0 }]);
   });

@@ -25,8 +25,13 @@ export interface InlineSpan {
 }
 
 const LIST_ITEM = /^\s*(?:([-*•])|(\d+)[.)])\s+(.*)$/;
+/**
+ * `**strong**`, `` `code` ``, `_em_` or `*em*`. As in CommonMark, a marker followed by a space
+ * cannot open a span and one preceded by a space cannot close it (`2 * 3 * 4` is plain text),
+ * and `_` closes only `_`, `*` only `*`.
+ */
 const INLINE =
-  /\*\*(.+?)\*\*|`([^`\n]+)`|(?<![\p{L}\p{N}_*])[_*]([^_*\n]+)[_*](?![\p{L}\p{N}_*])/gu;
+  /\*\*(?!\s)(.+?)(?<!\s)\*\*|`([^`\n]+)`|(?<![\p{L}\p{N}_*])([_*])(?!\s)([^_*\n]+)(?<!\s)\3(?![\p{L}\p{N}_*])/gu;
 
 /**
  * Splits an answer into paragraphs and lists: blank lines end a paragraph, lines starting with
@@ -92,7 +97,7 @@ export function inlineSpans(line: string): InlineSpan[] {
     if (match.index > cursor) {
       spans.push({ kind: "text", text: line.slice(cursor, match.index), start: cursor });
     }
-    const [strong, code, em] = match.slice(1);
+    const [strong, code, , em] = match.slice(1);
     const span: Pick<InlineSpan, "kind" | "text"> =
       strong !== undefined
         ? { kind: "strong", text: strong }
