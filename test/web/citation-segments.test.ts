@@ -39,6 +39,11 @@ describe("citationSegments", () => {
     ["any citation when there are no sources", "Fast [1].", 0],
     ["a group with one unknown number", "Both [2, 9].", 3],
     ["a range running past the sources", "All [2-5].", 3],
+    ["a long range running past the sources", "All [1-60].", 5],
+    ["a range far past the sources", "All [1-9999999999].", 5],
+    ["a reversed range", "All [3-1].", 5],
+    ["a range starting at zero", "All [0-2].", 5],
+    ["a group with a reversed range", "Both [1, 3-2].", 5],
   ])("keeps %s as plain text", (_, answer, sourceCount) => {
     expect(citationSegments(answer, sourceCount)).toEqual([
       { kind: "text", text: answer, start: 0 },
@@ -60,6 +65,8 @@ describe("citationSegments", () => {
     ["[1–3]", [1, 2, 3]],
     ["[1 - 2, 4]", [1, 2, 4]],
     ["[3, 3, 1]", [3, 1]],
+    ["[2-2]", [2]],
+    ["[1-4]", [1, 2, 3, 4]],
   ])("reads the group %s as %j", (group, numbers) => {
     expect(citationSegments(`Both ${group} agree.`, 4)).toEqual([
       { kind: "text", text: "Both ", start: 0 },

@@ -5,20 +5,24 @@ export type AnswerSegment =
 /** `[1]`, `[2, 3]`, `[1,2]`, `[1-3]`. */
 const CITATION = /\[(\d+(?:\s*[,–-]\s*\d+)*)\]/g;
 
-function citedNumbers(inside: string): number[] {
-  const numbers: number[] = [];
+/**
+ * The sources that the inside of a citation names (`2, 4-6`), or `undefined` when one of them
+ * is not among the `sourceCount` sources or a range runs backwards.
+ */
+function citedNumbers(inside: string, sourceCount: number): number[] | undefined {
+  const numbers = new Set<number>();
   for (const item of inside.split(",")) {
-    const [from, to] = item.split(/[–-]/).map((n) => Number.parseInt(n, 10));
-    if (from === undefined) continue;
-    const last = to !== undefined && to >= from && to - from < 50 ? to : from;
-    for (let n = from; n <= last; n += 1) numbers.push(n);
+    const [from = 0, to = from] = item.split(/[–-]/).map((n) => Number.parseInt(n, 10));
+    if (from < 1 || to < from || to > sourceCount) return undefined;
+    for (let n = from; n <= to; n += 1) numbers.add(n);
   }
-  return [...new Set(numbers)];
+  return [...numbers];
 }
 
 /**
  * Splits an answer into plain text and `[n]` citations. Only numbers that name one of the
- * `sourceCount` sources count as citations; anything else (`[0]`, `[42]`) stays text.
+ * `sourceCount` sources count as citations; anything else (`[0]`, `[42]`, `[1-60]`, `[3-1]`)
+ * stays text.
  *
  * @example
  * citationSegments("Graphs help [1].", 2);
@@ -29,8 +33,8 @@ export function citationSegments(answer: string, sourceCount: number): AnswerSeg
   const segments: AnswerSegment[] = [];
   let cursor = 0;
   for (const match of answer.matchAll(CITATION)) {
-    const numbers = citedNumbers(match[1]!);
-    if (!numbers.every((n) => n >= 1 && n <= sourceCount)) continue;
+    const numbers = citedNumbers(match[1]!, sourceCount);
+    if (numbers === undefined) continue;
     if (match.index > cursor) {
       segments.push({ kind: "text", text: answer.slice(cursor, match.index), start: cursor });
     }
