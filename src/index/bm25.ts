@@ -62,6 +62,14 @@ export function buildBm25(documents: readonly Bm25Document[]): Bm25Index {
   };
 }
 
+/**
+ * The list stored under a term, if any. The index is read back with JSON.parse, so its records
+ * inherit from Object.prototype: a query for "constructor" must not find a function there.
+ */
+function ownList(lists: Record<string, number[]>, term: string): number[] | undefined {
+  return Object.hasOwn(lists, term) ? lists[term] : undefined;
+}
+
 /** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
 export function idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -87,7 +95,7 @@ function topOf(scores: Map<number, number>, limit: number): Ranking {
 export function searchBm25(index: Bm25Index, terms: readonly string[], limit: number): Ranking {
   const scores = new Map<number, number>();
   for (const term of new Set(terms)) {
-    const list = index.postings[term];
+    const list = ownList(index.postings, term);
     if (!list) continue;
     const weight = idf(index.docCount, list.length / 2);
     for (let i = 0; i < list.length; i += 2) {
@@ -116,8 +124,8 @@ export function rankTitleMatches(
   const rareBelow = Math.max(3, Math.ceil(index.docCount * 0.01));
   const scores = new Map<number, number>();
   for (const term of new Set(terms)) {
-    const docs = index.titleTerms[term];
-    const df = (index.postings[term]?.length ?? 0) / 2;
+    const docs = ownList(index.titleTerms, term);
+    const df = (ownList(index.postings, term)?.length ?? 0) / 2;
     if (!docs || docs.length > rareBelow) continue;
     const weight = idf(index.docCount, df);
     for (const doc of docs) scores.set(doc, (scores.get(doc) ?? 0) + weight);

@@ -50,6 +50,14 @@ describe("BM25", () => {
     );
   });
 
+  it("finds nothing for names of Object.prototype members once read back from JSON", () => {
+    const copy = JSON.parse(JSON.stringify(bm25));
+    for (const term of ["constructor", "__proto__", "tostring", "hasownproperty"]) {
+      expect(searchBm25(copy, [term], 10).docs).toEqual([]);
+      expect(rankTitleMatches(copy, [term], 10).docs).toEqual([]);
+    }
+  });
+
   it("ranks titles holding a rare query term", () => {
     expect(rankTitleMatches(bm25, tokenize("what is LightGCN"), 10).docs).toEqual([0]);
   });
