@@ -112,7 +112,7 @@ async function embedAll(
   for (let i = 0; i < missing.length; i += EMBED_CHUNK) {
     const chunk = missing.slice(i, i + EMBED_CHUNK);
     const vectors = await embedder.embed(chunk);
-    chunk.forEach((text, j) => fresh.set(text, vectors[j]!));
+    for (const [j, text] of chunk.entries()) fresh.set(text, vectors[j]!);
     onProgress?.({ phase: "embed", done: fresh.size, total: missing.length });
   }
   const vectors = texts.map((text) => fresh.get(text) ?? known.get(text)!);
