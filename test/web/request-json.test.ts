@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_DOWN_MESSAGE } from "../../web/src/api/error-message.ts";
 import { requestJson } from "../../web/src/api/request-json.ts";
 
-/** Answers `/<status>?type=<content type>&body=<body>` with exactly that; echoes headers on `/echo`. */
+/**
+ * Answers `/<status>?type=<content type>&body=<body>` with exactly that; echoes headers on
+ * `/echo`; `/cut` sends half a JSON body and then hangs up, `/stall` half a body and then waits.
+ */
 let server: Server;
 let base: string;
 
@@ -14,6 +17,12 @@ beforeAll(async () => {
     if (url.pathname === "/echo") {
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify(request.headers));
+      return;
+    }
+    if (url.pathname === "/cut" || url.pathname === "/stall") {
+      response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      response.write('{"status":');
+      if (url.pathname === "/cut") setTimeout(() => response.destroy(), 20);
       return;
     }
     response.writeHead(Number(url.pathname.slice(1)), {
@@ -26,6 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -56,6 +66,33 @@ describe("requestJson", () => {
     const failed = await requestJson(answer(status, body)).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(Error);
     expect((failed as Error).message).toBe(message);
+  });
+
+  it.each([
+    ["an HTML page", "<!doctype html><title>Router login</title>", "text/html"],
+    ["cut-off JSON", '{"status":"ok","pap', undefined],
+    ["an empty body", "", undefined],
+  ])(
+    "turns a successful answer with %s into one sentence naming the request",
+    async (_, body, type) => {
+      const url = answer(200, body, type);
+      const failed = await requestJson(url).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(Error);
+      expect((failed as Error).message).toBe(
+        `The server sent a reply that is not JSON (HTTP 200 from ${url}). Is this the paperchat server?`,
+      );
+    },
+  );
+
+  it("says the server is down when it hangs up in the middle of its reply", async () => {
+    await expect(requestJson(`${base}/cut`)).rejects.toThrow(SERVER_DOWN_MESSAGE);
+  });
+
+  it("lets an abort in the middle of the reply through unchanged", async () => {
+    const controller = new AbortController();
+    const request = requestJson(`${base}/stall`, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(request).rejects.toMatchObject({ name: "AbortError" });
   });
 
   it("says the server is down when nothing listens", async () => {

@@ -2,25 +2,31 @@ import { messageFromErrorBody, SERVER_DOWN_MESSAGE } from "./error-message.ts";
 
 /**
  * Fetches JSON from the paperchat server; any failure becomes an `Error` whose message can be
- * shown to the person as is. Aborts propagate unchanged.
+ * shown to the person as is: the server is down or hung up, it answered with an error, or its
+ * reply is not JSON (a proxy's HTML page, a cut-off body). Aborts propagate unchanged.
  *
  * @example
  * const health = await requestJson<Health>("/api/health");
  */
 export async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
+  let body: string;
   try {
     response = await fetch(path, {
       ...init,
       headers: { accept: "application/json", ...init?.headers },
     });
+    body = await response.text();
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new Error(SERVER_DOWN_MESSAGE);
   }
-  if (!response.ok) {
-    const body = await response.text().catch(() => "");
-    throw new Error(messageFromErrorBody(body, response.status));
+  if (!response.ok) throw new Error(messageFromErrorBody(body, response.status));
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    throw new Error(
+      `The server sent a reply that is not JSON (HTTP ${response.status} from ${path}). Is this the paperchat server?`,
+    );
   }
-  return (await response.json()) as T;
 }
