@@ -10,6 +10,10 @@ describe("citedNumbers", () => {
     expect(citedNumbers("A [1]. B [2, 3]. C [1][4].")).toEqual([1, 2, 3, 1, 4]);
   });
 
+  it("expands ranges, and a backwards range names nothing", () => {
+    expect(citedNumbers("A [1-3]. B [2, 4–5]. C [3-1].")).toEqual([1, 2, 3, 2, 4, 5]);
+  });
+
   it("ignores brackets that are not citations", () => {
     expect(citedNumbers("arrays like [a, b] and [] and [1.5]")).toEqual([]);
   });
@@ -22,6 +26,10 @@ describe("removeInventedCitations", () => {
     ["drops citation zero", "Fast [0].", "Fast."],
     ["keeps the valid part of a group", "Both [2, 9].", "Both [2]."],
     ["drops a group with no valid number", "Both [8,9] agree.", "Both agree."],
+    ["keeps a range inside the sources", "All [1 - 3] agree.", "All [1-3] agree."],
+    ["drops a range reaching past the sources", "All [1-7] agree [2].", "All agree [2]."],
+    ["drops a backwards range", "All [3-1].", "All."],
+    ["keeps the valid items of a mixed group", "See [2, 3-9, 1–2].", "See [2, 1–2]."],
     ["leaves other brackets alone", "Use [x] and [1.5] here [2].", "Use [x] and [1.5] here [2]."],
   ])("%s", (_, text, expected) => {
     expect(removeInventedCitations(text, 3)).toBe(expected);
@@ -34,6 +42,10 @@ describe("createCitationFilter", () => {
     const shown = deltas.map((delta) => filter.push(delta));
     return { shown, text: shown.join("") + filter.flush() };
   };
+
+  it("holds back a range until it is complete", () => {
+    expect(run(["All [1", "-", "7] agree [1-", "2]."]).text).toBe("All agree [1-2].");
+  });
 
   it("judges a citation split across deltas as a whole", () => {
     expect(run(["Fast [", "1", "2] and small [", "2]."]).text).toBe("Fast and small [2].");
