@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   describeError,
+  isApiKeyError,
   messageFromErrorBody,
   SERVER_DOWN_MESSAGE,
 } from "../../web/src/api/error-message.ts";
@@ -65,5 +66,23 @@ describe("describeError", () => {
       "Something went wrong.",
     );
     expect(describeError(new Error(""))).toBe("Something went wrong.");
+  });
+});
+
+describe("isApiKeyError", () => {
+  const refusal = (code: string) =>
+    JSON.stringify({ error: { message: "Missing API key.", type: "invalid_request_error", code } });
+
+  it("recognises the server refusing a missing or wrong key, as the chat transport reports it", () => {
+    expect(isApiKeyError(new Error(refusal("invalid_api_key")))).toBe(true);
+  });
+
+  it.each([
+    ["another error code", new Error(refusal("rate_limited"))],
+    ["an error without a code", new Error('{"error":{"message":"question is too long"}}')],
+    ["a plain message", new Error("invalid_api_key")],
+    ["a failed fetch", new TypeError("Failed to fetch")],
+  ])("is false for %s", (_, error) => {
+    expect(isApiKeyError(error)).toBe(false);
   });
 });

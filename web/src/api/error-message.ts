@@ -12,20 +12,41 @@ export const SERVER_DOWN_MESSAGE =
  */
 export function messageFromErrorBody(body: string, status?: number): string {
   const text = body.trim();
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && "error" in parsed) {
-      const error = parsed.error;
-      if (typeof error === "string") return error;
-      if (typeof error === "object" && error !== null && "message" in error) {
-        if (typeof error.message === "string") return error.message;
-      }
-    }
-  } catch {
-    // Not JSON: the text itself is the message.
+  const error = errorMember(text);
+  if (typeof error === "string") return error;
+  if (typeof error === "object" && error !== null && "message" in error) {
+    if (typeof error.message === "string") return error.message;
   }
   if (text && !text.startsWith("<")) return text;
   return status ? `The server answered ${status}.` : "Something went wrong.";
+}
+
+/** The `error` member of a JSON error body; `undefined` when the body is not one. */
+function errorMember(body: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === "object" && parsed !== null && "error" in parsed) return parsed.error;
+  } catch {
+    // Not JSON.
+  }
+  return undefined;
+}
+
+/**
+ * Whether the chat transport's error is the server refusing a missing or wrong API key
+ * (`code: "invalid_api_key"`), which the page answers with its key form rather than a notice.
+ *
+ * @example
+ * isApiKeyError(new Error('{"error":{"message":"Missing API key.","code":"invalid_api_key"}}')); // true
+ */
+export function isApiKeyError(error: unknown): boolean {
+  const member = errorMember(error instanceof Error ? error.message : String(error));
+  return (
+    typeof member === "object" &&
+    member !== null &&
+    "code" in member &&
+    member.code === "invalid_api_key"
+  );
 }
 
 /**

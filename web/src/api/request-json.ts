@@ -1,9 +1,11 @@
+import { apiFetch } from "./api-fetch.ts";
 import { messageFromErrorBody, SERVER_DOWN_MESSAGE } from "./error-message.ts";
 
 /**
- * Fetches JSON from the paperchat server; any failure becomes an `Error` whose message can be
- * shown to the person as is: the server is down or hung up, it answered with an error, or its
- * reply is not JSON (a proxy's HTML page, a cut-off body). Aborts propagate unchanged.
+ * Fetches JSON from the paperchat server, with the page's API key (see `apiFetch`); any failure
+ * becomes an `Error` whose message can be shown to the person as is: the server is down or hung
+ * up, it answered with an error, or its reply is not JSON (a proxy's HTML page, a cut-off
+ * body). Aborts propagate unchanged.
  *
  * @example
  * const health = await requestJson<Health>("/api/health");
@@ -12,7 +14,7 @@ export async function requestJson<T>(path: string, init?: RequestInit): Promise<
   let response: Response;
   let body: string;
   try {
-    response = await fetch(path, {
+    response = await apiFetch(path, {
       ...init,
       headers: { accept: "application/json", ...init?.headers },
     });
