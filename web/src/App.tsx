@@ -2,9 +2,12 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useState } from "react";
 import { messageText } from "../../src/chat/chat-turns.ts";
-import { describeError } from "./api/error-message.ts";
+import { apiFetch } from "./api/api-fetch.ts";
+import { describeError, isApiKeyError } from "./api/error-message.ts";
 import type { Health } from "./api/types.ts";
+import { useApiKey } from "./api/use-api-key.ts";
 import { useRequest } from "./api/use-request.ts";
+import { ApiKeyForm } from "./components/ApiKeyForm.tsx";
 import { Composer } from "./components/Composer.tsx";
 import { Conversation } from "./components/Conversation.tsx";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
@@ -14,14 +17,21 @@ import { PaperDialog } from "./components/PaperDialog.tsx";
 import { RelatedWork } from "./components/RelatedWork.tsx";
 import { StarterQuestions } from "./components/StarterQuestions.tsx";
 
-/** Same-origin chat endpoint (CONTRACT.md: AI SDK UI message stream). */
-const transport = new DefaultChatTransport({ api: "/api/chat" });
+/**
+ * Same-origin chat endpoint (CONTRACT.md: AI SDK UI message stream), asked through `apiFetch`,
+ * which sends the API key and turns a 401 into the key form.
+ */
+const transport = new DefaultChatTransport({ api: "/api/chat", fetch: apiFetch });
 
 type View = "chat" | "related";
 
-/** The whole page: header, the chat or the related-work search, and the paper dialog. */
+/**
+ * The whole page: header, the API key form when the server asks for one, the chat or the
+ * related-work search, and the paper dialog.
+ */
 export function App() {
   const health = useRequest<Health>("/api/health");
+  const apiKey = useApiKey();
   const [view, setView] = useState<View>("chat");
   const [draft, setDraft] = useState("");
   const [stoppedIds, setStoppedIds] = useState<ReadonlySet<string>>(new Set());
@@ -53,7 +63,7 @@ export function App() {
   return (
     <OpenPaperContext.Provider value={setOpenPaperId}>
       <div className="app">
-        <Header health={health} />
+        <Header health={health} onForgetKey={apiKey.key === null ? undefined : apiKey.forget} />
         <nav className="view-switch" aria-label="Mode">
           <button type="button" aria-pressed={view === "chat"} onClick={() => setView("chat")}>
             Ask
@@ -67,13 +77,15 @@ export function App() {
           </button>
         </nav>
         <main>
+          {apiKey.refusal !== null && <ApiKeyForm refusal={apiKey.refusal} onSave={apiKey.save} />}
           <div className="chat-view" hidden={view !== "chat"}>
             {messages.length === 0 ? (
               <StarterQuestions onAsk={ask} disabled={busy} />
             ) : (
               <Conversation messages={messages} status={status} stoppedIds={stoppedIds} />
             )}
-            {error && (
+            {/* A missing or wrong key is the key form's to say. */}
+            {error && !isApiKeyError(error) && (
               <ErrorNotice
                 message={describeError(error)}
                 onRetry={answerFailedMidway ? () => void regenerate() : undefined}
