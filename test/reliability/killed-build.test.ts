@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { watch } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readCorpus } from "../../src/corpus/index.ts";
+import type { Embedder } from "../../src/embed/types.ts";
+import { buildIndex } from "../../src/index/build-index.ts";
+import { loadIndex } from "../../src/index/load-index.ts";
+import { MANIFEST_FILE } from "../../src/index/manifest.ts";
+import { createSearchEngine } from "../../src/search/search-engine.ts";
+import { BUNDLED_CORPUS, loadTinyEmbedder, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
+import { type ProcessEnd, spawnPaperchat } from "./support/paperchat-process.ts";
+
+/** Copies of the bundled corpus: enough papers that writing the index takes a moment. */
+const COPIES = 10;
+const QUESTIONS = ["graph convolution for recommendation", "sparse bayesian neural networks"];
+
+let embedder: Embedder;
+let indexDir: string;
+let corpus: string;
+let papers: number;
+let before: unknown[];
+
+/** The same corpus, `COPIES` times, each copy's titles numbered so no paper is a duplicate. */
+async function writeLargerCorpus(file: string): Promise<number> {
+  const { papers: bundled } = await readCorpus([BUNDLED_CORPUS]);
+  const lines = Array.from({ length: COPIES }, (_, copy) =>
+    bundled.map(({ title, abstract }) =>
+      JSON.stringify({ title: `${title} (${copy + 1})`, abstract }),
+    ),
+  ).flat();
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return lines.length;
+}
+
+async function answers(): Promise<unknown[]> {
+  const engine = createSearchEngine({
+    index: await loadIndex(indexDir, { model: embedder.modelId }),
+    embedder,
+  });
+  return Promise.all(QUESTIONS.map((question) => engine.searchPapers(question, 5)));
+}
+
+function indexBuild() {
+  return spawnPaperchat(["index", "--force", "--corpus", corpus], {
+    PAPERCHAT_MODEL: TINY_MODEL,
+    PAPERCHAT_OFFLINE: "1",
+    PAPERCHAT_INDEX_DIR: indexDir,
+    PAPERCHAT_CACHE_DIR: tempDir("paperchat-cache-"),
+  });
+}
+
+const entries = () => readdirSync(indexDir).sort();
+const manifestText = () => readFileSync(join(indexDir, MANIFEST_FILE), "utf8");
+
+/** Starts `paperchat index --force` and SIGKILLs it when it prints a line matching `when`. */
+async function killBuildAtLine(when: RegExp): Promise<ProcessEnd> {
+  const build = indexBuild();
+  await build.line(when);
+  build.child.kill("SIGKILL");
+  return build.ended;
+}
+
+/**
+ * Starts `paperchat index --force` and SIGKILLs it as soon as its new generation folder appears
+ * in the index folder, i.e. while it writes the index files (the manifest still names the old).
+ */
+async function killBuildWhileWriting(): Promise<ProcessEnd> {
+  const existing = new Set(entries());
+  const stop = new AbortController();
+  const watcher = watch(indexDir, { signal: stop.signal });
+  const build = indexBuild();
+  // Should the folder's creation go unseen, the build ends by itself and the test says so.
+  void build.ended.then(() => stop.abort());
+  try {
+    for await (const { filename } of watcher) {
+      if (filename?.startsWith("gen-") && !existing.has(filename)) {
+        build.child.kill("SIGKILL");
+        break;
+      }
+    }
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+  }
+  return build.ended;
+}
+
+beforeAll(async () => {
+  embedder = await loadTinyEmbedder();
+  indexDir = tempDir("paperchat-index-");
+  corpus = join(tempDir(), "larger.jsonl");
+  papers = await writeLargerCorpus(corpus);
+  await buildIndex({ corpusFiles: [corpus], indexDir, embedder });
+  before = await answers();
+});
+
+describe("paperchat index killed with SIGKILL", () => {
+  it("while embedding: the previous index is untouched and answers the same", async () => {
+    const manifest = manifestText();
+    const end = await killBuildAtLine(/^embedding \d+\/\d+/);
+    expect(end.signal).toBe("SIGKILL");
+    expect(manifestText()).toBe(manifest);
+    expect(await answers()).toEqual(before);
+  });
+
+  it("while writing the new files: the previous index is still in force and answers the same", async () => {
+    const manifest = manifestText();
+    const end = await killBuildWhileWriting();
+    expect(end.signal).toBe("SIGKILL");
+    // Killed before the manifest switched: the old generation is in force, the new one is left over.
+    expect(manifestText()).toBe(manifest);
+    expect(entries().filter((entry) => entry.startsWith("gen-"))).toHaveLength(2);
+    expect(await answers()).toEqual(before);
+  });
+
+  it("the next build succeeds and clears what the killed ones left behind", async () => {
+    const end = await indexBuild().ended;
+    expect(end.code, end.stderr).toBe(0);
+    expect(end.stdout).toContain(`Indexed ${papers} papers`);
+    const generations = entries().filter((entry) => entry.startsWith("gen-"));
+    expect(generations).toHaveLength(1);
+    expect(entries()).toEqual([...generations, MANIFEST_FILE].sort());
+    expect(JSON.parse(manifestText()).generation).toBe(generations[0]);
+    expect(await answers()).toEqual(before);
+  });
+});
