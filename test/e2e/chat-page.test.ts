@@ -291,3 +291,52 @@ describe("the chat page in Chromium", () => {
     });
   });
 });
+
+describe("the chat page on a server that requires an API key", () => {
+  const API_KEY = "e2e-key-7f3a";
+
+  it("asks for the key, repeats the server's message for a wrong one, and keeps the right one for the tab", async () => {
+    const locked = await startPaperchat({ ...appOptions, apiKey: API_KEY });
+    try {
+      await onPage(locked, {}, async (page) => {
+        // /api/health stays public, so the header loads before any key is given.
+        await page.getByText("70 papers", { exact: true }).waitFor();
+        await questionBox(page).fill(DEV_QUESTION);
+        await questionBox(page).press("Enter");
+        const form = page.getByRole("form", { name: "API key required" });
+        await form.waitFor();
+        expect(await form.getByRole("alert").textContent()).toContain("Missing API key");
+        expect(await page.locator(".error-notice").count()).toBe(0);
+        expect(await questionBox(page).inputValue()).toBe(DEV_QUESTION);
+        const keyField = form.getByLabel("API key", { exact: true });
+        expect(await keyField.evaluate((field) => field === document.activeElement)).toBe(true);
+        expect(await keyField.getAttribute("type")).toBe("password");
+
+        await keyField.fill("not-the-key");
+        await form.getByRole("button", { name: "Save" }).click();
+        await form.getByRole("alert").getByText("Incorrect API key").waitFor();
+
+        await keyField.fill(API_KEY);
+        await form.getByRole("button", { name: "Save" }).click();
+        await form.waitFor({ state: "detached" });
+        const answer = await ask(page, DEV_QUESTION);
+        expect(await answer.locator(".source-title").allTextContents()).toContain(DEV_TITLE);
+        await page.screenshot({ path: resolve(ARTIFACTS, "desktop-api-key-answer.png") });
+
+        // The key outlives a reload of the tab, in sessionStorage only.
+        await page.reload();
+        const again = await ask(page, DEV_QUESTION);
+        expect(await again.locator(".source-title").allTextContents()).toContain(DEV_TITLE);
+        expect(await page.locator(".api-key-form").count()).toBe(0);
+        expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+        const forget = page.getByRole("button", { name: "Forget API key" });
+        await forget.click();
+        await forget.waitFor({ state: "detached" });
+        expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      });
+    } finally {
+      await locked.close();
+    }
+  });
+});
