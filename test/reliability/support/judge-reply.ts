@@ -19,8 +19,13 @@ export interface JudgedServer extends ServedFacts {
   webFiles: ReadonlyMap<string, string>;
 }
 
-/** The path as the app routes it: `..` resolved by the URL parser, escapes but `%2F` decoded. */
-function routedPath(rawPath: string): string {
+/**
+ * The path as the app routes it: `..` resolved by the URL parser, escapes but `%2F` decoded.
+ *
+ * @example
+ * routedPath("/api/%70apers/../search?q=x"); // "/api/search"
+ */
+export function routedPath(rawPath: string): string {
   const { pathname } = new URL(rawPath, "http://127.0.0.1");
   try {
     return decodeURI(pathname);
