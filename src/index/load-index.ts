@@ -34,6 +34,21 @@ export interface LoadedIndex {
 
 const REBUILD = "Rebuild it with `npm run index -- --force` (or `paperchat index --force`).";
 
+/** What a manifest must hold for its index to be read; the first field that is wrong, if any. */
+function manifestProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
+  const m = value as Partial<Record<keyof IndexManifest, unknown>>;
+  if (typeof m.formatVersion !== "number") return "formatVersion";
+  // A generation is a folder inside the index directory, never a path out of it.
+  if (typeof m.generation !== "string" || !/^gen-[\w-]+$/.test(m.generation)) return "generation";
+  if (!Number.isInteger(m.dims) || (m.dims as number) < 1) return "dims";
+  if (typeof m.model !== "string") return "model";
+  if (typeof m.files !== "object" || m.files === null) return "files";
+  const hnsw = m.hnsw as Partial<IndexManifest["hnsw"]> | null | undefined;
+  if (typeof hnsw !== "object" || hnsw === null || hnsw.space !== "ip") return "hnsw";
+  return undefined;
+}
+
 async function readManifest(dir: string): Promise<IndexManifest> {
   const path = join(dir, MANIFEST_FILE);
   let text: string;
@@ -45,11 +60,20 @@ async function readManifest(dir: string): Promise<IndexManifest> {
       `No index found in ${dir} (no ${MANIFEST_FILE}). Build it with \`npm run index\` (or \`paperchat index\`).`,
     );
   }
+  let manifest: unknown;
   try {
-    return JSON.parse(text) as IndexManifest;
+    manifest = JSON.parse(text);
   } catch (cause) {
     throw new IndexError("corrupt", `${path} is not valid JSON. ${REBUILD}`, { cause });
   }
+  const problem = manifestProblem(manifest);
+  if (problem) {
+    throw new IndexError(
+      "corrupt",
+      `${path} is not a valid index manifest (${problem}). ${REBUILD}`,
+    );
+  }
+  return manifest as IndexManifest;
 }
 
 function checkCompatible(manifest: IndexManifest, dir: string, model?: string): void {
