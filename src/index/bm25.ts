@@ -1,15 +1,22 @@
 import { tokenize } from "./tokenize.ts";
 
-/** A lexical index over documents: plain data, serialisable as JSON. */
-export interface Bm25Index {
+/** A lexical index over documents as stored on disk: plain data, serialisable as JSON. */
+export interface Bm25Data {
   docCount: number;
   avgLength: number;
-  /** Token count of each document (title terms counted `titleWeight` times). */
+  /** Token count of each document (title terms counted `TITLE_WEIGHT` times). */
   lengths: number[];
-  /** term → flat [doc, tf, doc, tf, …] pairs, docs ascending. */
-  postings: Record<string, number[]>;
-  /** term → documents whose title contains it, ascending. */
-  titleTerms: Record<string, number[]>;
+  /** The vocabulary; a term's position here is its id. */
+  terms: string[];
+  /** By term id: flat [doc, tf, doc, tf, …] pairs, docs ascending. */
+  postings: number[][];
+  /** By term id: the documents whose title contains the term, ascending. */
+  titleDocs: number[][];
+}
+
+/** A BM25 index in memory: its data plus the term → id lookup (built when loaded). */
+export interface Bm25Index extends Bm25Data {
+  termIds: ReadonlyMap<string, number>;
 }
 
 export interface Bm25Document {
@@ -23,10 +30,20 @@ const B = 0.75;
 /** Title words count this many times: a word in the title says more than one in the abstract. */
 const TITLE_WEIGHT = 2;
 
-function appendTo(lists: Record<string, number[]>, key: string, ...values: number[]): void {
-  const list = lists[key];
-  if (list) list.push(...values);
-  else lists[key] = values;
+/**
+ * Adds the term → id lookup to stored BM25 data (a Map, so no term can collide with an
+ * Object.prototype member such as "constructor").
+ *
+ * @example
+ * const bm25 = bm25FromData(JSON.parse(await readFile("bm25.json", "utf8")));
+ */
+export function bm25FromData(data: Bm25Data): Bm25Index {
+  return { ...data, termIds: new Map(data.terms.map((term, id) => [term, id])) };
+}
+
+/** The part of an index that is written to disk. */
+export function bm25Data({ termIds: _, ...data }: Bm25Index): Bm25Data {
+  return data;
 }
 
 /**
@@ -36,38 +53,53 @@ function appendTo(lists: Record<string, number[]>, key: string, ...values: numbe
  * const bm25 = buildBm25([{ title: "LightGCN", body: "Simplifying graph convolution…" }]);
  */
 export function buildBm25(documents: readonly Bm25Document[]): Bm25Index {
-  const postings: Record<string, number[]> = Object.create(null);
-  const titleTerms: Record<string, number[]> = Object.create(null);
-  const lengths: number[] = [];
-  documents.forEach((doc, index) => {
-    const counts = new Map<string, number>();
-    const titleTokens = tokenize(doc.title);
-    for (const term of titleTokens) counts.set(term, (counts.get(term) ?? 0) + TITLE_WEIGHT);
-    for (const term of tokenize(doc.body)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const term of new Set(titleTokens)) appendTo(titleTerms, term, index);
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const postings: number[][] = [];
+  const titleDocs: number[][] = [];
+  const idOf = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.push(term) - 1;
+      termIds.set(term, id);
+      postings.push([]);
+      titleDocs.push([]);
+    }
+    return id;
+  };
+  const lengths = documents.map((doc, index) => {
+    const counts = new Map<number, number>();
+    const titleIds = tokenize(doc.title).map(idOf);
+    for (const id of titleIds) counts.set(id, (counts.get(id) ?? 0) + TITLE_WEIGHT);
+    for (const id of tokenize(doc.body).map(idOf)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of new Set(titleIds)) titleDocs[id]!.push(index);
     let length = 0;
-    for (const [term, tf] of counts) {
-      appendTo(postings, term, index, tf);
+    for (const [id, tf] of counts) {
+      postings[id]!.push(index, tf);
       length += tf;
     }
-    lengths.push(length);
+    return length;
   });
   const total = lengths.reduce((sum, n) => sum + n, 0);
   return {
     docCount: documents.length,
     avgLength: documents.length ? total / documents.length : 0,
     lengths,
+    terms,
     postings,
-    titleTerms,
+    titleDocs,
+    termIds,
   };
 }
 
-/**
- * The list stored under a term, if any. The index is read back with JSON.parse, so its records
- * inherit from Object.prototype: a query for "constructor" must not find a function there.
- */
-function ownList(lists: Record<string, number[]>, term: string): number[] | undefined {
-  return Object.hasOwn(lists, term) ? lists[term] : undefined;
+/** The distinct ids of the terms the index knows, in first-seen order. */
+export function termIdsOf(index: Bm25Index, terms: readonly string[]): number[] {
+  const ids = new Set<number>();
+  for (const term of terms) {
+    const id = index.termIds.get(term);
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
@@ -94,9 +126,8 @@ function topOf(scores: Map<number, number>, limit: number): Ranking {
  */
 export function searchBm25(index: Bm25Index, terms: readonly string[], limit: number): Ranking {
   const scores = new Map<number, number>();
-  for (const term of new Set(terms)) {
-    const list = ownList(index.postings, term);
-    if (!list) continue;
+  for (const id of termIdsOf(index, terms)) {
+    const list = index.postings[id]!;
     const weight = idf(index.docCount, list.length / 2);
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i]!;
@@ -123,11 +154,10 @@ export function rankTitleMatches(
 ): Ranking {
   const rareBelow = Math.max(3, Math.ceil(index.docCount * 0.01));
   const scores = new Map<number, number>();
-  for (const term of new Set(terms)) {
-    const docs = ownList(index.titleTerms, term);
-    const df = (ownList(index.postings, term)?.length ?? 0) / 2;
-    if (!docs || docs.length > rareBelow) continue;
-    const weight = idf(index.docCount, df);
+  for (const id of termIdsOf(index, terms)) {
+    const docs = index.titleDocs[id]!;
+    if (docs.length === 0 || docs.length > rareBelow) continue;
+    const weight = idf(index.docCount, index.postings[id]!.length / 2);
     for (const doc of docs) scores.set(doc, (scores.get(doc) ?? 0) + weight);
   }
   return topOf(scores, limit);

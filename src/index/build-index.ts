@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { corpusHash, readCorpus, splitSentences } from "../corpus/index.ts";
 import type { CorpusFormat, SkippedDuplicate } from "../corpus/types.ts";
 import type { Embedder } from "../embed/types.ts";
-import { buildBm25 } from "./bm25.ts";
+import { packVectors } from "./binary-file.ts";
+import { buildBm25, termIdsOf } from "./bm25.ts";
 import { buildHnsw } from "./hnsw.ts";
 import { loadIndex } from "./load-index.ts";
 import {
@@ -13,7 +14,8 @@ import {
   type IndexManifest,
   MANIFEST_FILE,
 } from "./manifest.ts";
-import { packVectors } from "./vector-file.ts";
+import { packSentenceTerms } from "./sentence-terms.ts";
+import { tokenize } from "./tokenize.ts";
 import { type IndexedPaper, writeIndex } from "./write-index.ts";
 
 /** A step of a build, reported as it goes (drives the CLI's progress bar). */
@@ -160,11 +162,14 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     onProgress?.({ phase: "hnsw", done, total }),
   );
   const bm25 = buildBm25(papers.map((p) => ({ title: p.title, body: p.abstract })));
+  const sentenceTerms = packSentenceTerms(
+    sentenceTexts.map((text) => termIdsOf(bm25, tokenize(text))),
+  );
 
   onProgress?.({ phase: "write", done: 0, total: 1 });
   const manifest = await writeIndex(
     indexDir,
-    { papers: indexed, paperVectors, sentenceVectors, hnsw, bm25 },
+    { papers: indexed, paperVectors, sentenceVectors, sentenceTerms, hnsw, bm25 },
     {
       formatVersion: INDEX_FORMAT_VERSION,
       model: embedder.modelId,

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Bm25Index } from "./bm25.ts";
+import { readBinary } from "./binary-file.ts";
+import { type Bm25Data, type Bm25Index, bm25FromData } from "./bm25.ts";
 import { fileDigest } from "./file-digest.ts";
 import { type Hnsw, readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";
@@ -10,7 +11,7 @@ import {
   type IndexManifest,
   MANIFEST_FILE,
 } from "./manifest.ts";
-import { readVectors } from "./vector-file.ts";
+import { type SentenceTerms, sentenceTermsOf } from "./sentence-terms.ts";
 import type { IndexedPaper } from "./write-index.ts";
 
 export interface LoadIndexOptions {
@@ -28,6 +29,8 @@ export interface LoadedIndex {
   /** Sentences of all papers, paper by paper; paper i's start at `sentenceStart[i]`. */
   sentenceVectors: Float32Array;
   sentenceStart: number[];
+  /** Search-term ids of every sentence, for word overlap without tokenizing at query time. */
+  sentenceTerms: SentenceTerms;
   hnsw: Hnsw;
   bm25: Bm25Index;
 }
@@ -125,18 +128,33 @@ export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Pr
   const papers = JSON.parse(
     await readFile(join(genDir, INDEX_FILES.papers), "utf8"),
   ) as IndexedPaper[];
-  const bm25 = JSON.parse(await readFile(join(genDir, INDEX_FILES.bm25), "utf8")) as Bm25Index;
-  const paperVectors = await readVectors(join(genDir, INDEX_FILES.paperVectors), manifest.dims);
-  const sentenceVectors = await readVectors(
+  const bm25Json = await readFile(join(genDir, INDEX_FILES.bm25), "utf8");
+  const bm25 = bm25FromData(JSON.parse(bm25Json) as Bm25Data);
+  const { dims } = manifest;
+  const paperVectors = await readBinary(join(genDir, INDEX_FILES.paperVectors), Float32Array, dims);
+  const sentenceVectors = await readBinary(
     join(genDir, INDEX_FILES.sentenceVectors),
-    manifest.dims,
+    Float32Array,
+    dims,
   );
-  const hnsw = readHnsw(join(genDir, INDEX_FILES.hnsw), manifest.hnsw, manifest.dims);
+  const hnsw = readHnsw(join(genDir, INDEX_FILES.hnsw), manifest.hnsw, dims);
   const sentenceStart: number[] = [];
   let next = 0;
   for (const paper of papers) {
     sentenceStart.push(next);
     next += paper.sentences.length;
   }
-  return { dir, manifest, papers, paperVectors, sentenceVectors, sentenceStart, hnsw, bm25 };
+  const packedTerms = await readBinary(join(genDir, INDEX_FILES.sentenceTerms), Uint32Array);
+  const sentenceTerms = sentenceTermsOf(packedTerms, next);
+  return {
+    dir,
+    manifest,
+    papers,
+    paperVectors,
+    sentenceVectors,
+    sentenceStart,
+    sentenceTerms,
+    hnsw,
+    bm25,
+  };
 }

@@ -1,5 +1,5 @@
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** HNSW build parameters, recorded so that a loaded index is searched the way it was built. */
 export interface HnswParams {
@@ -31,6 +31,7 @@ export const INDEX_FILES = {
   papers: "papers.json",
   paperVectors: "paper-vectors.f32",
   sentenceVectors: "sentence-vectors.f32",
+  sentenceTerms: "sentence-terms.u32",
   hnsw: "papers.hnsw",
   bm25: "bm25.json",
 } as const;

@@ -11,14 +11,30 @@ const STOPWORDS = new Set(
 /** Folds a simple English plural/verb ending so "networks" meets "network". */
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith("s")) {
+    const before = word[word.length - 2];
+    if (before !== "s" && before !== "u" && before !== "i") return word.slice(0, -1);
+  }
   return word;
+}
+
+/** Words, with their inner hyphens: "cross-scale", "tabpfn", "3d". */
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+
+/** A search term worth keeping: not a stopword, not a lone letter (the tail of "model's"). */
+function keeps(part: string): boolean {
+  if (part.length === 1) return part >= "0" && part <= "9";
+  return !STOPWORDS.has(part);
 }
 
 /**
  * Splits text into normalised search terms: lower-cased, accents folded, split on anything
- * that is not a letter or digit, stopwords and lone letters dropped, light stemming. Acronyms such as
- * "TabPFN" stay whole ("tabpfn"); hyphenated words also yield their joined form.
+ * that is not a letter or digit, stopwords and lone letters dropped, light stemming. Acronyms
+ * such as "TabPFN" stay whole ("tabpfn"); hyphenated words also yield their joined form.
+ * It runs over every abstract at index time and over snippets at query time, so ASCII text
+ * (the common case) skips Unicode normalisation.
  *
  * @example
  * tokenize("Graph Convolutional Networks for TabPFN-like models");
@@ -26,17 +42,15 @@ function stem(word: string): string {
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  const folded = text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-  for (const chunk of folded.split(/[^\p{L}\p{N}-]+/u)) {
-    const parts = chunk.split("-").filter(Boolean);
-    for (const part of parts) {
-      // A lone letter is the tail of a possessive or a contraction ("model's", "don't").
-      if (!STOPWORDS.has(part) && !/^\p{L}$/u.test(part)) terms.push(stem(part));
+  const plain = NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "") : text;
+  for (const [word] of plain.toLowerCase().matchAll(WORD)) {
+    if (!word.includes("-")) {
+      if (keeps(word)) terms.push(stem(word));
+      continue;
     }
-    if (parts.length > 1) terms.push(parts.join(""));
+    const parts = word.split("-");
+    for (const part of parts) if (keeps(part)) terms.push(stem(part));
+    terms.push(parts.join(""));
   }
   return terms;
 }

@@ -1,11 +1,11 @@
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Paper } from "../corpus/types.ts";
-import type { Bm25Index } from "./bm25.ts";
+import { writeBinary } from "./binary-file.ts";
+import { type Bm25Index, bm25Data } from "./bm25.ts";
 import { fileDigest } from "./file-digest.ts";
 import type { Hnsw } from "./hnsw.ts";
 import { INDEX_FILES, type IndexManifest, MANIFEST_FILE } from "./manifest.ts";
-import { writeVectors } from "./vector-file.ts";
 
 /** A paper as stored in an index: its sentences as [start, end) offsets into the abstract. */
 export interface IndexedPaper extends Paper {
@@ -17,6 +17,8 @@ export interface IndexData {
   papers: IndexedPaper[];
   paperVectors: Float32Array;
   sentenceVectors: Float32Array;
+  /** Term ids of every sentence, packed (see `packSentenceTerms`). */
+  sentenceTerms: Uint32Array;
   hnsw: Hnsw;
   bm25: Bm25Index;
 }
@@ -38,10 +40,11 @@ export async function writeIndex(
   const genDir = join(dir, generation);
   await mkdir(genDir, { recursive: true });
   await writeFile(join(genDir, INDEX_FILES.papers), JSON.stringify(data.papers));
-  await writeVectors(join(genDir, INDEX_FILES.paperVectors), data.paperVectors);
-  await writeVectors(join(genDir, INDEX_FILES.sentenceVectors), data.sentenceVectors);
+  await writeBinary(join(genDir, INDEX_FILES.paperVectors), data.paperVectors);
+  await writeBinary(join(genDir, INDEX_FILES.sentenceVectors), data.sentenceVectors);
+  await writeBinary(join(genDir, INDEX_FILES.sentenceTerms), data.sentenceTerms);
   data.hnsw.writeIndexSync(join(genDir, INDEX_FILES.hnsw));
-  await writeFile(join(genDir, INDEX_FILES.bm25), JSON.stringify(data.bm25));
+  await writeFile(join(genDir, INDEX_FILES.bm25), JSON.stringify(bm25Data(data.bm25)));
 
   const files: IndexManifest["files"] = {};
   for (const name of Object.values(INDEX_FILES)) files[name] = await fileDigest(join(genDir, name));

@@ -1,5 +1,5 @@
 import type { Embedder } from "../embed/types.ts";
-import { rankTitleMatches, searchBm25 } from "../index/bm25.ts";
+import { rankTitleMatches, searchBm25, termIdsOf } from "../index/bm25.ts";
 import type { LoadedIndex } from "../index/load-index.ts";
 import { efSearchFor } from "../index/manifest.ts";
 import { tokenize } from "../index/tokenize.ts";
@@ -69,16 +69,18 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
         { docs: rankTitleMatches(index.bm25, terms, candidates).docs, weight: 1 },
       ];
       if (vector) rankings.push({ docs: denseRanking(vector, candidates).docs, weight: 1 });
+      const snippetQuery = {
+        vector,
+        termIds: new Set(termIdsOf(index.bm25, terms)),
+        termCount: new Set(terms).size,
+      };
       return fuseRankings(rankings, k).map(({ doc, score }) => {
         const paper = index.papers[doc]!;
         return {
           id: paper.id,
           title: paper.title,
           score: round(score),
-          snippets: snippetsFor(paper, index.sentenceVectors, index.sentenceStart[doc]!, {
-            vector,
-            terms,
-          }),
+          snippets: snippetsFor(index, doc, snippetQuery),
         };
       });
     },

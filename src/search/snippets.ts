@@ -1,13 +1,15 @@
-import { tokenize } from "../index/tokenize.ts";
-import type { IndexedPaper } from "../index/write-index.ts";
+import type { LoadedIndex } from "../index/load-index.ts";
+import { sharedTerms } from "../index/sentence-terms.ts";
 import { dotRow } from "./dot.ts";
 import type { Snippet } from "./types.ts";
 
 export interface SnippetQuery {
   /** Unit vector of the question; absent in lexical-only mode. */
   vector?: Float32Array;
-  /** The question's search terms (see `tokenize`). */
-  terms: readonly string[];
+  /** Ids of the question's search terms that the index knows (see `termIdsOf`). */
+  termIds: ReadonlySet<number>;
+  /** How many distinct search terms the question has, known to the index or not. */
+  termCount: number;
 }
 
 /** Most snippets shown per paper. */
@@ -17,35 +19,32 @@ const KEEP_RATIO = 0.75;
 /** Weight of word overlap: a tie-break beside the semantic score, the whole score without one. */
 const OVERLAP_WEIGHT = 0.05;
 
-function overlap(sentence: string, terms: ReadonlySet<string>): number {
-  if (terms.size === 0) return 0;
-  const words = new Set(tokenize(sentence));
-  let shared = 0;
-  for (const term of terms) if (words.has(term)) shared += 1;
-  return shared / terms.size;
-}
-
 /**
- * Picks the 1–3 abstract sentences that best answer a question: ranked by cosine similarity of
- * their index-time vectors to the question vector, word overlap breaking ties (or ranking
- * alone in lexical-only mode). Each snippet is verbatim: `abstract.slice(start, end) === text`.
+ * Picks the 1–3 abstract sentences of paper `doc` that best answer a question: ranked by cosine
+ * similarity of their index-time vectors to the question vector, the share of the question's
+ * terms they contain (from index-time term ids, no tokenizing here) breaking ties, or ranking
+ * alone in lexical-only mode. Each snippet is verbatim: `abstract.slice(start, end) === text`.
  *
  * @example
- * snippetsFor(paper, index.sentenceVectors, index.sentenceStart[i], { vector, terms });
+ * snippetsFor(index, 3, { vector, termIds: new Set(termIdsOf(index.bm25, terms)), termCount: terms.length });
  */
-export function snippetsFor(
-  paper: IndexedPaper,
-  sentenceVectors: Float32Array,
-  firstSentence: number,
-  query: SnippetQuery,
-): Snippet[] {
-  const terms = new Set(query.terms);
+export function snippetsFor(index: LoadedIndex, doc: number, query: SnippetQuery): Snippet[] {
+  const paper = index.papers[doc]!;
+  const first = index.sentenceStart[doc]!;
+  const { vector, termIds, termCount } = query;
   const scored = paper.sentences.map(([start, end], i) => {
-    const text = paper.abstract.slice(start, end);
-    const semantic = query.vector ? dotRow(query.vector, sentenceVectors, firstSentence + i) : 0;
-    const lexical = overlap(text, terms);
-    const score = query.vector ? semantic + OVERLAP_WEIGHT * lexical : lexical;
-    return { text, start, end, score: Math.round(score * 1e4) / 1e4 };
+    const overlap = termCount
+      ? sharedTerms(index.sentenceTerms, first + i, termIds) / termCount
+      : 0;
+    const score = vector
+      ? dotRow(vector, index.sentenceVectors, first + i) + OVERLAP_WEIGHT * overlap
+      : overlap;
+    return {
+      text: paper.abstract.slice(start, end),
+      start,
+      end,
+      score: Math.round(score * 1e4) / 1e4,
+    };
   });
   scored.sort((a, b) => b.score - a.score || a.start - b.start);
   const best = scored[0]?.score ?? 0;

@@ -114,7 +114,11 @@ describe("index files on disk", () => {
     // Real data with one field JSON cannot write: the build fails after the first files are written.
     const broken = { ...index.bm25, avgLength: 10n as unknown as number };
     await expect(
-      writeIndex(built.indexDir, { ...index, bm25: broken }, index.manifest),
+      writeIndex(
+        built.indexDir,
+        { ...index, sentenceTerms: index.sentenceTerms.packed, bm25: broken },
+        index.manifest,
+      ),
     ).rejects.toThrow(/BigInt/);
     expect(readdirSync(built.indexDir).filter((f) => f.startsWith("gen-"))).toHaveLength(2);
     expect(await searchIn(built.indexDir, built, "graph convolution for recommendation")).toEqual(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildBm25, rankTitleMatches, searchBm25 } from "../../src/index/bm25.ts";
+import {
+  bm25Data,
+  bm25FromData,
+  buildBm25,
+  rankTitleMatches,
+  searchBm25,
+} from "../../src/index/bm25.ts";
 import { tokenize } from "../../src/index/tokenize.ts";
 
 describe("tokenize", () => {
@@ -44,14 +50,25 @@ describe("BM25", () => {
   });
 
   it("survives a JSON round trip (it is stored as JSON)", () => {
-    const copy = JSON.parse(JSON.stringify(bm25));
+    const copy = bm25FromData(JSON.parse(JSON.stringify(bm25Data(bm25))));
     expect(searchBm25(copy, tokenize("graph recommendation"), 10)).toEqual(
       searchBm25(bm25, tokenize("graph recommendation"), 10),
     );
   });
 
+  it("writes no in-memory lookup to disk", () => {
+    expect(Object.keys(JSON.parse(JSON.stringify(bm25Data(bm25)))).sort()).toEqual([
+      "avgLength",
+      "docCount",
+      "lengths",
+      "postings",
+      "terms",
+      "titleDocs",
+    ]);
+  });
+
   it("finds nothing for names of Object.prototype members once read back from JSON", () => {
-    const copy = JSON.parse(JSON.stringify(bm25));
+    const copy = bm25FromData(JSON.parse(JSON.stringify(bm25Data(bm25))));
     for (const term of ["constructor", "__proto__", "tostring", "hasownproperty"]) {
       expect(searchBm25(copy, [term], 10).docs).toEqual([]);
       expect(rankTitleMatches(copy, [term], 10).docs).toEqual([]);
