@@ -1,0 +1,29 @@
+import type { Figure } from "./figure.ts";
+
+/** What one benchmark hands back: its table rows, its numbers for JSON, and what they mean. */
+export interface BenchSection {
+  /** The key in `report.json` (`indexing`, `query`, …). */
+  key: string;
+  title: string;
+  figures: Figure[];
+  json: Record<string, unknown>;
+  /** How it was measured and how to read it, one paragraph each. */
+  notes: string[];
+}
+
+/** What every benchmark may use: where things are, the flags, and a progress logger. */
+export interface BenchContext {
+  repoRoot: string;
+  /** The all-MiniLM-L6-v2-shaped fixture model folder. */
+  modelDir: string;
+  /** A scratch folder for corpora and indexes, removed after the run. */
+  workDir: string;
+  /** `--large`: the ANN benchmark also runs at 1M vectors. */
+  large: boolean;
+  /** `--sweep`: the ANN benchmark also rebuilds with other HNSW parameters. */
+  sweep: boolean;
+  /** Copies of the bundled corpus the indexing benchmark embeds. */
+  corpusCopies: number;
+  /** A progress line on stderr. */
+  log(message: string): void;
+}

@@ -1,0 +1,44 @@
+import { join } from "node:path";
+import { planBatches } from "../../src/embed/plan-batches.ts";
+import type { Embedder } from "../../src/embed/types.ts";
+import { buildIndex } from "../../src/index/build-index.ts";
+
+/**
+ * The model batches `paperchat index` makes for a corpus, in order: `buildIndex` runs once
+ * with a stand-in embedder that records the texts of every `embed()` call (and returns a
+ * constant unit vector, so nothing is embedded), and each call is planned into batches the way
+ * the real embedder plans them (`planBatches`: duplicates once, grouped by length).
+ * The raw-pipeline reference then embeds exactly these batches.
+ *
+ * @example
+ * const batches = await modelBatchesOfIndexing(["/tmp/corpus.jsonl"], { dims: 384, maxTokens: 512, batchSize: 32, workDir });
+ */
+export async function modelBatchesOfIndexing(
+  corpusFiles: string[],
+  options: { dims: number; maxTokens: number; batchSize: number; workDir: string },
+): Promise<string[][]> {
+  const calls: string[][] = [];
+  const unit = new Float32Array(options.dims);
+  unit[0] = 1;
+  const recorder: Embedder = {
+    modelId: "batch-recorder",
+    dims: options.dims,
+    maxTokens: options.maxTokens,
+    stats: { calls: 0, texts: 0, truncated: 0 },
+    async embed(texts) {
+      calls.push([...texts]);
+      return texts.map(() => unit);
+    },
+    countTokens: (texts) => texts.map(() => 0),
+  };
+  await buildIndex({
+    corpusFiles,
+    indexDir: join(options.workDir, "batch-recorder-index"),
+    embedder: recorder,
+    force: true,
+  });
+  return calls.flatMap((texts) => {
+    const plan = planBatches(texts, options.batchSize);
+    return plan.batches.map((batch) => batch.map((slot) => plan.unique[slot]!));
+  });
+}

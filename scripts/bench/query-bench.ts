@@ -1,0 +1,204 @@
+import { join } from "node:path";
+import { loadEmbedder } from "../../src/embed/load-embedder.ts";
+import type { BenchContext, BenchSection } from "./bench-section.ts";
+import { bundledIndexArgs } from "./bundled-index.ts";
+import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
+import { inBatchesOf } from "./in-batches-of.ts";
+import {
+  combineLoadResults,
+  errorCount,
+  type LoadRequest,
+  type LoadTestResult,
+  runLoadTest,
+} from "./load-test.ts";
+import { questionPool } from "./question-pool.ts";
+import { startServerProcess } from "./server-process.ts";
+import { type SampleSummary, summarize } from "./stats.ts";
+
+/** The issue's target: p50 at concurrency 1 within this multiple of the bare question embed. */
+const TARGET_RATIO = 1.2;
+const K = 10;
+/** Requests (and bare embeds) that only warm things up, not counted. */
+const WARM_UP = 20;
+/**
+ * Concurrency 1 alternates between bare embeds and server requests in this many blocks, so
+ * that both see the same moments of the machine (other work on it comes and goes).
+ */
+const BLOCKS = 16;
+
+/** The cheapest route, asked this often: the HTTP stack's own round trip. */
+const healthRequests: LoadRequest[] = Array.from({ length: 200 }, () => ({
+  method: "GET",
+  path: "/api/health",
+}));
+
+const searchRequest = (question: string): LoadRequest => ({
+  method: "GET",
+  path: `/api/search?q=${encodeURIComponent(question)}&k=${K}`,
+});
+
+/** A 2xx search answer that has results, each with snippets. */
+function isSearchAnswer(body: string): boolean {
+  try {
+    const { results } = JSON.parse(body) as { results?: Array<{ snippets?: unknown[] }> };
+    return (
+      Array.isArray(results) &&
+      results.length > 0 &&
+      results.every((r) => Array.isArray(r.snippets))
+    );
+  } catch {
+    return false;
+  }
+}
+
+const ms = (value: number) => `${formatNumber(value)} ms`;
+
+function latencyJson(summary: SampleSummary, seconds: number) {
+  return {
+    requests: summary.count,
+    p50_ms: summary.p50,
+    p95_ms: summary.p95,
+    p99_ms: summary.p99,
+    mean_ms: summary.mean,
+    max_ms: summary.max,
+    requests_per_s: summary.count / seconds,
+  };
+}
+
+/**
+ * Query latency: `GET /api/search` on a spawned `paperchat serve` at concurrency 1 and 16
+ * (autocannon), every request a different question, against the bare cost of embedding each
+ * question with the project's embedder in this process.
+ *
+ * @example
+ * const section = await runQueryBench(context);
+ */
+export async function runQueryBench(context: BenchContext): Promise<BenchSection> {
+  const { log } = context;
+  const pool = await questionPool(context.repoRoot);
+  const warmUp = pool.questions.slice(-WARM_UP);
+  const measured = pool.questions.slice(0, -WARM_UP);
+  const c1Questions = measured.filter((_, i) => i % 2 === 0);
+  const c16Questions = measured.filter((_, i) => i % 2 === 1);
+
+  const args = await bundledIndexArgs(context);
+  const embedder = await loadEmbedder({
+    model: context.modelDir,
+    offline: true,
+    cacheDir: join(context.workDir, "model-cache"),
+  });
+  const timeEmbed = async (question: string) => {
+    const started = performance.now();
+    await embedder.embed([question]);
+    return performance.now() - started;
+  };
+  log("query: starting paperchat serve");
+  const server = await startServerProcess(context.repoRoot, {
+    command: "serve",
+    args,
+    readyPath: "/api/health",
+  });
+  try {
+    for (const question of warmUp) await timeEmbed(question);
+    await runLoadTest({ url: server.url, connections: 1, requests: warmUp.map(searchRequest) });
+    log(`query: concurrency 1, ${c1Questions.length} questions, alternating with bare embeds`);
+    const embedMs: number[] = [];
+    const c1Blocks: LoadTestResult[] = [];
+    for (const block of inBatchesOf(c1Questions, Math.ceil(c1Questions.length / BLOCKS))) {
+      for (const question of block) embedMs.push(await timeEmbed(question));
+      c1Blocks.push(
+        await runLoadTest({
+          url: server.url,
+          connections: 1,
+          requests: block.map(searchRequest),
+          verifyBody: isSearchAnswer,
+        }),
+      );
+    }
+    const c1 = combineLoadResults(c1Blocks);
+    const floor = summarize(
+      (await runLoadTest({ url: server.url, connections: 1, requests: healthRequests }))
+        .latenciesMs,
+    );
+    const embed = summarize(embedMs);
+    log(`query: concurrency 16, ${c16Questions.length} questions`);
+    const c16 = await runLoadTest({
+      url: server.url,
+      connections: 16,
+      requests: c16Questions.map(searchRequest),
+      verifyBody: isSearchAnswer,
+    });
+    const one = summarize(c1.latenciesMs);
+    const sixteen = summarize(c16.latenciesMs);
+    const errors = errorCount(c1) + errorCount(c16);
+    const ratio = one.p50 / embed.p50;
+    return {
+      key: "query",
+      title: "Query latency",
+      figures: [
+        comparedFigure({
+          figure: "`/api/search` p50, concurrency 1",
+          value: ms(one.p50),
+          reference: `${ms(embed.p50)} bare embed p50`,
+          ratio,
+          target: { atMost: TARGET_RATIO },
+        }),
+        comparedFigure({
+          figure: "`/api/health` p50, concurrency 1 (the HTTP round trip alone)",
+          value: ms(floor.p50),
+          reference: `${ms(embed.p50)} bare embed p50`,
+          ratio: floor.p50 / embed.p50,
+        }),
+        comparedFigure({
+          figure: "`/api/search` p95 / p99, concurrency 1",
+          value: `${ms(one.p95)} / ${ms(one.p99)}`,
+          reference: `${ms(embed.p95)} / ${ms(embed.p99)} bare embed`,
+          ratio: one.p99 / embed.p99,
+        }),
+        comparedFigure({
+          figure: "`/api/search` p50 / p95 / p99, concurrency 16",
+          value: `${ms(sixteen.p50)} / ${ms(sixteen.p95)} / ${ms(sixteen.p99)}`,
+          reference: `${ms(embed.p50)} bare embed p50`,
+          ratio: sixteen.p50 / embed.p50,
+        }),
+        comparedFigure({
+          figure: "`/api/search` throughput, concurrency 16",
+          value: `${formatNumber(sixteen.count / c16.seconds)} req/s`,
+          reference: `${formatNumber(1000 / embed.mean)} embeds/s one at a time`,
+          ratio: sixteen.count / c16.seconds / (1000 / embed.mean),
+        }),
+        absoluteFigure({
+          figure: "`/api/search` errors (both runs)",
+          value: String(errors),
+          reference: `${one.count + sixteen.count} requests`,
+          target: "0",
+          met: errors === 0,
+        }),
+      ],
+      json: {
+        c1: {
+          ...latencyJson(one, c1.seconds),
+          embed_p50_ms: embed.p50,
+          embed_p95_ms: embed.p95,
+          embed_p99_ms: embed.p99,
+          embed_mean_ms: embed.mean,
+        },
+        c16: latencyJson(sixteen, c16.seconds),
+        health_c1_p50_ms: floor.p50,
+        errors,
+        error_counts: { c1: c1.errors, c16: c16.errors },
+        ratio,
+        target: TARGET_RATIO,
+        met: ratio <= TARGET_RATIO && errors === 0,
+        k: K,
+        questions: pool.sources,
+      },
+      notes: [
+        `\`GET /api/search?q=…&k=${K}\` against \`node bin/paperchat.js serve\` (its own process, the bundled 70-paper index, the MiniLM-shaped model), driven by autocannon in this process; latency is autocannon's per-request time to the full response. Every request asks a different question (${c1Questions.length} at concurrency 1, ${c16Questions.length} others at 16, after ${WARM_UP} warm-up requests), drawn from ${pool.sources.dev_questions} dev questions, ${pool.sources.titles} paper titles and ${pool.sources.sentences} abstract sentences, so no answer can come from a cache. An answer counts as an error unless it is a 2xx with results that carry snippets.`,
+        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the server the same block), so that both sample the same moments of a shared machine. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
+      ],
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,105 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BenchSection } from "./bench-section.ts";
+import { type Figure, formatNumber } from "./figure.ts";
+import type { MachineInfo } from "./machine.ts";
+
+/** A whole run: the machine, every section, and how long it took. */
+export interface BenchReport {
+  machine: MachineInfo;
+  /** The command-line flags the run was started with. */
+  args: string[];
+  /** The 1-minute load average as each benchmark started: other work on the machine skews timings. */
+  loadAverages: Record<string, number>;
+  durationSeconds: number;
+  sections: BenchSection[];
+}
+
+function metCell(figure: Figure): string {
+  if (figure.met === undefined) return "—";
+  return figure.met ? "yes" : "**NO**";
+}
+
+/**
+ * The report table in Markdown: figure, value, reference, ratio, target, met?
+ *
+ * @example
+ * renderTable([{ figure: "Errors", value: "0", reference: "—", target: "0", met: true }]);
+ */
+export function renderTable(figures: readonly Figure[]): string {
+  const rows = figures.map((f) =>
+    [
+      f.figure,
+      f.value,
+      f.reference,
+      f.ratio === undefined ? "—" : `${formatNumber(f.ratio)}×`,
+      f.target ?? "—",
+      metCell(f),
+    ].join(" | "),
+  );
+  return [
+    "| figure | value | reference | ratio | target | met? |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row} |`),
+  ].join("\n");
+}
+
+/**
+ * The whole report in Markdown: machine, table, then each section's notes.
+ *
+ * @example
+ * await writeFile("bench/report.md", renderMarkdown(report));
+ */
+export function renderMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const packages = Object.entries(m.packages)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(", ");
+  const loads = Object.entries(report.loadAverages)
+    .map(([name, load]) => `${name} ${load}`)
+    .join(", ");
+  const lines = [
+    "# paperchat benchmarks",
+    "",
+    `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages}. Run: \`npm run bench${report.args.length ? ` -- ${report.args.join(" ")}` : ""}\`, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each benchmark (${m.cores} cores; more means other work shared them): ${loads}.`,
+    "",
+    renderTable(report.sections.flatMap((s) => s.figures)),
+  ];
+  for (const section of report.sections) {
+    lines.push("", `## ${section.title}`, "", ...section.notes.flatMap((note) => [note, ""]));
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * The report as JSON: `machine`, one key per section (`indexing.ratio`, `query.c1.p50_ms`, …)
+ * and every table row under `figures`.
+ *
+ * @example
+ * reportJson(report).indexing; // { ratio: 0.95, ... }
+ */
+export function reportJson(report: BenchReport): Record<string, unknown> {
+  return {
+    machine: report.machine,
+    args: report.args,
+    load_averages: report.loadAverages,
+    duration_s: Math.round(report.durationSeconds),
+    ...Object.fromEntries(report.sections.map((s) => [s.key, s.json])),
+    figures: report.sections.flatMap((s) => s.figures),
+  };
+}
+
+/**
+ * Writes `report.md` and `report.json` into `dir`; resolves to their paths.
+ *
+ * @example
+ * await writeReport("bench", report);
+ */
+export async function writeReport(dir: string, report: BenchReport): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const markdown = join(dir, "report.md");
+  const json = join(dir, "report.json");
+  await writeFile(markdown, renderMarkdown(report));
+  await writeFile(json, `${JSON.stringify(reportJson(report), null, 2)}\n`);
+  return [markdown, json];
+}
