@@ -3,7 +3,11 @@ import type { Embedder } from "./types.ts";
 export interface BatchingOptions {
   /** A merged call takes queued requests until it holds this many texts (a bigger request goes alone). */
   maxBatch?: number;
-  /** How long the first queued request waits for others while the model is idle. */
+  /**
+   * How long the first queued request waits for others while the model is idle. The default,
+   * 0, adds no latency: it only gathers requests that arrived in the same turn of the event
+   * loop; under load, requests batch anyway because they queue while the model is busy.
+   */
   maxWaitMs?: number;
 }
 
@@ -33,7 +37,7 @@ interface Waiting {
  * gets its own vectors, in its own order; a failed model call fails the callers it served.
  *
  * @example
- * const batched = createBatchingEmbedder(embedder, { maxBatch: 64, maxWaitMs: 5 });
+ * const batched = createBatchingEmbedder(embedder, { maxBatch: 64 });
  * const [a, b] = await Promise.all([batched.embed(["x"]), batched.embed(["y"])]);
  * batched.batching; // { requests: 2, batches: 1 }
  */
@@ -42,12 +46,12 @@ export function createBatchingEmbedder(
   options: BatchingOptions = {},
 ): BatchingEmbedder {
   const maxBatch = options.maxBatch ?? 64;
-  const maxWaitMs = options.maxWaitMs ?? 5;
+  const maxWaitMs = options.maxWaitMs ?? 0;
   const queue: Waiting[] = [];
   const batching: BatchingStats = { requests: 0, batches: 0 };
   let queuedTexts = 0;
   let busy = false;
-  let timer: NodeJS.Timeout | undefined;
+  let scheduled = false;
 
   function takeBatch(): Waiting[] {
     const batch = [queue.shift()!];
@@ -61,8 +65,8 @@ export function createBatchingEmbedder(
   }
 
   async function runBatches(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
+    // A busy loop takes everything queued before it stops.
+    if (busy) return;
     busy = true;
     while (queue.length > 0) {
       const batch = takeBatch();
@@ -103,7 +107,15 @@ export function createBatchingEmbedder(
         queuedTexts += texts.length;
         if (busy) return;
         if (queuedTexts >= maxBatch) void runBatches();
-        else timer ??= setTimeout(() => void runBatches(), maxWaitMs);
+        else if (!scheduled) {
+          scheduled = true;
+          const run = () => {
+            scheduled = false;
+            void runBatches();
+          };
+          if (maxWaitMs > 0) setTimeout(run, maxWaitMs);
+          else setImmediate(run);
+        }
       });
     },
     countTokens: (texts) => embedder.countTokens(texts),

@@ -57,6 +57,22 @@ describe("createBatchingEmbedder", () => {
     expect(batched.batching).toEqual({ requests: 4, batches: 3 });
   });
 
+  it("by default adds no wait: calls made in the same turn share one model call", async () => {
+    const batched = createBatchingEmbedder(embedder);
+    const results = await Promise.all(texts.map((text) => batched.embed([text])));
+    expect(results).toHaveLength(texts.length);
+    expect(batched.batching).toEqual({ requests: texts.length, batches: 1 });
+  });
+
+  it("keeps answering after a full batch ran before its wait was over", async () => {
+    const batched = createBatchingEmbedder(embedder, { maxBatch: 2, maxWaitMs: 5 });
+    const first = batched.embed([texts[0]!]); // waits up to 5 ms for company…
+    await Promise.all([first, batched.embed([texts[1]!])]); // …but a full batch runs at once
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the wait ends with nothing queued
+    const [later] = await batched.embed([texts[2]!]);
+    expect(Array.from(later!)).toEqual(Array.from(expected[2]!));
+  });
+
   it("passes the model's identity and token counts through", () => {
     const batched = createBatchingEmbedder(embedder);
     expect([batched.modelId, batched.dims, batched.maxTokens]).toEqual([
