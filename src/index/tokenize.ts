@@ -20,7 +20,8 @@ function stem(word: string): string {
 
 /** Words, with their inner hyphens: "cross-scale", "tabpfn", "3d". */
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any character beyond ASCII (then accents need folding). */
+const NON_ASCII = /[^\p{ASCII}]/u;
 const MARKS = /\p{M}+/gu;
 
 /** A search term worth keeping: not a stopword, not a lone letter (the tail of "model's"). */
