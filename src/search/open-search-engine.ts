@@ -1,4 +1,3 @@
-import { type BatchingOptions, createBatchingEmbedder } from "../embed/batching-embedder.ts";
 import { loadEmbedder } from "../embed/load-embedder.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
 import type { Embedder } from "../embed/types.ts";
@@ -15,11 +14,6 @@ export interface OpenSearchEngineOptions {
   /** Called once when the model cannot be loaded and search falls back to lexical-only. */
   onDegraded?: (error: ModelUnavailableError) => void;
   onProgress?: (progress: BuildProgress) => void;
-  /**
-   * Serve queries through a batching embedder (see `createBatchingEmbedder`), so concurrent
-   * questions share model calls; the returned `embedder` is that same batching one.
-   */
-  batching?: BatchingOptions;
 }
 
 export interface OpenedSearchEngine {
@@ -60,7 +54,6 @@ export async function openSearchEngine(
     });
     built = !result.reused;
   }
-  if (embedder && options.batching) embedder = createBatchingEmbedder(embedder, options.batching);
   const index = await loadIndex(
     settings.indexDir,
     embedder ? { model: embedder.modelId } : {},

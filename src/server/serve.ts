@@ -137,8 +137,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     settings,
     build,
     onProgress,
-    // Questions and /v1/embeddings share one queue, so concurrent requests share model calls.
-    batching: options.batching ?? {},
     onDegraded: (error) => {
       degradedReason = error.message;
       logger.warn(
