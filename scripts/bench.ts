@@ -39,7 +39,7 @@ function parseCli(argv: string[]) {
       only: { type: "string" },
       large: { type: "boolean", default: false },
       sweep: { type: "boolean", default: false },
-      copies: { type: "string", default: "2" },
+      copies: { type: "string", default: "1" },
       out: { type: "string" },
     },
   });

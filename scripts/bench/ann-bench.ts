@@ -13,8 +13,10 @@ const TARGET_RECALL = 0.98;
 const TARGET_SPEEDUP = 20;
 const K = 10;
 const DIMS = 384;
-/** Search widths tried on every graph; the project's own comes first. */
-const EF_SWEEP = [efSearchFor(K), 128, 256, 512, 1024];
+/** The search width the project uses for a top 10. */
+const PROJECT_EF = efSearchFor(K);
+/** Search widths tried on every graph, the project's among them, narrowest first. */
+const EF_SWEEP = [...new Set([64, 128, 256, 512, 1024, PROJECT_EF])].sort((a, b) => a - b);
 /** Query vectors per data set (each with its exact top 10). */
 const QUERIES = { "100k": 100, "1M": 50 };
 /** Extra (M, efConstruction) builds for `--sweep`, on the uniform 100k set (the one that misses). */
@@ -47,8 +49,13 @@ interface GraphResult {
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
-/** Resident memory outside V8's heap and array buffers (where hnswlib's graph lives), after a full GC. */
-function nativeResidentBytes(): number {
+/**
+ * Resident memory outside V8's heap and array buffers (where hnswlib's graph lives), once
+ * garbage is collected and the finalizers of collected graphs have freed their native memory.
+ */
+async function nativeResidentBytes(): Promise<number> {
+  collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   const { rss, heapTotal, external } = process.memoryUsage();
   return rss - heapTotal - external;
@@ -85,7 +92,7 @@ async function measureGraph(
 ): Promise<GraphResult> {
   const count = data.vectors.length / DIMS;
   const label = `ann: ${distribution} ${count} vectors, M ${params.m} efConstruction ${params.efConstruction}`;
-  const rssBefore = nativeResidentBytes();
+  const rssBefore = await nativeResidentBytes();
   const started = performance.now();
   let nextDecile = 1;
   const hnsw = buildHnsw(data.vectors, DIMS, params, (done, total) => {
@@ -95,7 +102,7 @@ async function measureGraph(
     }
   });
   const buildSeconds = (performance.now() - started) / 1000;
-  const rssBytesPerVector = (nativeResidentBytes() - rssBefore) / count;
+  const rssBytesPerVector = ((await nativeResidentBytes()) - rssBefore) / count;
   const sweep = EF_SWEEP.map(measureEf(hnsw, data.queries, data.truth, data.bruteQps));
   for (const r of sweep) {
     context.log(
@@ -134,12 +141,14 @@ function prepareData(
   return { vectors, queries, truth, bruteQps };
 }
 
+const atProjectEf = (graph: GraphResult) => graph.sweep.find((r) => r.ef === PROJECT_EF)!;
+
 const meetsTarget = (r: EfResult) => r.recall_at_10 >= TARGET_RECALL && r.speedup >= TARGET_SPEEDUP;
 
 /** Table rows for one graph; the target applies (and is judged) at 100k. */
 function graphFigures(graph: GraphResult): Figure[] {
   const name = `ANN ${graph.distribution} ${graph.vectors / 1000}k, M ${graph.m}/efC ${graph.ef_construction}`;
-  const projectEf = graph.sweep[0]!;
+  const projectEf = atProjectEf(graph);
   const bestMeeting = graph.sweep.find(meetsTarget);
   const highestRecall = graph.sweep.reduce((a, b) => (b.recall_at_10 > a.recall_at_10 ? b : a));
   const reported = [projectEf, ...(bestMeeting && bestMeeting !== projectEf ? [bestMeeting] : [])];
@@ -233,7 +242,7 @@ export async function runAnnBench(context: BenchContext): Promise<BenchSection> 
   }
 
   const headline = graphs[0]!;
-  const projectEf = headline.sweep[0]!;
+  const projectEf = atProjectEf(headline);
   const isDefault = (g: GraphResult) =>
     g.m === DEFAULT_HNSW.m && g.ef_construction === DEFAULT_HNSW.efConstruction;
   return {
@@ -261,7 +270,7 @@ export async function runAnnBench(context: BenchContext): Promise<BenchSection> 
       graphs,
     },
     notes: [
-      `Synthetic unit vectors, ${DIMS} dims, seeded, ${headline.queries} query vectors per 100k set drawn from the same distribution. **uniform**: isotropic Gaussian directions, the worst case for a graph index (every point is about as far from every other, so neighbourhoods carry no structure); the headline figures (\`ann.recall_at_10\`, \`ann.speedup\`) are uniform 100k with the project's settings: \`buildHnsw\` with \`DEFAULT_HNSW\` (M ${DEFAULT_HNSW.m}, efConstruction ${DEFAULT_HNSW.efConstruction}) searched at \`efSearchFor(10)\` = ${efSearchFor(K)}. **low-rank**: a 32-dimensional Gaussian mapped into 384 dims by a fixed random matrix plus 10% isotropic noise: low intrinsic dimension, as sentence embeddings have. (Isotropic clusters were tried and dropped: inside a cluster the neighbour problem is again uniform.)`,
+      `Synthetic unit vectors, ${DIMS} dims, seeded, ${headline.queries} query vectors per 100k set drawn from the same distribution. **uniform**: isotropic Gaussian directions, the worst case for a graph index (every point is about as far from every other, so neighbourhoods carry no structure); the headline figures (\`ann.recall_at_10\`, \`ann.speedup\`) are uniform 100k with the project's settings: \`buildHnsw\` with \`DEFAULT_HNSW\` (M ${DEFAULT_HNSW.m}, efConstruction ${DEFAULT_HNSW.efConstruction}) searched at \`efSearchFor(10)\` = ${PROJECT_EF}. **low-rank**: a 32-dimensional Gaussian mapped into 384 dims by a fixed random matrix plus 10% isotropic noise: low intrinsic dimension, as sentence embeddings have. (Isotropic clusters were tried and dropped: inside a cluster the neighbour problem is again uniform.)`,
       `The reference is an exact scan: a four-accumulator Float32Array dot-product loop over every vector, top 10 kept in a sorted list, single-threaded, in this process; the same queries for both. HNSW queries go through \`searchKnn(Array.from(q), 10)\` as the search engine calls it. ef ∈ {${EF_SWEEP.join(", ")}} is swept on every graph; the table shows the project's ef and the smallest ef that meets the target, or else the highest recall.`,
       describeMeeting(graphs, "uniform"),
       describeMeeting(graphs, "low-rank"),

@@ -14,7 +14,7 @@ const TARGET_RATIO = 0.9;
 /** Texts per model call: `loadEmbedder`'s default, which `paperchat index` uses. */
 const BATCH_SIZE = 32;
 /** Each side runs this often, alternating which goes first; the fastest run of each counts. */
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 /** Where a `paperchat index` run spent its time, read from its progress lines on stderr. */
 interface CliPhases {
@@ -54,6 +54,14 @@ function rawPhases(run: TimedRun): RawPhases {
 function modelDimensions(modelDir: string): { dims: number; maxTokens: number } {
   const config = JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8"));
   return { dims: config.hidden_size, maxTokens: config.max_position_embeddings };
+}
+
+function corpusDescription(copies: number): string {
+  const how =
+    "later copies get numbered titles and every sentence marked, so no text repeats and nothing is carried over";
+  return copies === 1
+    ? `The corpus is the bundled 70 papers, written out as JSON Lines (\`--copies N\` replicates it N×: ${how}); short runs repeated ${ROUNDS}× ride out bursts of other work better than one long run.`
+    : `The corpus is the bundled 70 papers copied ${copies}× (${how}).`;
 }
 
 const fastest = <T extends { total_ms: number }>(runs: T[]) =>
@@ -175,7 +183,7 @@ export async function runIndexingBench(context: BenchContext): Promise<BenchSect
       met: ratio >= TARGET_RATIO,
     },
     notes: [
-      `The measured side is the spawned CLI, \`node bin/paperchat.js index --corpus C --model M --offline --index-dir D --force\`, timed from spawn to exit: Node and tsx start-up, imports, reading the corpus, loading the model, embedding ${counts.papers} papers (title + abstract) and ${counts.sentences} abstract sentences, the HNSW graph, BM25 and the atomic write. The corpus is the bundled 70 papers copied ${context.corpusCopies}× (later copies get numbered titles and every sentence marked, so no text repeats and nothing is carried over) so that the run is long enough to time.`,
+      `The measured side is the spawned CLI, \`node bin/paperchat.js index --corpus C --model M --offline --index-dir D --force\`, timed from spawn to exit: Node and tsx start-up, imports, reading the corpus, loading the model, embedding ${counts.papers} papers (title + abstract) and ${counts.sentences} abstract sentences, the HNSW graph, BM25 and the atomic write. ${corpusDescription(context.corpusCopies)}`,
       `The reference is a process of its own, \`node scripts/bench/raw-embed-process.mjs\`: plain Node (no tsx, no paperchat code) importing transformers.js, loading \`pipeline('feature-extraction', M, { dtype: 'fp32' })\` and embedding (mean pooling, normalised) the very batches \`paperchat index\` makes: ${texts} distinct texts in ${batches.length} calls of at most ${BATCH_SIZE}, recorded by running \`buildIndex\` with a stand-in embedder and planning each call with the embedder's own \`planBatches\`. Both sides are timed from spawn to exit, so both start cold (a warm in-process reference would also be spared the first-pass costs: JIT, ONNX Runtime's memory arena). Each side ran ${ROUNDS}× alternating which went first; the fastest of each counts.`,
       `Where the time went in the fastest runs: paperchat ${seconds(cli.before_embedding_ms)} before embedding, ${seconds(cli.embedding_ms)} embedding, ${seconds(cli.after_embedding_ms)} after (graph, BM25, write, exit); raw ${seconds(raw.import_ms)} to import transformers.js, ${seconds(raw.load_ms)} to load the model, ${seconds(raw.embed_ms)} embedding, ${seconds(raw.total_ms - raw.import_ms - raw.load_ms - raw.embed_ms)} to exit.`,
     ],

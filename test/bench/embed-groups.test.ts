@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { modelBatchesOfIndexing } from "../../scripts/bench/embed-groups.ts";
+import { readCorpus, splitSentences } from "../../src/corpus/index.ts";
+import { paperText } from "../../src/index/build-index.ts";
+import { tempDir } from "../support/tiny-index.ts";
+
+describe("modelBatchesOfIndexing", () => {
+  it("gives every distinct text paperchat index embeds exactly once, at most 32 per batch", async () => {
+    const corpus = "data/trending-papers.txt";
+    const batches = await modelBatchesOfIndexing([corpus], {
+      dims: 8,
+      maxTokens: 512,
+      batchSize: 32,
+      workDir: tempDir("paperchat-bench-"),
+    });
+    const { papers } = await readCorpus([corpus]);
+    const expected = new Set([
+      ...papers.map(paperText),
+      ...papers.flatMap((paper) => splitSentences(paper.abstract).map((s) => s.text)),
+    ]);
+    const texts = batches.flat();
+    expect(texts.length).toBe(expected.size);
+    expect(new Set(texts)).toEqual(expected);
+    expect(batches.every((batch) => batch.length >= 1 && batch.length <= 32)).toBe(true);
+  });
+});
