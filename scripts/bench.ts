@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
     durationSeconds: (performance.now() - started) / 1000,
     sections,
   };
-  const files = await writeReport(cli.outDir, report);
+  const files = await writeReport(cli.outDir, report, repoRoot);
   console.log(renderTable(sections.flatMap((s) => s.figures)));
   console.log(`\nWrote ${files.join(" and ")}.`);
   return failed ? 1 : 0;

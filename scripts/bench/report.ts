@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { BenchSection } from "./bench-section.ts";
 import { type Figure, formatNumber } from "./figure.ts";
 import type { MachineInfo } from "./machine.ts";
@@ -90,16 +91,37 @@ export function reportJson(report: BenchReport): Record<string, unknown> {
 }
 
 /**
- * Writes `report.md` and `report.json` into `dir`; resolves to their paths.
+ * Lays a report inside the repository out the way its formatter (Biome) does, so that a
+ * committed report passes `npm run lint`. Reports elsewhere (`--out /tmp/…`) or in git-ignored
+ * folders stay as written; so does everything, with a warning, where Biome is not installed.
+ */
+function formatWithBiome(repoRoot: string, files: string[]): void {
+  if (files.some((file) => relative(repoRoot, file).startsWith(".."))) return;
+  const biome = join(repoRoot, "node_modules/.bin/biome");
+  const args = ["format", "--write", "--no-errors-on-unmatched", ...files];
+  const formatted = spawnSync(biome, args, { cwd: repoRoot });
+  if (formatted.status !== 0) {
+    process.stderr.write(`warning: could not format ${files.join(", ")} with ${biome}\n`);
+  }
+}
+
+/**
+ * Writes `report.md` and `report.json` into `dir` (formatted as the repository formats
+ * Markdown and JSON); resolves to their paths.
  *
  * @example
- * await writeReport("bench", report);
+ * await writeReport("bench", report, "/work/main");
  */
-export async function writeReport(dir: string, report: BenchReport): Promise<string[]> {
+export async function writeReport(
+  dir: string,
+  report: BenchReport,
+  repoRoot: string,
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const markdown = join(dir, "report.md");
   const json = join(dir, "report.json");
   await writeFile(markdown, renderMarkdown(report));
   await writeFile(json, `${JSON.stringify(reportJson(report), null, 2)}\n`);
+  formatWithBiome(repoRoot, [markdown, json]);
   return [markdown, json];
 }
