@@ -62,12 +62,14 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     },
     async searchPapers(question, k) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
+      // The model runs off the main thread: rank lexically while it embeds the question.
+      const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
-      const vector = embedder ? (await embedder.embed([question]))[0] : undefined;
       const rankings = [
         { docs: searchBm25(index.bm25, terms, candidates).docs, weight: 1 },
         { docs: rankTitleMatches(index.bm25, terms, candidates).docs, weight: 1 },
       ];
+      const vector = embedding ? (await embedding)[0] : undefined;
       if (vector) rankings.push({ docs: denseRanking(vector, candidates).docs, weight: 1 });
       const snippetQuery = {
         vector,
