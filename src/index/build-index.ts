@@ -1,18 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { corpusHash, readCorpus, splitSentences } from "../corpus/index.ts";
 import type { CorpusFormat, SkippedDuplicate } from "../corpus/types.ts";
 import type { Embedder } from "../embed/types.ts";
 import { packVectors } from "./binary-file.ts";
 import { buildBm25, termIdsOf } from "./bm25.ts";
 import { buildHnsw } from "./hnsw.ts";
-import { loadIndex } from "./load-index.ts";
+import { loadIndex, readManifest } from "./load-index.ts";
 import {
   DEFAULT_HNSW,
   type HnswParams,
   INDEX_FORMAT_VERSION,
   type IndexManifest,
-  MANIFEST_FILE,
 } from "./manifest.ts";
 import { packSentenceTerms } from "./sentence-terms.ts";
 import { tokenize } from "./tokenize.ts";
@@ -55,21 +52,8 @@ export function paperText(paper: { title: string; abstract: string }): string {
   return `${paper.title}\n${paper.abstract}`;
 }
 
-async function readManifest(indexDir: string): Promise<IndexManifest | undefined> {
-  try {
-    return JSON.parse(await readFile(join(indexDir, MANIFEST_FILE), "utf8")) as IndexManifest;
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when the index in `indexDir` was built from this corpus hash with this model and format. */
-export async function isIndexCurrent(
-  indexDir: string,
-  model: string,
-  hash: string,
-): Promise<boolean> {
-  const manifest = await readManifest(indexDir);
+/** True when a manifest describes an index of this corpus hash, built with this model and format. */
+function isCurrent(manifest: IndexManifest | undefined, model: string, hash: string): boolean {
   return (
     manifest?.formatVersion === INDEX_FORMAT_VERSION &&
     manifest.model === model &&
@@ -138,8 +122,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     throw new Error(`No papers found in ${options.corpusFiles.join(", ")}: nothing to index.`);
   }
   const hash = corpusHash(papers);
-  const previous = await readManifest(indexDir);
-  if (!options.force && (await isIndexCurrent(indexDir, embedder.modelId, hash)) && previous) {
+  // A missing or unreadable manifest just means there is nothing to reuse.
+  const previous = await readManifest(indexDir).catch(() => undefined);
+  if (!options.force && previous && isCurrent(previous, embedder.modelId, hash)) {
     return { manifest: previous, reused: true, embedded: 0, carriedOver: 0, duplicates };
   }
 

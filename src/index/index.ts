@@ -4,7 +4,6 @@ export {
   type BuildIndexResult,
   type BuildProgress,
   buildIndex,
-  isIndexCurrent,
   paperText,
 } from "./build-index.ts";
 export { IndexError, type IndexErrorCode } from "./index-errors.ts";

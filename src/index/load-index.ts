@@ -52,7 +52,13 @@ function manifestProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-async function readManifest(dir: string): Promise<IndexManifest> {
+/**
+ * Reads and checks `manifest.json`; throws `IndexError` ("missing" or "corrupt") saying what to do.
+ *
+ * @example
+ * const manifest = await readManifest("index");
+ */
+export async function readManifest(dir: string): Promise<IndexManifest> {
   const path = join(dir, MANIFEST_FILE);
   let text: string;
   try {
