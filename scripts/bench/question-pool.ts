@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readCorpus, splitSentences } from "../../src/corpus/index.ts";
 
-/** Where the shared evaluation questions live when this checkout sits in the team's workspace. */
-const DEV_QUERIES = "../shared/eval/dev-queries.jsonl";
+/** The dev set: questions written for the bundled corpus, each with the paper it is about. */
+const DEV_QUERIES = "test/fixtures/dev-queries.jsonl";
 
 /** Distinct questions, and how many came from each source. */
 export interface QuestionPool {

@@ -18,7 +18,7 @@ const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts/e2e");
 const DESKTOP: ViewportSize = { width: 1280, height: 900 };
 const PHONE: ViewportSize = { width: 390, height: 844 };
 
-/** A question of the dev set (shared/eval/dev-queries.jsonl) and the paper it is about. */
+/** A question of the dev set (test/fixtures/dev-queries.jsonl) and the paper it is about. */
 const DEV_QUESTION =
   "graph convolution for user profiling when node attributes are categorical and interact";
 const DEV_TITLE = "CatGCN: Graph Convolutional Networks with Categorical Node Features";

@@ -5,7 +5,7 @@ import { createSearchEngine, type SearchEngine } from "../../src/search/search-e
 import { buildTinyIndex } from "../support/tiny-index.ts";
 
 const devQueries = readFileSync(
-  new URL("../../../shared/eval/dev-queries.jsonl", import.meta.url),
+  new URL("../fixtures/dev-queries.jsonl", import.meta.url),
   "utf8",
 )
   .trim()
