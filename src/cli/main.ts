@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { CorpusError } from "../corpus/corpus-error.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
-import { IndexError } from "../index/index-errors.ts";
+import { IndexError } from "../store/index-errors.ts";
 import { type CliIo, processIo } from "./cli-io.ts";
 import { COMMAND_HELP, GENERAL_HELP } from "./help.ts";
 import { type CommandLine, parseCommandLine } from "./parse-command-line.ts";
@@ -15,14 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import("./commands/search-command.ts")).searchCommand,
   similar: async () => (await import("./commands/similar-command.ts")).similarCommand,
   embed: async () => (await import("./commands/embed-command.ts")).embedCommand,
-  serve: async () => {
-    const { serveCommand } = await import("./commands/serve-command.ts");
-    return (line, io) => serveCommand(line, io, { build: false });
-  },
-  start: async () => {
-    const { serveCommand } = await import("./commands/serve-command.ts");
-    return (line, io) => serveCommand(line, io, { build: true });
-  },
+  serve: async () => (await import("./commands/serve-command.ts")).serveCommand,
+  start: async () => (await import("./commands/serve-command.ts")).serveCommand,
 };
 
 /** Errors whose message already tells the person what to do: printed without a stack. */

@@ -4,6 +4,15 @@ export interface Paper {
   id: string;
   title: string;
   abstract: string;
+  /** Author names, in order, where the source has them. */
+  authors?: string[];
+  /** Year of first publication (arXiv: of the first version). */
+  year?: number;
+  /** Subject categories (arXiv: `cs.LG`, `stat.ML`, …). */
+  categories?: string[];
+  doi?: string;
+  /** Where to read the paper (arXiv: its abstract page; else the DOI's resolver). */
+  url?: string;
   /** Extra fields from JSONL/CSV sources, kept as they were. */
   metadata?: Record<string, unknown>;
 }
