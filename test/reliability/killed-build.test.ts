@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { watch } from "node:fs/promises";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/corpus/index.ts";
 import type { Embedder } from "../../src/embed/types.ts";
-import Database from "better-sqlite3";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { buildIndex } from "../../src/store/build-index.ts";
 import { MANIFEST_FILE } from "../../src/store/manifest.ts";
@@ -156,7 +156,11 @@ describe("paperchat index killed with SIGKILL", () => {
     const rerun = await indexBuild(["--corpus", grown, "--json"]).ended;
     expect(rerun.code, rerun.stderr).toBe(0);
     const summary = JSON.parse(rerun.stdout);
-    expect(summary).toMatchObject({ papers: total, reused: committed, embedded: total - committed });
+    expect(summary).toMatchObject({
+      papers: total,
+      reused: committed,
+      embedded: total - committed,
+    });
     expect(cachedEmbeddings() - cachedBefore).toBe(total);
   });
 });
