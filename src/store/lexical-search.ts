@@ -12,8 +12,6 @@ export interface TermFrequency {
   docs: number;
 }
 
-/** Title words weigh this much against abstract words in BM25 (FTS5 column weights). */
-const TITLE_WEIGHT = 2;
 /**
  * Postings one lexical query may walk. FTS5 scores every paper a query term matches, so a
  * question made of common words would read a large share of a million-paper index; the rarest
@@ -53,7 +51,7 @@ export function anyOf(terms: readonly string[], column?: string): string {
 
 /** Lexical ranking over a papers file's FTS5 index. */
 export interface LexicalSearch {
-  /** Best `limit` papers for the terms by BM25 (title words count double). */
+  /** Best `limit` papers for the terms by BM25 over the body (title words count double). */
   rankBm25(terms: readonly string[], limit: number): RowRanking;
   /**
    * Papers whose title contains a *rare* query term (an acronym, a method name), by the summed
@@ -71,12 +69,14 @@ export interface LexicalSearch {
  * lexical.rankBm25(tokenize("graph convolution"), 50);
  */
 export function createLexicalSearch(db: Database.Database, docCount: number): LexicalSearch {
-  const docsWith = db.prepare("SELECT doc FROM fts_rows WHERE term = ?").pluck();
+  const docsWith = db
+    .prepare("SELECT doc FROM fts_columns WHERE term = ? AND col = 'body'")
+    .pluck();
   const titlesWith = db
     .prepare("SELECT doc FROM fts_columns WHERE term = ? AND col = 'title'")
     .pluck();
   const bm25 = db.prepare(
-    `SELECT rowid, bm25(fts, ${TITLE_WEIGHT}, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?`,
+    "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
   );
   const matching = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck();
   const frequencies = (terms: readonly string[]) =>
@@ -86,7 +86,7 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
     rankBm25(terms, limit) {
       const chosen = queryTerms(frequencies(terms), POSTING_BUDGET);
       if (chosen.length === 0) return { rows: [], scores: [] };
-      const hits = bm25.all(anyOf(chosen), limit) as { rowid: number; rank: number }[];
+      const hits = bm25.all(anyOf(chosen, "body"), limit) as { rowid: number; rank: number }[];
       return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
     },
     rankTitleMatches(terms, limit) {

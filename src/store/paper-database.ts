@@ -34,10 +34,12 @@ CREATE TABLE papers (
   sentence_terms BLOB NOT NULL,
   content_hash TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE fts USING fts5(title, abstract, content='', tokenize="unicode61 tokenchars '-'");
-CREATE VIRTUAL TABLE fts_rows USING fts5vocab(fts, 'row');
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize="unicode61 tokenchars '-'");
 CREATE VIRTUAL TABLE fts_columns USING fts5vocab(fts, 'col');
 `;
+
+/** A word in the title says more than one in the abstract: it counts this many times in BM25. */
+const TITLE_REPEATS = 2;
 
 /** Rows written per transaction while a build streams papers in. */
 const ROWS_PER_TRANSACTION = 2000;
@@ -58,7 +60,8 @@ const asBlob = (array: Uint32Array) =>
 
 /**
  * Creates the papers file of a new build: papers, metadata, sentence offsets and term hashes, and
- * a contentless FTS5 index over the title and abstract search terms. Rows are committed in
+ * a contentless FTS5 index of search terms with two columns: `title` (for rare title words) and
+ * `body` (what BM25 ranks: the title's terms twice, then the abstract's). Rows are committed in
  * batches; the file only counts once the build's manifest points at it.
  *
  * @example
@@ -75,7 +78,7 @@ export function createPaperWriter(path: string): PaperWriter {
     `INSERT INTO papers (row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences, sentence_terms, content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertText = db.prepare("INSERT INTO fts (rowid, title, abstract) VALUES (?, ?, ?)");
+  const insertText = db.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)");
   let count = 0;
   let open = false;
   const commit = () => {
@@ -108,7 +111,10 @@ export function createPaperWriter(path: string): PaperWriter {
         asBlob(record.sentenceTerms),
         record.contentHash,
       );
-      insertText.run(row, record.titleTerms.join(" "), record.abstractTerms.join(" "));
+      const title = record.titleTerms.join(" ");
+      // BM25 ranks the body: title words count TITLE_REPEATS times, abstract words once.
+      const body = [...Array(TITLE_REPEATS).fill(title), record.abstractTerms.join(" ")];
+      insertText.run(row, title, body.join(" "));
       count += 1;
       if (count % ROWS_PER_TRANSACTION === 0) commit();
       return row;
