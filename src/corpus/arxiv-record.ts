@@ -17,7 +17,10 @@ const ARXIV_ONLY_FIELDS = [
   "update_date",
   "authors_parsed",
 ] as const;
-/** Fields of an arXiv record that become the paper's own fields, or are left out as bulk. */
+/**
+ * Fields of an arXiv record that become the paper's own fields, or are left out as bulk. `doi`
+ * too, when it holds a DOI.
+ */
 const ARXIV_CONSUMED_FIELDS = new Set([
   "id",
   "title",
@@ -25,7 +28,6 @@ const ARXIV_CONSUMED_FIELDS = new Set([
   "authors",
   "authors_parsed",
   "categories",
-  "doi",
   "versions",
 ]);
 /** `0704.0001`, `2401.12345v2`: year and month first. */

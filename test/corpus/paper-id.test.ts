@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTitle, GIVEN_ID_PATTERN, paperId } from "../../src/corpus/index.ts";
+import { GIVEN_ID_PATTERN, normalizeTitle, paperId } from "../../src/corpus/index.ts";
 
 describe("paperId", () => {
   it("is a slug of the first title words plus 6 hex digits", () => {
