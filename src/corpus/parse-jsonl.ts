@@ -53,8 +53,11 @@ function parseLine(source: string, file: string, line: number): Record<string, u
     );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const got = Array.isArray(value)
+      ? "an array. A JSON array of papers becomes JSON Lines with: jq -c '.[]' papers.json > papers.jsonl"
+      : `${typeof value}.`;
     throw new CorpusError(
-      `expected a JSON object like {"title": "...", "abstract": "..."}, got ${Array.isArray(value) ? "an array" : typeof value}.`,
+      `expected a JSON object like {"title": "...", "abstract": "..."} on each line, got ${got}`,
       file,
       line,
     );

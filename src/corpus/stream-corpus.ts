@@ -33,7 +33,7 @@ const WHOLE_FILE_PARSERS: Record<
  * the file and line each starts on. JSON Lines is read line by line, so memory stays bounded
  * whatever the corpus size (beyond what `seen` keeps). Papers whose normalised title or id
  * was seen before are skipped and reported to `onDuplicate`. The format comes from
- * `options.format` or each file's extension (.jsonl/.ndjson, .csv, .txt); every file's format
+ * `options.format` or each file's extension (.jsonl/.ndjson/.json, .csv, .txt); every file's format
  * and presence is checked before the first paper. Throws a `CorpusError` (naming the file,
  * and the line where there is one) for a missing or unreadable file, an unknown extension, a
  * bad record, or a file without papers.
@@ -104,7 +104,7 @@ function fileProblem(error: unknown): string {
     case "ENOENT":
       return "file not found. Check the path given to --corpus.";
     case "EISDIR":
-      return "is a folder. Pass a corpus file (.jsonl, .ndjson, .csv or .txt).";
+      return "is a folder. Pass a corpus file (.jsonl, .ndjson, .json, .csv or .txt).";
     case "EACCES":
     case "EPERM":
       return "cannot be read: permission denied. Check the file's permissions.";

@@ -74,8 +74,8 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
       const { id } = c.req.valid("param");
       const paper = engine.getPaper(id);
       if (!paper) throw unknownPaper(id);
-      const { title, abstract, metadata } = paper;
-      return c.json({ id, title, abstract, ...(metadata && { metadata }) }, 200);
+      const { title, abstract, authors, year, categories, doi, url, metadata } = paper;
+      return c.json({ id, title, abstract, authors, year, categories, doi, url, metadata }, 200);
     },
   );
 
