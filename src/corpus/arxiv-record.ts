@@ -40,15 +40,15 @@ const FIRST_ARXIV_YEAR = 91;
 /**
  * Whether a JSONL record is one of the arXiv metadata snapshot's (`id`, `submitter`, `authors`,
  * `title`, `comments`, `journal-ref`, `doi`, `report-no`, `categories`, `license`, `abstract`,
- * `versions`, `update_date`, `authors_parsed`): it has a text `id` and at least two of the
- * fields no other source writes.
+ * `versions`, `update_date`, `authors_parsed`): it has a non-empty text `id` and at least two
+ * of the fields no other source writes.
  *
  * @example
  * isArxivRecord({ id: "0704.0001", title: "T", abstract: "A", versions: [], update_date: "2008-11-13" }); // true
  */
 export function isArxivRecord(fields: Record<string, unknown>): boolean {
   const found = ARXIV_ONLY_FIELDS.filter((name) => fields[name] !== undefined);
-  return typeof fields.id === "string" && found.length >= 2;
+  return typeof fields.id === "string" && fields.id.trim() !== "" && found.length >= 2;
 }
 
 /**
