@@ -32,11 +32,12 @@ const WHOLE_FILE_PARSERS: Record<
  * Reads one or more corpus files (UTF-8) in order and yields their papers one at a time, with
  * the file and line each starts on. JSON Lines is read line by line, so memory stays bounded
  * whatever the corpus size (beyond what `seen` keeps). Papers whose normalised title or id
- * was seen before are skipped and reported to `onDuplicate`. The format comes from
- * `options.format` or each file's extension (.jsonl/.ndjson/.json, .csv, .txt); every file's format
- * and presence is checked before the first paper. Throws a `CorpusError` (naming the file,
- * and the line where there is one) for a missing or unreadable file, an unknown extension, a
- * bad record, or a file without papers.
+ * was seen before are skipped and reported to `onDuplicate`; a new paper is remembered in
+ * `seen` just before it is yielded. The format comes from `options.format` or each file's
+ * extension (.jsonl/.ndjson/.json, .csv, .txt); every file's format and presence is checked
+ * before the first paper. Throws a `CorpusError` (naming the file, and the line where there is
+ * one) for a missing or unreadable file, an unknown extension, a bad record, or a file without
+ * papers.
  *
  * @example
  * for await (const { paper, file, line } of streamCorpus(["arxiv.jsonl"], { seen: store.seen })) {
