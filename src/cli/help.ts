@@ -17,7 +17,7 @@ Options for every command:
                         default Xenova/all-MiniLM-L6-v2)
   --offline             Never download anything (env PAPERCHAT_OFFLINE=1)
   --index-dir DIR       Where the index lives (env PAPERCHAT_INDEX_DIR, default index/)
-  --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl, .csv
+  --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl/.json, .csv
                         (env PAPERCHAT_CORPUS, comma-separated; default data/trending-papers.txt)
   -h, --help            Help for a command: paperchat search --help
   -v, --version         Print the version
@@ -77,7 +77,8 @@ Examples:
   similar: `Usage: paperchat similar PAPER_ID [--k N] [--json] [common options]
 
 Prints the N papers (1..50, default 5) nearest to a paper, never the paper itself. --json
-prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`.
+prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`,
+and taken as the corpus gives them (arXiv's math/0501001 included).
 
 Example:
   npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --k 5 --json`,

@@ -1,17 +1,32 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { fileDigest } from "../store/file-digest.ts";
-import type { CorpusFileFingerprint } from "../store/manifest.ts";
+import { resolve } from "node:path";
+
+/** What an index remembers of a corpus file, to tell later whether it changed. */
+export interface CorpusFileFingerprint {
+  /** Absolute path of the file. */
+  path: string;
+  bytes: number;
+  mtimeMs: number;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+}
 
 /**
- * What an index remembers of a corpus file: size, modification time and sha256 (streamed).
+ * Size, modification time and SHA-256 of a corpus file. The hash is computed over a stream of
+ * the file, so memory stays bounded whatever its size. File-system errors are passed on.
  *
  * @example
- * await fingerprintCorpusFile("/data/arxiv.jsonl"); // { path, bytes, mtimeMs, sha256 }
+ * const before = await fingerprintCorpusFile("papers.jsonl");
+ * const changed = (await fingerprintCorpusFile("papers.jsonl")).sha256 !== before.sha256;
  */
 export async function fingerprintCorpusFile(path: string): Promise<CorpusFileFingerprint> {
-  const { mtimeMs } = await stat(path);
-  const { bytes, sha256 } = await fileDigest(path);
-  return { path, bytes, mtimeMs, sha256 };
+  const absolute = resolve(path);
+  const { size, mtimeMs } = await stat(absolute);
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(absolute)) hash.update(chunk);
+  return { path: absolute, bytes: size, mtimeMs, sha256: hash.digest("hex") };
 }
 
 /**
@@ -28,11 +43,11 @@ export async function corpusUnchanged(
 ): Promise<boolean> {
   if (recorded.length !== paths.length) return false;
   for (const [i, file] of recorded.entries()) {
-    if (file.path !== paths[i]) return false;
+    if (file.path !== resolve(paths[i]!)) return false;
     const now = await stat(file.path).catch(() => undefined);
     if (!now || now.size !== file.bytes) return false;
     if (now.mtimeMs === file.mtimeMs) continue;
-    if ((await fileDigest(file.path)).sha256 !== file.sha256) return false;
+    if ((await fingerprintCorpusFile(file.path)).sha256 !== file.sha256) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusUnchanged, fingerprintCorpusFile } from "../corpus/corpus-fingerprint.ts";
-import { readCorpus, splitSentences } from "../corpus/index.ts";
+import { estimatePaperCount, splitSentences, streamCorpus } from "../corpus/index.ts";
 import type { CorpusFormat, Paper, SkippedDuplicate } from "../corpus/types.ts";
 import type { Embedder, PaperEmbedding } from "../embed/types.ts";
 import { tokenize } from "../text/tokenize.ts";
@@ -59,9 +59,13 @@ export interface BuildIndexResult {
   embedded: number;
   /** Papers whose vectors came from the embedding cache (earlier or interrupted builds). */
   reused: number;
+  /** Papers skipped as duplicates (the first thousand; `manifest.counts.duplicates` has them all). */
   duplicates: SkippedDuplicate[];
   seconds: number;
 }
+
+/** Duplicates reported one by one at most (the manifest counts them all). */
+const LISTED_DUPLICATES = 1000;
 
 /** Papers per embedding step: a few model batches, committed to the cache together. */
 const EMBED_CHUNK = 128;
@@ -201,7 +205,6 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   const { embedder, indexDir, onProgress } = options;
   const mode = options.sentenceVectors ?? "pooled";
   const previous = await readManifest(indexDir).catch(() => undefined);
-  const { papers, duplicates } = await readCorpus(options.corpusFiles, { format: options.format });
   if (!options.force && (await isCurrent(previous, options))) {
     const manifest = previous!;
     return {
@@ -210,10 +213,12 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       papers: manifest.counts.papers,
       embedded: 0,
       reused: 0,
-      duplicates,
+      duplicates: [],
       seconds: (performance.now() - started) / 1000,
     };
   }
+  // Checked first: a missing or unreadable corpus fails before anything is written.
+  const total = await estimatePaperCount(options.corpusFiles, options.format);
   const corpusFiles = await Promise.all(options.corpusFiles.map(fingerprintCorpusFile));
 
   await mkdir(indexDir, { recursive: true });
@@ -237,20 +242,32 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   const truncatedBefore = embedder?.stats.truncated ?? 0;
   let sentences = 0;
   let reused = 0;
+  let duplicateCount = 0;
+  const duplicates: SkippedDuplicate[] = [];
+  const onDuplicate = (duplicate: SkippedDuplicate) => {
+    duplicateCount += 1;
+    if (duplicates.length < LISTED_DUPLICATES) duplicates.push(duplicate);
+  };
   try {
-    const total = papers.length;
     onProgress?.({ phase: "papers", done: 0, total });
-    for (const paper of papers) {
+    const papers = streamCorpus(options.corpusFiles, {
+      format: options.format,
+      seen: writer.seen,
+      onDuplicate,
+    });
+    for await (const { paper } of papers) {
       const record = recordOf(paper);
       writer.add(record);
       sentences += record.paper.sentences.length;
       if (queue && !(await queue.add({ hash: record.contentHash, paper: record.paper }))) {
         reused += 1;
       }
-      if (writer.count % 64 === 0) onProgress?.({ phase: "papers", done: writer.count, total });
+      if (writer.count % 64 === 0) {
+        onProgress?.({ phase: "papers", done: writer.count, total: Math.max(total, writer.count) });
+      }
     }
     await queue?.drain();
-    onProgress?.({ phase: "papers", done: writer.count, total });
+    onProgress?.({ phase: "papers", done: writer.count, total: writer.count });
     writer.finish();
 
     const files: IndexManifest["files"] = {};
@@ -279,7 +296,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
         papers: writer.count,
         sentences,
         truncated: (embedder?.stats.truncated ?? 0) - truncatedBefore,
-        duplicates: duplicates.length,
+        duplicates: duplicateCount,
       },
       hnsw: hnswParams,
       generation,

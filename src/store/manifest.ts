@@ -1,3 +1,4 @@
+import type { CorpusFileFingerprint } from "../corpus/corpus-fingerprint.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
 
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
@@ -9,15 +10,6 @@ export interface HnswParams {
   m: number;
   efConstruction: number;
   seed: number;
-}
-
-/** What an index remembers of one corpus file, to tell when it changed. */
-export interface CorpusFileFingerprint {
-  /** Absolute path. */
-  path: string;
-  bytes: number;
-  mtimeMs: number;
-  sha256: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
-import type { Paper } from "../corpus/types.ts";
+import type { SeenPapers } from "../corpus/seen-papers.ts";
+import type { Paper, PaperOrigin } from "../corpus/types.ts";
 
 /** A paper as the store holds it: its sentences as [start, end) offsets into the abstract. */
 export interface StoredPaper extends Paper {
@@ -49,6 +50,8 @@ export interface PaperWriter {
   /** Adds a paper; its row (the HNSW label) is the number of papers added before it. */
   add(record: PaperRecord): number;
   readonly count: number;
+  /** The papers kept so far by id and normalised title, on disk (duplicates are skipped). */
+  readonly seen: SeenPapers;
   /** Commits, compacts the full-text index and closes the file. */
   finish(): void;
   /** Closes without finishing (the file is then left to be removed). */
@@ -79,6 +82,15 @@ export function createPaperWriter(path: string): PaperWriter {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertText = db.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)");
+  // Seen keys live in an anonymous temporary database: on disk, gone when the build ends.
+  const seenDb = new Database("");
+  seenDb.exec(
+    "CREATE TABLE seen (key TEXT PRIMARY KEY, id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID",
+  );
+  const firstWith = seenDb.prepare("SELECT id, file, line FROM seen WHERE key = ?");
+  const remember = seenDb.prepare(
+    "INSERT OR IGNORE INTO seen (key, id, file, line) VALUES (?, ?, ?, ?)",
+  );
   let count = 0;
   let open = false;
   const commit = () => {
@@ -88,6 +100,10 @@ export function createPaperWriter(path: string): PaperWriter {
   return {
     get count() {
       return count;
+    },
+    seen: {
+      firstWith: (key) => firstWith.get(key) as PaperOrigin | undefined,
+      remember: (key, origin) => void remember.run(key, origin.id, origin.file, origin.line),
     },
     add(record) {
       const { paper } = record;
@@ -123,9 +139,11 @@ export function createPaperWriter(path: string): PaperWriter {
       commit();
       db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
       db.close();
+      seenDb.close();
     },
     abandon() {
       if (db.open) db.close();
+      if (seenDb.open) seenDb.close();
     },
   };
 }

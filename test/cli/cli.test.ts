@@ -129,3 +129,33 @@ describe("paperchat CLI", () => {
     expect(general.stdout).toContain("Commands:");
   });
 });
+
+describe("paperchat CLI on an arXiv snapshot", () => {
+  const arxivSample = resolve(import.meta.dirname, "../fixtures/arxiv-snapshot-sample.jsonl");
+  const env = {
+    PAPERCHAT_MODEL: TINY_MODEL,
+    PAPERCHAT_OFFLINE: "1",
+    PAPERCHAT_INDEX_DIR: tempDir(),
+  };
+
+  beforeAll(async () => {
+    const built = await run(["index", "--corpus", arxivSample], env);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/Indexed 4 papers/);
+  });
+
+  it("similar takes an old-style id with '/' as it is", async () => {
+    const { code, stdout } = await run(["similar", "math/0501001", "--k", "3", "--json"], env);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(body.paper).toEqual({
+      id: "math/0501001",
+      title: "Counting lattice paths under a moving boundary",
+    });
+    expect(body.results.map((r: { id: string }) => r.id).sort()).toEqual([
+      "0704.0001",
+      "2401.12345",
+      "hep-th/9901001",
+    ]);
+  });
+});

@@ -25,8 +25,10 @@ export async function indexCommand(line: CommandLine, io: CliIo): Promise<number
   for (const d of duplicates.slice(0, LISTED_DUPLICATES)) {
     io.stderr.write(`skipped duplicate: "${d.title}" (${d.file}:${d.line})\n`);
   }
-  if (duplicates.length > LISTED_DUPLICATES) {
-    io.stderr.write(`… and ${duplicates.length - LISTED_DUPLICATES} more duplicates skipped.\n`);
+  if (manifest.counts.duplicates > LISTED_DUPLICATES) {
+    io.stderr.write(
+      `… and ${manifest.counts.duplicates - LISTED_DUPLICATES} more duplicates skipped.\n`,
+    );
   }
   const { papers, sentences, truncated } = manifest.counts;
   if (line.json) {
@@ -37,7 +39,7 @@ export async function indexCommand(line: CommandLine, io: CliIo): Promise<number
       reused: result.reused,
       seconds: Math.round(result.seconds * 100) / 100,
       upToDate: result.upToDate,
-      duplicates: duplicates.length,
+      duplicates: manifest.counts.duplicates,
       truncated,
       model: manifest.model,
       sentenceVectors: manifest.sentenceVectors,

@@ -20,13 +20,14 @@ export interface TinyEngine {
 }
 
 /**
- * Builds a real index of the bundled corpus with the tiny model (about a second) and opens it.
+ * Builds a real index of the bundled corpus (or of `corpusFiles`) with the tiny model (about a
+ * second) and opens it.
  *
  * @example
  * const tiny = await openTinyEngine();
  */
-export async function openTinyEngine(): Promise<TinyEngine> {
-  const { indexDir, embedder } = await buildTinyIndex();
+export async function openTinyEngine(corpusFiles?: string[]): Promise<TinyEngine> {
+  const { indexDir, embedder } = await buildTinyIndex(corpusFiles);
   const store = await openStore(indexDir, { model: embedder.modelId });
   return { indexDir, embedder, engine: createSearchEngine({ store, embedder }) };
 }
