@@ -118,6 +118,8 @@ export function createBatchingEmbedder(
         }
       });
     },
+    // Indexing's bulk work: already in batches of its own, so nothing to merge.
+    embedPapers: (papers) => embedder.embedPapers(papers),
     countTokens: (texts) => embedder.countTokens(texts),
   };
 }

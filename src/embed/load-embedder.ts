@@ -1,4 +1,5 @@
 import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
+import { createPaperPass } from "./embed-papers.ts";
 import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
 import { ModelUnavailableError } from "./model-unavailable-error.ts";
 import { planBatches } from "./plan-batches.ts";
@@ -11,7 +12,7 @@ export interface LoadEmbedderOptions {
   offline?: boolean;
   /** Where hub models are cached after their first download. */
   cacheDir: string;
-  /** Texts per model call. */
+  /** Texts per model call (rows per call for `embedPapers`). */
   batchSize?: number;
 }
 
@@ -68,6 +69,13 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   );
   const stats: EmbedderStats = { calls: 0, texts: 0, truncated: 0 };
   const fullTokenCount = (text: string) => tokenizer.encode(text).length;
+  const embedPapers = createPaperPass({
+    tokenizer,
+    model: extractor.model,
+    maxTokens,
+    batchSize,
+    stats,
+  });
 
   return {
     modelId: source.kind === "folder" ? source.path : source.id,
@@ -93,6 +101,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
       }
       return plan.slotOf.map((slot) => vectors[slot]!);
     },
+    embedPapers,
     countTokens(texts) {
       return texts.map((text) => Math.min(fullTokenCount(text), maxTokens));
     },
