@@ -1,8 +1,7 @@
 import { type PreTrainedModel, type PreTrainedTokenizer, Tensor } from "@huggingface/transformers";
-import { type PassWindow, paperWindows, type WindowTokenizer } from "./paper-windows.ts";
+import { createWindowTokenizer, type PassWindow, paperWindows } from "./paper-windows.ts";
 import { batchesByLength } from "./plan-batches.ts";
 import { poolSpans } from "./pool-spans.ts";
-import { tokenFrame } from "./token-frame.ts";
 import type { EmbedderStats, PaperEmbedding, PaperToEmbed } from "./types.ts";
 
 export interface PaperPassOptions {
@@ -31,15 +30,7 @@ export function createPaperPass(
   options: PaperPassOptions,
 ): (papers: readonly PaperToEmbed[]) => Promise<PaperEmbedding[]> {
   const { tokenizer, model, maxTokens, batchSize, stats } = options;
-  const frame = tokenFrame(tokenizer);
-  if (maxTokens <= frame.prefix.length + frame.suffix.length) {
-    throw new RangeError(`A window of ${maxTokens} tokens leaves no room for text.`);
-  }
-  const windowTokenizer: WindowTokenizer = {
-    ...frame,
-    maxTokens,
-    encode: (text) => tokenizer.encode(text, { add_special_tokens: false }),
-  };
+  const windowTokenizer = createWindowTokenizer(tokenizer, maxTokens);
   const padId = BigInt(tokenizer.pad_token_id ?? 0);
 
   async function runBatch(rows: readonly PassWindow[], vectors: Float32Array[]): Promise<void> {

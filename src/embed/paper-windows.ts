@@ -1,4 +1,4 @@
-import type { TokenFrame } from "./token-frame.ts";
+import { type EncodingTokenizer, type TokenFrame, tokenFrame } from "./token-frame.ts";
 import type { PaperToEmbed } from "./types.ts";
 
 /** What laying out a paper's passes needs from the model's tokenizer. */
@@ -30,6 +30,28 @@ export interface PaperWindows {
 }
 
 const NON_WHITESPACE = /\S/;
+
+/**
+ * A model tokenizer's view for `paperWindows`: ids without special tokens, and its frame.
+ * Throws a RangeError when the window leaves no room for text.
+ *
+ * @example
+ * const windowTokenizer = createWindowTokenizer(extractor.tokenizer, 512);
+ */
+export function createWindowTokenizer(
+  tokenizer: EncodingTokenizer,
+  maxTokens: number,
+): WindowTokenizer {
+  const frame = tokenFrame(tokenizer);
+  if (maxTokens <= frame.prefix.length + frame.suffix.length) {
+    throw new RangeError(`A window of ${maxTokens} tokens leaves no room for text.`);
+  }
+  return {
+    ...frame,
+    maxTokens,
+    encode: (text) => tokenizer.encode(text, { add_special_tokens: false }),
+  };
+}
 
 /**
  * Lays out one paper's model input rows. The first row is the paper text as the pipeline
