@@ -5,9 +5,9 @@ import { buildIndex } from "../../src/index/build-index.ts";
 
 /**
  * The model batches `paperchat index` makes for a corpus, in order: `buildIndex` runs once
- * with a stand-in embedder that records the texts of every `embed()` call (and returns a
- * constant unit vector, so nothing is embedded), and each call is planned into batches the way
- * the real embedder plans them (`planBatches`: duplicates once, grouped by length).
+ * with a stand-in embedder that records the texts of every `embed()` call and the paper texts
+ * of every `embedPapers()` call (and returns constant unit vectors, so nothing is embedded),
+ * and each call is planned into batches the way the real embedder plans them (`planBatches`: duplicates once, grouped by length).
  * The raw-pipeline reference then embeds exactly these batches.
  *
  * @example
@@ -30,6 +30,8 @@ export async function modelBatchesOfIndexing(
       return texts.map(() => unit);
     },
     async embedPapers(papers) {
+      // The raw reference for one pass per paper is the model on the paper texts alone.
+      calls.push(papers.map((paper) => `${paper.title}\n${paper.abstract}`));
       return papers.map((paper) => ({ paper: unit, sentences: paper.sentences.map(() => unit) }));
     },
     countTokens: (texts) => texts.map(() => 0),

@@ -39,7 +39,7 @@ describe.each(Object.entries(FIXTURE_MODELS))("embedPapers with the %s fixture",
     pooled = await embedder.embedPapers(papers);
     used = statsSince(embedder, before);
     alone = await embedder.embed(papers.map(paperText));
-  }, 120_000);
+  });
 
   it("gives every bundled paper the vector embed gives its text", () => {
     pooled.forEach(({ paper }, i) => {
