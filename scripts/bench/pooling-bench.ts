@@ -3,7 +3,8 @@
  *
  *   tsx scripts/bench/pooling-bench.ts [--model DIR] [--rounds N]
  *
- * prints JSON (papers/s of each way of embedding, and how the pooled vectors agree).
+ * prints JSON (papers/s of each way of embedding, by wall clock and per CPU-second, and how the
+ * pooled vectors agree).
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -36,6 +37,12 @@ export interface PoolingBenchResult {
   separate_sentences_papers_per_s: number;
   /** `embedPapers` ÷ paper texts only. */
   embed_papers_ratio: number;
+  /**
+   * The same three per CPU-second of this process (all its threads): steadier than wall time
+   * when other work shares the cores.
+   */
+  cpu_papers_per_s: { paper_texts: number; embed_papers: number; separate_sentences: number };
+  cpu_embed_papers_ratio: number;
   /** Largest |difference| of a paper vector from `embedPapers` and from `embed`. */
   paper_max_abs_diff: number;
   /** Cosine of pooled sentence vectors with separately embedded ones. */
@@ -88,12 +95,16 @@ export async function measurePooling(options: PoolingBenchOptions): Promise<Pool
   };
   const order = Object.keys(ways) as (keyof typeof ways)[];
   const fastest = { paperTexts: Infinity, embedPapers: Infinity, separateSentences: Infinity };
+  const leastCpu = { ...fastest };
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < order.length; k++) {
       const way = order[(round + k) % order.length]!;
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       await ways[way]();
       fastest[way] = Math.min(fastest[way], performance.now() - started);
+      const cpu = process.cpuUsage(cpuBefore);
+      leastCpu[way] = Math.min(leastCpu[way], (cpu.user + cpu.system) / 1000);
     }
   }
 
@@ -112,6 +123,12 @@ export async function measurePooling(options: PoolingBenchOptions): Promise<Pool
     embed_papers_papers_per_s: perSecond(fastest.embedPapers),
     separate_sentences_papers_per_s: perSecond(fastest.separateSentences),
     embed_papers_ratio: fastest.paperTexts / fastest.embedPapers,
+    cpu_papers_per_s: {
+      paper_texts: perSecond(leastCpu.paperTexts),
+      embed_papers: perSecond(leastCpu.embedPapers),
+      separate_sentences: perSecond(leastCpu.separateSentences),
+    },
+    cpu_embed_papers_ratio: leastCpu.paperTexts / leastCpu.embedPapers,
     paper_max_abs_diff: Math.max(...paperDiffs),
     sentence_cosine: {
       mean: cosines.reduce((a, b) => a + b, 0) / cosines.length,
