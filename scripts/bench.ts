@@ -1,8 +1,8 @@
 /**
  * paperchat's benchmarks, each figure measured side by side with its reference:
  *
- *   npm run bench [-- --only indexing,query,embeddings,startup,ann] [--large] [--sweep]
- *                     [--copies N] [--out DIR]
+ *   npm run bench [-- --only indexing,query,embeddings,startup,ann,scale] [--large] [--sweep]
+ *                     [--copies N] [--papers N] [--out DIR]
  *
  * A full run writes `bench/report.md` and `bench/report.json`; a run with `--only` writes to
  * `bench/out/` (git-ignored) unless `--out` says otherwise. Everything runs offline on the
@@ -20,6 +20,7 @@ import { runIndexingBench } from "./bench/indexing-bench.ts";
 import { describeMachine } from "./bench/machine.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
 import { renderTable, writeReport } from "./bench/report.ts";
+import { runScaleBench } from "./bench/scale-bench.ts";
 import { runStartupBench } from "./bench/startup-bench.ts";
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchSection>> = {
@@ -28,8 +29,9 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchSection
   embeddings: runEmbeddingsBench,
   startup: runStartupBench,
   ann: runAnnBench,
+  scale: runScaleBench,
 };
-const USAGE = `Usage: npm run bench -- [--only ${Object.keys(BENCHMARKS).join(",")}] [--large] [--sweep] [--copies N] [--out DIR]`;
+const USAGE = `Usage: npm run bench -- [--only ${Object.keys(BENCHMARKS).join(",")}] [--large] [--sweep] [--copies N] [--papers N] [--out DIR]`;
 const repoRoot = resolve(import.meta.dirname, "..");
 
 function parseCli(argv: string[]) {
@@ -40,6 +42,7 @@ function parseCli(argv: string[]) {
       large: { type: "boolean", default: false },
       sweep: { type: "boolean", default: false },
       copies: { type: "string", default: "1" },
+      papers: { type: "string", default: "1000000" },
       out: { type: "string" },
     },
   });
@@ -50,8 +53,15 @@ function parseCli(argv: string[]) {
   if (!Number.isInteger(copies) || copies < 1 || copies > 100) {
     throw new Error(`--copies must be a whole number from 1 to 100, got "${values.copies}".`);
   }
+  const papers = Number(values.papers);
+  if (!Number.isInteger(papers) || papers < 1000 || papers > 10_000_000) {
+    throw new Error(
+      `--papers must be a whole number from 1000 to 10000000, got "${values.papers}".`,
+    );
+  }
   return {
     names,
+    papers,
     large: values.large,
     sweep: values.sweep,
     copies,
@@ -94,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
     large: cli.large,
     sweep: cli.sweep,
     corpusCopies: cli.copies,
+    scalePapers: cli.papers,
     log,
   };
   const started = performance.now();

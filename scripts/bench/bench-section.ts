@@ -24,6 +24,8 @@ export interface BenchContext {
   sweep: boolean;
   /** Copies of the bundled corpus the indexing benchmark embeds. */
   corpusCopies: number;
+  /** `--papers`: the size of the scale benchmark's generated corpus. */
+  scalePapers: number;
   /** A progress line on stderr. */
   log(message: string): void;
 }

@@ -99,7 +99,6 @@ export function createBatchingEmbedder(
       return embedder.stats;
     },
     batching,
-    embedPapers: (papers) => embedder.embedPapers(papers),
     embed(texts) {
       batching.requests += 1;
       if (texts.length === 0) return Promise.resolve([]);
@@ -119,6 +118,8 @@ export function createBatchingEmbedder(
         }
       });
     },
+    // Indexing's bulk work: already in batches of its own, so nothing to merge.
+    embedPapers: (papers) => embedder.embedPapers(papers),
     countTokens: (texts) => embedder.countTokens(texts),
   };
 }

@@ -1,4 +1,5 @@
 import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
+import { createPaperPass } from "./embed-papers.ts";
 import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
 import { ModelUnavailableError } from "./model-unavailable-error.ts";
 import { planBatches } from "./plan-batches.ts";
@@ -11,7 +12,7 @@ export interface LoadEmbedderOptions {
   offline?: boolean;
   /** Where hub models are cached after their first download. */
   cacheDir: string;
-  /** Texts per model call. */
+  /** Texts per model call (rows per call for `embedPapers`). */
   batchSize?: number;
 }
 
@@ -68,8 +69,15 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   );
   const stats: EmbedderStats = { calls: 0, texts: 0, truncated: 0 };
   const fullTokenCount = (text: string) => tokenizer.encode(text).length;
+  const embedPapers = createPaperPass({
+    tokenizer,
+    model: extractor.model,
+    maxTokens,
+    batchSize,
+    stats,
+  });
 
-  const self: Embedder = {
+  return {
     modelId: source.kind === "folder" ? source.path : source.id,
     dims,
     maxTokens,
@@ -93,22 +101,9 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
       }
       return plan.slotOf.map((slot) => vectors[slot]!);
     },
-    // TEMPORARY until the one-pass implementation lands: embeds the sentences separately.
-    async embedPapers(papers) {
-      const paperVectors = await self.embed(papers.map((p) => `${p.title}\n${p.abstract}`));
-      const sentenceTexts = papers.flatMap((p) =>
-        p.sentences.map(([s, e]) => p.abstract.slice(s, e)),
-      );
-      const sentenceVectors = await self.embed(sentenceTexts);
-      let at = 0;
-      return papers.map((p, i) => ({
-        paper: paperVectors[i]!,
-        sentences: p.sentences.map(() => sentenceVectors[at++]!),
-      }));
-    },
+    embedPapers,
     countTokens(texts) {
       return texts.map((text) => Math.min(fullTokenCount(text), maxTokens));
     },
   };
-  return self;
 }

@@ -17,9 +17,6 @@ export interface BatchPlan {
  * // plan.unique = ["a b", "a"], plan.slotOf = [0, 1, 0], plan.batches = [[1, 0]]
  */
 export function planBatches(texts: readonly string[], batchSize: number): BatchPlan {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  }
   const unique: string[] = [];
   const seen = new Map<string, number>();
   const slotOf = texts.map((text) => {
@@ -31,10 +28,28 @@ export function planBatches(texts: readonly string[], batchSize: number): BatchP
     }
     return slot;
   });
-  const byLength = unique.map((_, i) => i).sort((a, b) => unique[a]!.length - unique[b]!.length);
+  const batches = batchesByLength(
+    unique.map((text) => text.length),
+    batchSize,
+  );
+  return { unique, slotOf, batches };
+}
+
+/**
+ * Groups items by their lengths into batches of at most `batchSize` (shortest first), so that
+ * each padded batch wastes little compute. Returns indices into `lengths`.
+ *
+ * @example
+ * batchesByLength([5, 1, 3], 2); // [[1, 2], [0]]
+ */
+export function batchesByLength(lengths: readonly number[], batchSize: number): number[][] {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  }
+  const byLength = lengths.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]!);
   const batches: number[][] = [];
   for (let i = 0; i < byLength.length; i += batchSize) {
     batches.push(byLength.slice(i, i + batchSize));
   }
-  return { unique, slotOf, batches };
+  return batches;
 }

@@ -8,6 +8,22 @@ export interface EmbedderStats {
   truncated: number;
 }
 
+/** A paper to embed in one pass: its sentences as [start, end) offsets into `abstract`. */
+export interface PaperToEmbed {
+  title: string;
+  abstract: string;
+  /** Sorted, non-overlapping character ranges of `abstract` (as `splitSentences` gives them). */
+  sentences: readonly (readonly [number, number])[];
+}
+
+/** The vectors of one paper, all unit length (L2). */
+export interface PaperEmbedding {
+  /** Equals `embed([`${title}\n${abstract}`])[0]`. */
+  paper: Float32Array;
+  /** One per sentence, in the order given. */
+  sentences: Float32Array[];
+}
+
 /** A sentence-embedding model: text in, unit-length vectors out. */
 export interface Embedder {
   /** The model id or folder the vectors come from; recorded in index manifests. */
@@ -20,23 +36,13 @@ export interface Embedder {
   /** Embeds texts (any number) in batched model calls; vectors are L2-normalised, in input order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /**
-   * One forward pass per paper: `paper` equals `embed([title + "\n" + abstract])[0]`, and each
-   * sentence vector is mean-pooled over that sentence's tokens in the same pass.
+   * One forward pass per paper (batched): `paper` equals embed([`${title}\n${abstract}`])[0]; each
+   * sentence vector is mean-pooled over that sentence's tokens in the same pass; sentences past the
+   * model's window get a further pass over the remainder. Counts every model input row (a paper's
+   * pass, or a further pass) in `stats.texts`, and in `stats.truncated` what `embed` would count
+   * for the paper text and its sentences (a text cut to the window).
    */
   embedPapers(papers: readonly PaperToEmbed[]): Promise<PaperEmbedding[]>;
   /** Token counts as the model sees them (special tokens included, capped at `maxTokens`). */
   countTokens(texts: readonly string[]): number[];
-}
-
-/** A paper to embed in one pass: its sentences as [start, end) offsets into `abstract`. */
-export interface PaperToEmbed {
-  title: string;
-  abstract: string;
-  sentences: readonly (readonly [number, number])[];
-}
-
-/** A paper's vector and one vector per sentence, all unit length. */
-export interface PaperEmbedding {
-  paper: Float32Array;
-  sentences: Float32Array[];
 }

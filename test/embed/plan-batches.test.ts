@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planBatches } from "../../src/embed/plan-batches.ts";
+import { batchesByLength, planBatches } from "../../src/embed/plan-batches.ts";
 
 describe("planBatches", () => {
   it("keeps each distinct text once and maps every input to it", () => {
@@ -21,5 +21,12 @@ describe("planBatches", () => {
   it("plans nothing for no texts and refuses a batch size below 1", () => {
     expect(planBatches([], 4).batches).toEqual([]);
     expect(() => planBatches(["a"], 0)).toThrow(RangeError);
+  });
+});
+
+describe("batchesByLength", () => {
+  it("returns indices, shortest first, in batches of at most batchSize", () => {
+    expect(batchesByLength([5, 1, 3, 2], 3)).toEqual([[1, 3, 2], [0]]);
+    expect(() => batchesByLength([1], 1.5)).toThrow(RangeError);
   });
 });

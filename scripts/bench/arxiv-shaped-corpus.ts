@@ -1,0 +1,146 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { readCorpus } from "../../src/corpus/index.ts";
+
+/** Subject categories drawn from, each paper gets 1–3 (the first is its primary one). */
+const CATEGORIES = (
+  "cs.LG cs.CV cs.CL cs.AI stat.ML cs.IR cs.RO cs.NE cs.CR cs.DS cs.SE cs.DC cs.HC cs.SI " +
+  "math.OC math.ST math.PR math.NA math.CO math.AP math.AG hep-th hep-ph hep-ex astro-ph.GA " +
+  "astro-ph.CO astro-ph.SR cond-mat.str-el cond-mat.mtrl-sci cond-mat.stat-mech quant-ph gr-qc " +
+  "physics.optics physics.flu-dyn q-bio.NC q-bio.QM econ.EM eess.SP eess.IV nucl-th"
+).split(" ");
+/** Archives of old-style ids (`hep-th/9901001`). */
+const OLD_ARCHIVES = ["hep-th", "hep-ph", "math", "cond-mat", "astro-ph", "quant-ph", "gr-qc"];
+const FIRST_NAMES =
+  "Ada Alan Grace Edsger Barbara John Donald Leslie Tim Yann Geoffrey Fei-Fei Andrew Daphne Judea Radia Shafi Silvio Manuela Cynthia".split(
+    " ",
+  );
+const LAST_NAMES =
+  "Lovelace Turing Hopper Dijkstra Liskov McCarthy Knuth Lamport Berners-Lee LeCun Hinton Li Ng Koller Pearl Perlman Goldwasser Micali Veloso Dwork".split(
+    " ",
+  );
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+/** Topics: each draws most of its words from its own slice of the vocabulary. */
+const TOPICS = 500;
+
+/** mulberry32: the same stream of numbers in [0, 1) for the same seed, on every platform. */
+function uniformSampler(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The words of the bundled abstracts, most frequent first: a realistic scientific vocabulary. */
+async function vocabulary(bundledCorpus: string): Promise<string[]> {
+  const { papers } = await readCorpus([bundledCorpus]);
+  const counts = new Map<string, number>();
+  for (const { abstract } of papers) {
+    for (const word of abstract.match(/[A-Za-z][A-Za-z-]*[A-Za-z]/g) ?? []) {
+      counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+}
+
+/** arXiv wraps abstracts at about 80 columns and indents each line by two spaces. */
+function hardWrapped(text: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + word.length + 1 > 78) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return `  ${lines.join("\n  ")}\n`;
+}
+
+export interface ArxivShapedCorpusOptions {
+  papers: number;
+  /** Where the JSON Lines go. */
+  file: string;
+  /** The bundled corpus, whose words the abstracts are made of. */
+  bundledCorpus: string;
+  seed?: number;
+}
+
+/**
+ * Writes an arXiv-shaped corpus as the arXiv metadata snapshot has it (its fields, hard-wrapped
+ * indented abstracts, 10% old-style ids such as `hep-th/9901001`): abstracts of 5–10 sentences
+ * (about 1,000–1,500 characters) made of the bundled abstracts' words, each paper's words mostly
+ * from one of 500 topics so that word frequencies are skewed as in real text. Streamed to disk:
+ * a million papers never sit in memory.
+ *
+ * @example
+ * await writeArxivShapedCorpus({ papers: 10_000, file: "/tmp/arxiv.jsonl", bundledCorpus });
+ */
+export async function writeArxivShapedCorpus(options: ArxivShapedCorpusOptions): Promise<void> {
+  const words = await vocabulary(options.bundledCorpus);
+  const common = words.slice(0, 150);
+  const rare = words.slice(150);
+  const next = uniformSampler(options.seed ?? 2024);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const topicWord = (topic: number) => {
+    // Zipf-like within the topic's slice of the rarer words, plus the common words of all topics.
+    if (next() < 0.45) return common[Math.floor(common.length * next() ** 2)]!;
+    const slice = Math.floor(rare.length / 8);
+    const start = Math.floor((topic * rare.length) / TOPICS);
+    return rare[(start + Math.floor(slice * next() ** 3)) % rare.length]!;
+  };
+  const sentence = (topic: number) => {
+    const text = Array.from({ length: between(16, 26) }, () => topicWord(topic)).join(" ");
+    return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  };
+
+  const out = createWriteStream(options.file);
+  let newIds = 0;
+  let oldIds = 0;
+  for (let i = 0; i < options.papers; i++) {
+    const topic = Math.floor(next() * TOPICS);
+    const year = between(1992, 2025);
+    const month = between(1, 12);
+    const old = next() < 0.1;
+    const yymm = `${String(year % 100).padStart(2, "0")}${String(month).padStart(2, "0")}`;
+    const id = old
+      ? `${pick(OLD_ARCHIVES)}/${yymm}${String(++oldIds % 1000).padStart(3, "0")}${Math.floor(oldIds / 1000)}`
+      : `${yymm}.${String(++newIds).padStart(6, "0")}`;
+    const abstract = Array.from({ length: between(5, 10) }, () => sentence(topic)).join(" ");
+    const titleWords = Array.from({ length: between(6, 12) }, () => topicWord(topic));
+    const title = titleWords.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+    const authors = Array.from({ length: between(1, 5) }, () => [
+      pick(LAST_NAMES),
+      pick(FIRST_NAMES),
+      "",
+    ]);
+    const categories = [...new Set(Array.from({ length: between(1, 3) }, () => pick(CATEGORIES)))];
+    const created = `${pick(DAYS)}, ${between(1, 28)} ${MONTHS[month - 1]} ${year} 12:00:00 GMT`;
+    const record = {
+      id,
+      submitter: `${authors[0]![1]} ${authors[0]![0]}`,
+      authors: authors.map(([last, first]) => `${first} ${last}`).join(", "),
+      title: title.length > 70 ? `${title.slice(0, 70)}\n  ${title.slice(70)}` : title,
+      comments: `${between(5, 40)} pages, ${between(1, 12)} figures`,
+      "journal-ref":
+        next() < 0.3 ? `J. Synth. Res. ${between(1, 99)} (${year}) ${between(1, 999)}` : null,
+      doi: next() < 0.4 ? `10.${between(1000, 9999)}/synthetic.${i}` : null,
+      "report-no": null,
+      categories: categories.join(" "),
+      license: next() < 0.5 ? "http://arxiv.org/licenses/nonexclusive-distrib/1.0/" : null,
+      abstract: hardWrapped(abstract),
+      versions: [{ version: "v1", created }],
+      update_date: `${year}-${String(month).padStart(2, "0")}-15`,
+      authors_parsed: authors,
+    };
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
