@@ -26,7 +26,8 @@ export function base64Vector(vector: Float32Array): string {
  */
 export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext): void {
   const { embedder, modelName } = context;
-  const { dims } = context.engine.index.manifest;
+  // The loaded model decides; without one (degraded mode, 503) the index says what it was built with.
+  const dims = embedder?.dims ?? context.engine.store.manifest.dims;
   app.openapi(
     createRoute({
       method: "post",
