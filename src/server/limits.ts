@@ -2,6 +2,11 @@
 export interface ServerLimits {
   /** Largest request body in bytes (413 beyond). */
   maxBodyBytes: number;
+  /**
+   * Largest request line and headers in bytes (431 beyond); room for the longest valid
+   * `GET /api/search?q=…`, percent-encoded (9 bytes per character at worst).
+   */
+  maxHeaderBytes: number;
   /** Longest question, search query or chat turn in characters (a pasted abstract fits). */
   maxQuestionChars: number;
   /** Longest single `/v1/embeddings` input in characters. */
@@ -18,6 +23,7 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 2 * 1024 * 1024,
+  maxHeaderBytes: 64 * 1024,
   maxQuestionChars: 4000,
   maxInputChars: 4000,
   maxInputs: 256,

@@ -5,6 +5,8 @@ import { openSearchEngine } from "../app/open-search-engine.ts";
 import type { Settings } from "../settings/settings.ts";
 import type { BuildProgress } from "../store/build-index.ts";
 import { type AppOptions, createApp } from "./app.ts";
+import { httpParserErrorResponse } from "./errors/http-parser-error.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
 import { consoleLogger } from "./logger.ts";
 import { publicModelName } from "./model-name.ts";
 import { appOptionsFromEnv } from "./server-env.ts";
@@ -79,8 +81,18 @@ function listen(server: Server, port: number, host?: string): Promise<AddressInf
  */
 export async function serveEngine(options: ServeEngineOptions): Promise<RunningServer> {
   const app = createApp(options);
+  const { maxHeaderBytes } = { ...DEFAULT_LIMITS, ...options.limits };
   // Without `createServer`, the adapter makes a plain node:http server.
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: { maxHeaderSize: maxHeaderBytes },
+  }) as Server;
+  // Requests Node refuses before the app sees them get a JSON error too (Node's own is empty).
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && error.code !== "ECONNRESET") {
+      socket.end(httpParserErrorResponse(error.code, maxHeaderBytes));
+    } else socket.destroy();
+  });
   const address = await listen(server, options.port, options.host);
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   let closing: Promise<void> | undefined;

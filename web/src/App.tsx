@@ -18,7 +18,7 @@ import { RelatedWork } from "./components/RelatedWork.tsx";
 import { StarterQuestions } from "./components/StarterQuestions.tsx";
 
 /**
- * Same-origin chat endpoint (CONTRACT.md: AI SDK UI message stream), asked through `apiFetch`,
+ * Same-origin chat endpoint (docs/api.md: AI SDK UI message stream), asked through `apiFetch`,
  * which sends the API key and turns a 401 into the key form.
  */
 const transport = new DefaultChatTransport({ api: "/api/chat", fetch: apiFetch });

@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { createUIMessageStreamResponse } from "ai";
 import { answerChat } from "../../chat/answer-chat.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
-import { chatRequestSchema, DEFAULT_CHAT_SOURCES } from "../schemas/chat.ts";
+import { ChatStreamEventSchema, chatRequestSchema, DEFAULT_CHAT_SOURCES } from "../schemas/chat.ts";
 import { errorResponse } from "../schemas/error.ts";
 
 const DESCRIPTION = [
@@ -37,8 +37,8 @@ export function registerChatRoutes(app: PaperchatApp, context: AppContext): void
       },
       responses: {
         200: {
-          description: "A UI message stream (text/event-stream)",
-          content: { "text/event-stream": { schema: z.string() } },
+          description: "A UI message stream: server-sent events, each described by the schema",
+          content: { "text/event-stream": { schema: ChatStreamEventSchema } },
         },
         400: errorResponse(400),
         401: errorResponse(401),

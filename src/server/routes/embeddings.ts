@@ -26,6 +26,8 @@ export function base64Vector(vector: Float32Array): string {
  */
 export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext): void {
   const { embedder, modelName } = context;
+  // The loaded model decides; without one (degraded mode, 503) the index says what it was built with.
+  const dims = embedder?.dims ?? context.engine.store.manifest.dims;
   app.openapi(
     createRoute({
       method: "post",
@@ -35,7 +37,9 @@ export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext):
       request: {
         body: {
           required: true,
-          content: { "application/json": { schema: embeddingsRequestSchema(context.limits) } },
+          content: {
+            "application/json": { schema: embeddingsRequestSchema(context.limits, dims) },
+          },
         },
       },
       responses: {
@@ -63,15 +67,6 @@ export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext):
           `The model "${body.model}" is not served here; use "${modelName}" (see GET /v1/models) or leave "model" out.`,
           "model_not_found",
           "model",
-        );
-      }
-      if (body.dimensions !== undefined && body.dimensions !== embedder.dims) {
-        throw new ApiError(
-          400,
-          "invalid_request_error",
-          `${modelName} returns ${embedder.dims}-dimensional vectors; leave "dimensions" out or set it to ${embedder.dims}.`,
-          "invalid_value",
-          "dimensions",
         );
       }
       const texts = typeof body.input === "string" ? [body.input] : body.input;

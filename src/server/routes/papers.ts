@@ -48,6 +48,7 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
         200: json("A page of papers", PaperListSchema),
         400: errorResponse(400),
         401: errorResponse(401),
+        431: errorResponse(431),
       },
     }),
     (c) => {
@@ -68,6 +69,7 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
         200: json("The paper", PaperSchema),
         401: errorResponse(401),
         404: errorResponse(404),
+        431: errorResponse(431),
       },
     }),
     (c) => {
@@ -91,6 +93,7 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
         400: errorResponse(400),
         401: errorResponse(401),
         404: errorResponse(404),
+        431: errorResponse(431),
       },
     }),
     (c) => {

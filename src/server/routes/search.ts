@@ -36,7 +36,12 @@ export function registerSearchRoutes(app: PaperchatApp, context: AppContext): vo
       summary: "Papers that answer a question",
       description: DESCRIPTION,
       request: { query: searchQuerySchema(limits) },
-      responses: { 200: ok, 400: errorResponse(400), 401: errorResponse(401) },
+      responses: {
+        200: ok,
+        400: errorResponse(400),
+        401: errorResponse(401),
+        431: errorResponse(431),
+      },
     }),
     async (c) => {
       const { q, k } = c.req.valid("query");

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { messageText } from "../../chat/chat-turns.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerField } from "./bounded-integer.ts";
+import { characterCount } from "./bounded-text.ts";
 
 export const DEFAULT_CHAT_SOURCES = 5;
 
@@ -18,6 +19,22 @@ const MessageSchema = z.looseObject({
   parts: z.array(MessagePartSchema),
 });
 
+/**
+ * One event of the `/api/chat` stream, as OpenAPI 3.1 describes `text/event-stream`: the schema
+ * of each parsed server-sent event, not of the whole body.
+ */
+export const ChatStreamEventSchema = z
+  .object({
+    data: z.string().openapi({
+      description:
+        'A UI message chunk as JSON (`{"type": "start" | "source-document" | "data-sources" | "text-delta" | …}`), or `[DONE]` last.',
+    }),
+    event: z.string().optional(),
+    id: z.string().optional(),
+    retry: z.number().int().optional(),
+  })
+  .openapi("ChatStreamEvent");
+
 /** `POST /api/chat` body: what `useChat` / `DefaultChatTransport` send (extra fields allowed). */
 export function chatRequestSchema(limits: ServerLimits) {
   return z
@@ -29,7 +46,7 @@ export function chatRequestSchema(limits: ServerLimits) {
           error: `must hold at most ${limits.maxChatMessages} messages; start a new chat`,
         })
         .openapi({
-          description: "The conversation as UI messages; the last one is the user's question.",
+          description: `The conversation as UI messages. The last one is the question: it must be the user's, and its text parts, joined and trimmed, must be 1 to ${limits.maxQuestionChars} characters (400 otherwise; JSON Schema cannot single out the last item, so this rule is stated here).`,
         }),
       k: integerField({
         min: 1,
@@ -52,7 +69,7 @@ export function chatRequestSchema(limits: ServerLimits) {
         });
       } else if (text === "") {
         ctx.addIssue({ code: "custom", path, message: "must have a non-empty text part" });
-      } else if (text.length > limits.maxQuestionChars) {
+      } else if (characterCount(text) > limits.maxQuestionChars) {
         ctx.addIssue({
           code: "custom",
           path,

@@ -1,14 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import type { ServerLimits } from "../limits.ts";
+import { boundedText } from "./bounded-text.ts";
 
-/** `POST /v1/embeddings` body, as OpenAI's API takes it. */
-export function embeddingsRequestSchema(limits: ServerLimits) {
-  const text = z
-    .string()
-    .min(1, { error: "must not be empty" })
-    .max(limits.maxInputChars, {
-      error: `must be at most ${limits.maxInputChars} characters`,
-    });
+/**
+ * `POST /v1/embeddings` body, as OpenAI's API takes it; `dims` is the served model's (the only
+ * `dimensions` it accepts).
+ *
+ * @example
+ * embeddingsRequestSchema(DEFAULT_LIMITS, 384);
+ */
+export function embeddingsRequestSchema(limits: ServerLimits, dims: number) {
+  const text = boundedText({
+    max: limits.maxInputChars,
+    error: `must be at most ${limits.maxInputChars} characters`,
+  }).min(1, { error: "must not be empty" });
   return z
     .object({
       input: z
@@ -37,10 +42,11 @@ export function embeddingsRequestSchema(limits: ServerLimits) {
           description: "`base64`: the little-endian float32 bytes of each vector, base64-encoded.",
         }),
       dimensions: z
-        .number({ error: "must be a whole number" })
-        .int({ error: "must be a whole number" })
+        .literal(dims, {
+          error: `must be ${dims}, the served model's dimensions (or left out); other sizes are not supported`,
+        })
         .optional()
-        .openapi({ description: "Must equal the model's dimensions when given." }),
+        .openapi({ description: "The model's dimensions; no other value is accepted." }),
       user: z.string().optional(),
     })
     .openapi("EmbeddingsRequest");

@@ -17,6 +17,7 @@ const DESCRIPTIONS = {
   404: "Not found",
   413: "Request body too large",
   415: "Body is not JSON (send Content-Type: application/json)",
+  431: "URL and headers too large (over 64 KiB by default): send a long question in a POST body",
   500: "Unexpected server error; the message carries a request id to find it in the log",
   503: "The embedding model is not loaded (degraded mode); the message says how to provide it",
 } as const;

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ServerLimits } from "../limits.ts";
 import { integerField, integerQuery } from "./bounded-integer.ts";
+import { nonBlankText } from "./bounded-text.ts";
 
 export const SnippetSchema = z
   .object({
@@ -29,15 +30,12 @@ export const SearchResponseSchema = z
 const K_DESCRIPTION = "How many papers to return.";
 export const DEFAULT_SEARCH_K = 10;
 
-/** A question: non-blank, at most `maxQuestionChars` characters. */
+/** A question: non-blank, at most `maxQuestionChars` characters, trimmed. */
 export function questionText(limits: ServerLimits) {
-  return z
-    .string()
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(limits.maxQuestionChars, {
-      error: `must be at most ${limits.maxQuestionChars} characters (a question or a pasted abstract)`,
-    });
+  return nonBlankText({
+    max: limits.maxQuestionChars,
+    error: `must be at most ${limits.maxQuestionChars} characters (a question or a pasted abstract)`,
+  });
 }
 
 /** `GET /api/search` query. */

@@ -2,7 +2,7 @@ import { parseJsonEventStream, uiMessageChunkSchema } from "ai";
 import { z } from "zod";
 
 /**
- * The response shapes of CONTRACT.md, written down independently of the server's own schemas
+ * The response shapes of docs/api.md, written down independently of the server's own schemas
  * (which only document responses, never check them), so a reply can be judged well-formed.
  */
 

@@ -236,7 +236,7 @@ const BODY_SHAPES: Record<string, (draw: Draw) => JsonText> = {
   },
 };
 
-/** The routes of CONTRACT.md with their method, those with bodies more often; `{id}` is filled in per request. */
+/** The routes of docs/api.md with their method, those with bodies more often; `{id}` is filled in per request. */
 const ROUTES: [string, string][] = [
   ["GET", "/api/health"],
   ["GET", "/api/search"],

@@ -1,4 +1,4 @@
-/** The JSON the paperchat server answers with (see CONTRACT.md); search shapes come from the engine. */
+/** The JSON the paperchat server answers with (see docs/api.md); search shapes come from the engine. */
 export type {
   SearchResponse,
   SearchResult,
