@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { messageText } from "../../chat/chat-turns.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerField } from "./bounded-integer.ts";
+import { checkYearOrder, filterBodyFields } from "./filters.ts";
 
 export const DEFAULT_CHAT_SOURCES = 5;
 
@@ -38,7 +39,9 @@ export function chatRequestSchema(limits: ServerLimits) {
       })
         .optional()
         .openapi({ default: DEFAULT_CHAT_SOURCES }),
+      ...filterBodyFields(),
     })
+    .superRefine(checkYearOrder)
     .superRefine(({ messages }, ctx) => {
       const last = messages.at(-1);
       if (!last) return;
