@@ -25,6 +25,11 @@ import { isUnfiltered, type PaperFilter } from "./paper-filter.ts";
 export interface OpenStoreOptions {
   /** The model that will embed queries; an index built with another model is refused. */
   model?: string;
+  /**
+   * When at most this many papers pass a filter, `nearest` scores them exactly instead of
+   * searching the graph with the filter (default 5000).
+   */
+  exactScanMaxRows?: number;
 }
 
 /** Papers best first, by id, with their scores. */
@@ -279,7 +284,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       }
       const facets = facetsOf();
       // Few papers pass: score them all (exact, and cheaper than walking the graph for them).
-      const few = facets.rowsPassing(filter!, EXACT_SCAN_MAX_ROWS);
+      const few = facets.rowsPassing(filter!, options.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS);
       if (few) {
         const rows = few.filter((row) => row !== skip);
         const hits = rows
