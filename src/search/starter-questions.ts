@@ -13,21 +13,30 @@ export interface StarterQuestionOptions {
 /** Titles longer than this many words make clumsy questions. */
 const MAX_TITLE_WORDS = 12;
 /** A name before a colon ("LightGCN: …") of at most this many words is asked about directly. */
-const MAX_NAME_WORDS = 3;
+const MAX_NAME_WORDS = 2;
 const DEFAULTS = { count: 4, candidates: 24, maxRank: 3 };
 
-/** A capitalised ordinary word ("Counting", "A"), not an acronym or a name like "LightGCN". */
-const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
+/** A capitalised ordinary word ("Counting", "A", "Object-Centric"), not an acronym or "LightGCN". */
+const CAPITALISED_WORD = /^[A-Z][a-z]*(?:-[A-Z]?[a-z]+)*$/;
+/** Words this long or longer tell whether a title is written in Title Case. */
+const LONG_WORD = 4;
+
+/** A title in Title Case ("Neural Collapse in Deep Linear Networks"), which reads oddly mid-question. */
+function isTitleCase(words: readonly string[]): boolean {
+  const long = words.filter((word) => word.length >= LONG_WORD);
+  return long.length > 1 && long.every((word) => /^[A-Z\d]/.test(word));
+}
 
 /**
  * A natural question about a paper, from its title: "What is LightGCN?" for a title that names
- * its method before a colon, else "What is known about <title>?"; undefined for a title too
- * long to ask about.
+ * its method before a colon, else "What is known about <title, before any colon>?" with
+ * capitalised ordinary words in lower case (all of them for a Title Case title, else the first);
+ * undefined for a title too long to ask about.
  *
  * @example
  * questionFromTitle("LightGCN: Simplifying and Powering Graph Convolution Network"); // "What is LightGCN?"
- * questionFromTitle("Counting lattice paths under a moving boundary");
- * // "What is known about counting lattice paths under a moving boundary?"
+ * questionFromTitle("Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data");
+ * // "What is known about neural collapse in deep linear networks?"
  */
 export function questionFromTitle(title: string): string | undefined {
   const plain = title
@@ -35,15 +44,17 @@ export function questionFromTitle(title: string): string | undefined {
     .trim()
     .replace(/[.?!]+$/, "");
   const colon = plain.indexOf(":");
-  if (colon > 0) {
-    const name = plain.slice(0, colon).trim();
-    const words = name.split(" ");
-    if (words.length <= MAX_NAME_WORDS && /[\p{L}\p{N}]/u.test(name)) return `What is ${name}?`;
+  const topic = colon > 0 ? plain.slice(0, colon).trim() : plain;
+  const words = topic.split(" ");
+  if (colon > 0 && words.length <= MAX_NAME_WORDS && /[\p{L}\p{N}]/u.test(topic)) {
+    return `What is ${topic}?`;
   }
-  const words = plain.split(" ");
   if (words.length < 2 || words.length > MAX_TITLE_WORDS) return undefined;
-  if (CAPITALISED_WORD.test(words[0]!)) words[0] = words[0]!.toLowerCase();
-  return `What is known about ${words.join(" ")}?`;
+  const lowered = isTitleCase(words) ? words.length : 1;
+  const phrase = words.map((word, i) =>
+    i < lowered && CAPITALISED_WORD.test(word) ? word.toLowerCase() : word,
+  );
+  return `What is known about ${phrase.join(" ")}?`;
 }
 
 /**
