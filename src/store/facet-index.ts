@@ -21,46 +21,135 @@ export interface FacetIndex {
 /** Categories `facets` lists at most. */
 export const FACET_CATEGORIES = 50;
 
+/** Gathers rows' years and categories as they are added, into compact arrays. */
+export interface FacetCollector {
+  add(row: number, year: number | undefined, categories: readonly string[] | undefined): void;
+  /** Writes what was gathered into the papers file (tables `paper_years`, `paper_categories`). */
+  write(db: Database.Database): void;
+  /** The facet index of the rows added, for `count` rows. */
+  index(count: number): FacetIndex;
+}
+
+/** An array of at least `length` elements holding `array`'s (grown by doubling). */
+function grown<T extends Uint16Array | Uint32Array>(array: T, length: number): T {
+  if (array.length >= length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(
+    Math.max(length, 2 * array.length),
+  );
+  bigger.set(array);
+  return bigger;
+}
+
+const asBlob = (array: Uint16Array | Uint32Array) =>
+  Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+
 /**
- * Reads every paper's year and categories once into compact arrays: a Uint16Array of years
- * (0 = none) and one bitset per category (a million papers: 2 MB of years and 125 kB per
- * category). Filters then test a row with two array reads, without SQLite.
+ * Collects a Uint16Array of years by row (0 = none) and one bitset of rows per category: a
+ * million papers take 2 MB of years and 125 kB per category.
+ *
+ * @example
+ * const collector = createFacetCollector();
+ * collector.add(0, 2024, ["cs.LG"]);
+ * collector.write(db);
+ */
+export function createFacetCollector(): FacetCollector {
+  let years = new Uint16Array(1024);
+  const bitsets = new Map<string, { papers: number; bits: Uint32Array }>();
+  let rows = 0;
+  return {
+    add(row, year, categories) {
+      rows = Math.max(rows, row + 1);
+      if (year !== undefined) {
+        years = grown(years, row + 1);
+        years[row] = year;
+      }
+      for (const name of new Set(categories)) {
+        const entry = bitsets.get(name) ?? { papers: 0, bits: new Uint32Array(32) };
+        entry.bits = grown(entry.bits, (row >>> 5) + 1);
+        entry.bits[row >>> 5]! |= 1 << (row & 31);
+        entry.papers += 1;
+        bitsets.set(name, entry);
+      }
+    },
+    write(db) {
+      db.exec(`CREATE TABLE paper_years (years BLOB NOT NULL);
+        CREATE TABLE paper_categories (name TEXT PRIMARY KEY, papers INTEGER NOT NULL, rows BLOB NOT NULL);`);
+      db.prepare("INSERT INTO paper_years (years) VALUES (?)").run(asBlob(years.subarray(0, rows)));
+      const insert = db.prepare(
+        "INSERT INTO paper_categories (name, papers, rows) VALUES (?, ?, ?)",
+      );
+      for (const [name, { papers, bits }] of bitsets) {
+        insert.run(name, papers, asBlob(bits.subarray(0, Math.ceil(rows / 32))));
+      }
+    },
+    index: (count) => facetIndexOf(grown(years, count), bitsets, count),
+  };
+}
+
+/** Copies a blob into an array of its own (SQLite's buffer may be unaligned and is reused). */
+function arrayOf<T extends Uint16Array | Uint32Array>(
+  blob: Buffer,
+  Type: new (buffer: ArrayBuffer) => T,
+): T {
+  return new Type(Uint8Array.from(blob).buffer);
+}
+
+/**
+ * Reads the years and categories of a papers file: the arrays its build wrote (a few blobs), or,
+ * for a file written before they were, by scanning every paper once.
  *
  * @example
  * const facets = loadFacetIndex(db, store.count);
  * hnsw.searchKnn(query, 10, facets.passes({ yearFrom: 2020 }));
  */
 export function loadFacetIndex(db: Database.Database, count: number): FacetIndex {
-  const years = new Uint16Array(count);
-  const bitsets = new Map<string, Uint32Array>();
-  const sizes = new Map<string, number>();
-  const words = Math.ceil(count / 32);
+  const stored = db
+    .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'paper_years'")
+    .pluck()
+    .get();
+  if (!stored) {
+    const collector = createFacetCollector();
+    const rows = db.prepare("SELECT row, year, categories FROM papers").raw();
+    for (const [row, year, categories] of rows.iterate() as Iterable<
+      [number, number | null, string | null]
+    >) {
+      collector.add(row, year ?? undefined, categories?.trim().split(" "));
+    }
+    return collector.index(count);
+  }
+  const years = arrayOf(
+    db.prepare("SELECT years FROM paper_years").pluck().get() as Buffer,
+    Uint16Array,
+  );
+  const bitsets = new Map<string, { papers: number; bits: Uint32Array }>();
+  const categories = db.prepare("SELECT name, papers, rows FROM paper_categories").raw();
+  for (const [name, papers, rows] of categories.iterate() as Iterable<[string, number, Buffer]>) {
+    bitsets.set(name, { papers, bits: arrayOf(rows, Uint32Array) });
+  }
+  return facetIndexOf(grown(years, count), bitsets, count);
+}
+
+/** The facet index over years by row and category bitsets. */
+function facetIndexOf(
+  years: Uint16Array,
+  bitsets: ReadonlyMap<string, { papers: number; bits: Uint32Array }>,
+  count: number,
+): FacetIndex {
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
-  const rows = db.prepare("SELECT row, year, categories FROM papers").raw();
-  for (const [row, year, categories] of rows.iterate() as Iterable<
-    [number, number | null, string | null]
-  >) {
-    if (year !== null) {
-      years[row] = year;
-      minYear = Math.min(minYear, year);
-      maxYear = Math.max(maxYear, year);
-    }
-    if (!categories) continue;
-    for (const name of new Set(categories.trim().split(" "))) {
-      const bits = bitsets.get(name) ?? new Uint32Array(words);
-      bitsets.set(name, bits);
-      bits[row >>> 5]! |= 1 << (row & 31);
-      sizes.set(name, (sizes.get(name) ?? 0) + 1);
-    }
+  for (let row = 0; row < count; row++) {
+    const year = years[row]!;
+    if (year === 0) continue;
+    if (year < minYear) minYear = year;
+    if (year > maxYear) maxYear = year;
   }
   const facets: Facets = {};
   if (minYear <= maxYear) facets.years = { min: minYear, max: maxYear };
-  if (sizes.size > 0) {
-    facets.categories = [...sizes]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, FACET_CATEGORIES)
-      .map(([name, papers]) => ({ name, papers }));
+  if (bitsets.size > 0) {
+    facets.categories = [...bitsets]
+      .map(([name, { papers }]) => ({ name, papers }))
+      .sort((a, b) => b.papers - a.papers || (a.name < b.name ? -1 : 1))
+      .slice(0, FACET_CATEGORIES);
   }
 
   const passes = (filter: PaperFilter) => {
@@ -68,7 +157,7 @@ export function loadFacetIndex(db: Database.Database, count: number): FacetIndex
     const to = filter.yearTo ?? Number.POSITIVE_INFINITY;
     const byYear = filter.yearFrom !== undefined || filter.yearTo !== undefined;
     const sets = filter.categories?.length
-      ? filter.categories.flatMap((name) => bitsets.get(name) ?? [])
+      ? filter.categories.flatMap((name) => bitsets.get(name)?.bits ?? [])
       : undefined;
     return (row: number) => {
       if (byYear) {
@@ -78,7 +167,7 @@ export function loadFacetIndex(db: Database.Database, count: number): FacetIndex
       if (sets === undefined) return true;
       const word = row >>> 5;
       const bit = 1 << (row & 31);
-      return sets.some((bits) => (bits[word]! & bit) !== 0);
+      return sets.some((bits) => ((bits[word] ?? 0) & bit) !== 0);
     };
   };
 

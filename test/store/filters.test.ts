@@ -1,5 +1,10 @@
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
+import { loadFacetIndex } from "../../src/store/facet-index.ts";
+import { INDEX_FILES } from "../../src/store/manifest.ts";
 import { openStore, type PaperStore } from "../../src/store/open-store.ts";
 import type { StoredPaper } from "../../src/store/paper-database.ts";
 import type { PaperFilter } from "../../src/store/paper-filter.ts";
@@ -58,6 +63,25 @@ describe("store filters", () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     for (const { name, papers: count } of facets.categories!) {
       expect(count).toBe(papers.filter((paper) => paper.categories?.includes(name)).length);
+    }
+  });
+
+  it("reads years and categories as the build wrote them, or by scanning a papers file without them", () => {
+    const written = join(store.dir, store.manifest.generation, INDEX_FILES.papers);
+    const older = join(tempDir(), "papers.sqlite");
+    copyFileSync(written, older);
+    const db = new Database(older);
+    db.exec("DROP TABLE paper_years; DROP TABLE paper_categories;");
+    const scanned = loadFacetIndex(db, papers.length);
+    const stored = loadFacetIndex(new Database(written, { readonly: true }), papers.length);
+    expect(scanned.facets).toEqual(store.facets());
+    expect(stored.facets).toEqual(store.facets());
+    for (const filter of FILTERS) {
+      const expected = papers.map((paper) => passes(paper, filter));
+      for (const index of [scanned, stored]) {
+        const test = index.passes(filter);
+        expect(papers.map((_, row) => test(row))).toEqual(expected);
+      }
     }
   });
 
