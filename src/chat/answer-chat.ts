@@ -1,6 +1,7 @@
 import { createUIMessageStream, type UIMessageStreamWriter } from "ai";
 import type { SearchEngine } from "../search/search-engine.ts";
 import type { SearchResult } from "../search/types.ts";
+import type { PaperFilter } from "../store/paper-filter.ts";
 import type { AnsweredBy, PaperchatUIMessage } from "./chat-message.ts";
 import { type ChatMessageLike, userTexts } from "./chat-turns.ts";
 import { composeExtractiveAnswer } from "./extractive-answer.ts";
@@ -14,6 +15,8 @@ export interface AnswerChatOptions {
   messages: readonly ChatMessageLike[];
   /** How many papers to retrieve and stream as sources. */
   k: number;
+  /** Retrieve only papers that pass this filter (year range, categories). */
+  filter?: PaperFilter;
   /** Write the answer with this model; extractive when absent or when it fails. */
   llm?: LlmSettings;
   /** Longest retrieval query (a follow-up's earlier turns are dropped first). */
@@ -101,7 +104,7 @@ async function writeReply(writer: Writer, options: AnswerChatOptions): Promise<v
     maxChars: options.maxQueryChars,
   });
   const query = chain.join(" ");
-  const sources = await options.engine.searchPapers(query, options.k);
+  const sources = await options.engine.searchPapers(query, options.k, options.filter);
   writer.write({ type: "start", messageMetadata: { query } });
   writeSources(writer, query, sources);
   let answeredBy: AnsweredBy = "extractive";

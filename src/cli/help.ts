@@ -66,14 +66,19 @@ Examples:
   npm run index
   npm run index -- --corpus papers.jsonl --corpus more.csv
   npx paperchat index --model ./models/all-MiniLM-L6-v2 --offline`,
-  search: `Usage: paperchat search "QUESTION" [--k N] [--json] [common options]
+  search: `Usage: paperchat search "QUESTION" [--k N] [--year Y|Y1-Y2] [--category C]...
+                        [--json] [common options]
 
 Prints the best N papers (1..50, default 10) with 1-3 verbatim snippets each. --json prints
 exactly what GET /api/search returns.
 
+  --year 2019 | 2019-2021   only papers of that year or range (papers without a year are left out)
+  --category cs.LG          only papers in that category; repeat for any of several
+
 Examples:
   npx paperchat search "graph convolution for recommendation" --k 5
-  npx paperchat search "TabPFN" --json`,
+  npx paperchat search "TabPFN" --json
+  npx paperchat search "diffusion models" --year 2021-2023 --category cs.CV --category cs.LG`,
   similar: `Usage: paperchat similar PAPER_ID [--k N] [--json] [common options]
 
 Prints the N papers (1..50, default 5) nearest to a paper, never the paper itself. --json

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { CorpusFormat } from "../corpus/types.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
 import type { SentenceVectorMode } from "../store/manifest.ts";
+import type { PaperFilter } from "../store/paper-filter.ts";
 import { COMMAND_HELP } from "./help.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -18,6 +19,8 @@ export interface CommandLine {
   sentenceVectors?: SentenceVectorMode;
   port?: number;
   host?: string;
+  /** `search --year 2019|2019-2021 --category cs.LG...`: which papers may be returned. */
+  filter: PaperFilter;
   help: boolean;
   version: boolean;
 }
@@ -32,6 +35,32 @@ function integerOption(name: string, value: string | undefined, min: number, max
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
   }
   return n;
+}
+
+/** `--year 2019` or `--year 2019-2021` as a year range. */
+function yearRange(value: string | undefined): Pick<PaperFilter, "yearFrom" | "yearTo"> {
+  if (value === undefined) return {};
+  const match = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2] ?? match?.[1]);
+  if (!match || from > to) {
+    throw new UsageError(
+      `--year must be a year or a range of years, like 2019 or 2019-2021, got "${value}".`,
+    );
+  }
+  return { yearFrom: from, yearTo: to };
+}
+
+function categoryFilter(values: string[] | undefined): Pick<PaperFilter, "categories"> {
+  if (values === undefined) return {};
+  for (const value of values) {
+    if (!/^\S{1,100}$/.test(value)) {
+      throw new UsageError(
+        `--category must be a category name such as cs.LG (no spaces), got "${value}".`,
+      );
+    }
+  }
+  return { categories: values };
 }
 
 /**
@@ -77,6 +106,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     sentenceVectors,
     port: integerOption("port", values.port, 0, 65535),
     host: values.host,
+    filter: { ...yearRange(values.year), ...categoryFilter(values.category) },
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -98,6 +128,8 @@ function parse(argv: readonly string[]) {
       force: { type: "boolean" },
       port: { type: "string" },
       host: { type: "string" },
+      year: { type: "string" },
+      category: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -10,8 +10,9 @@ export interface RecordLocation {
 /** The fields of a record that become a paper's metadata fields. */
 export const METADATA_FIELDS = ["authors", "year", "categories", "doi", "url"] as const;
 
-const EARLIEST_YEAR = 1000;
-const LATEST_YEAR = 2999;
+/** The years a paper's `year` may hold (filters accept the same range). */
+export const EARLIEST_YEAR = 1000;
+export const LATEST_YEAR = 2999;
 /** A bare DOI: the `10.` directory, a registrant code, a slash and a suffix. */
 const DOI_PATTERN = /^10\.\d+(?:\.\d+)*\/\S+$/;
 /** What a DOI may be written with before the bare DOI itself. */

@@ -1,6 +1,7 @@
 import type { Embedder } from "../embed/types.ts";
 import type { PaperStore } from "../store/open-store.ts";
 import type { StoredPaper } from "../store/paper-database.ts";
+import type { PaperFilter } from "../store/paper-filter.ts";
 import { termHash } from "../store/sentence-terms.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { fuseRankings } from "./fuse.ts";
@@ -19,10 +20,16 @@ export interface SearchEngine {
   /** False when no embedder (or no vectors) is available and search runs on BM25 alone. */
   readonly semantic: boolean;
   getPaper(id: string): StoredPaper | undefined;
-  /** Best `k` papers for a question (or a pasted abstract), each with 1–3 verbatim snippets. */
-  searchPapers(question: string, k: number): Promise<SearchResult[]>;
-  /** Nearest neighbours of a paper, never the paper itself; undefined for an unknown id. */
-  similarPapers(id: string, k: number): SimilarResponse | undefined;
+  /**
+   * Best `k` papers for a question (or a pasted abstract), each with 1–3 verbatim snippets;
+   * with a filter, only papers that pass it (each ranking is filtered before fusion).
+   */
+  searchPapers(question: string, k: number, filter?: PaperFilter): Promise<SearchResult[]>;
+  /**
+   * Nearest neighbours of a paper that pass `filter`, never the paper itself; undefined for an
+   * unknown id.
+   */
+  similarPapers(id: string, k: number, filter?: PaperFilter): SimilarResponse | undefined;
 }
 
 /** Each retriever contributes this many candidates (at least) to the fusion. */
@@ -62,17 +69,22 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     store,
     semantic: embedder !== undefined,
     getPaper: (id) => store.papers([id])[0],
-    async searchPapers(question, k) {
+    async searchPapers(question, k, filter) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
       // The model runs off the main thread: rank lexically while it embeds the question.
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
       const rankings = [
-        { docs: store.lexical(terms, candidates).ids, weight: 1 },
-        { docs: store.titleMatches(terms, candidates).ids, weight: 1 },
+        { docs: store.lexical(terms, candidates, filter).ids, weight: 1 },
+        { docs: store.titleMatches(terms, candidates, filter).ids, weight: 1 },
       ];
       const vector = embedding ? (await embedding)[0] : undefined;
-      if (vector) rankings.push({ docs: store.nearest(vector, candidates).ids, weight: 1 });
+      if (vector) {
+        rankings.push({
+          docs: store.nearest(vector, candidates, undefined, filter).ids,
+          weight: 1,
+        });
+      }
       const hits = fuseRankings(rankings, k);
       const papers = store.papers(hits.map((hit) => hit.doc));
       const query = { vector, termHashes: new Set(terms.map(termHash)) };
@@ -88,11 +100,13 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
         ),
       }));
     },
-    similarPapers(id, k) {
+    similarPapers(id, k, filter) {
       const paper = store.papers([id])[0];
       if (!paper) return undefined;
       const vector = store.paperVector(id);
-      const { ids, scores } = vector ? store.nearest(vector, k, id) : { ids: [], scores: [] };
+      const { ids, scores } = vector
+        ? store.nearest(vector, k, id, filter)
+        : { ids: [], scores: [] };
       const neighbours = store.papers(ids);
       return {
         paper: { id: paper.id, title: paper.title },

@@ -33,6 +33,7 @@ import { registerHealthRoutes } from "./routes/health.ts";
 import { registerModelRoutes } from "./routes/models.ts";
 import { registerPaperRoutes } from "./routes/papers.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
+import { registerStarterRoutes } from "./routes/starters.ts";
 import { serveWebApp } from "./routes/web.ts";
 
 /** Which browser origins may call the API from other sites (CORS); off when absent. */
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions): PaperchatApp {
 
   registerHealthRoutes(app, context);
   registerSearchRoutes(app, context);
+  registerStarterRoutes(app, context);
   registerPaperRoutes(app, context);
   registerChatRoutes(app, context);
   registerEmbeddingRoutes(app, context);

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { filterClause, isUnfiltered, type PaperFilter } from "./paper-filter.ts";
 
 /** A ranked list of papers: their rows best first, with their scores. */
 export interface RowRanking {
@@ -51,14 +52,17 @@ export function anyOf(terms: readonly string[], column?: string): string {
 
 /** Lexical ranking over a papers file's FTS5 index. */
 export interface LexicalSearch {
-  /** Best `limit` papers for the terms by BM25 over the body (title words count double). */
-  rankBm25(terms: readonly string[], limit: number): RowRanking;
+  /**
+   * Best `limit` papers for the terms by BM25 over the body (title words count double); with a
+   * filter, the best `limit` of the papers that pass it (scores are those of the whole index).
+   */
+  rankBm25(terms: readonly string[], limit: number, filter?: PaperFilter): RowRanking;
   /**
    * Papers whose title contains a *rare* query term (an acronym, a method name), by the summed
    * IDF of those terms. Common words are ignored, so natural-language questions rarely produce
    * this list, while "TabPFN" or "LightGCN" put their paper on top.
    */
-  rankTitleMatches(terms: readonly string[], limit: number): RowRanking;
+  rankTitleMatches(terms: readonly string[], limit: number, filter?: PaperFilter): RowRanking;
 }
 
 /**
@@ -79,24 +83,55 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
     "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
   );
   const matching = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck();
+  // A filter joins the full-text hits with their papers and keeps those that pass.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    const cached = statements.get(sql);
+    if (cached) return cached;
+    const statement = db.prepare(sql);
+    statements.set(sql, statement);
+    return statement;
+  };
+  const joined = (select: string, filter: PaperFilter, tail = "") => {
+    const clause = filterClause(filter);
+    const sql = `SELECT ${select} FROM fts JOIN papers ON papers.row = fts.rowid WHERE fts MATCH ? AND ${clause.sql}${tail}`;
+    return { statement: prepared(sql), params: clause.params };
+  };
+  const rankedHits = (query: string, limit: number, filter?: PaperFilter) => {
+    if (isUnfiltered(filter)) return bm25.all(query, limit);
+    const { statement, params } = joined(
+      "fts.rowid AS rowid, bm25(fts, 0, 1) AS rank",
+      filter!,
+      " ORDER BY rank LIMIT ?",
+    );
+    return statement.all(query, ...params, limit);
+  };
+  const matchingRows = (query: string, filter?: PaperFilter) => {
+    if (isUnfiltered(filter)) return matching.all(query) as number[];
+    const { statement, params } = joined("fts.rowid", filter!);
+    return statement.pluck().all(query, ...params) as number[];
+  };
   const frequencies = (terms: readonly string[]) =>
     [...new Set(terms)].map((term) => ({ term, docs: (docsWith.get(term) as number) ?? 0 }));
 
   return {
-    rankBm25(terms, limit) {
+    rankBm25(terms, limit, filter) {
       const chosen = queryTerms(frequencies(terms), POSTING_BUDGET);
       if (chosen.length === 0) return { rows: [], scores: [] };
-      const hits = bm25.all(anyOf(chosen, "body"), limit) as { rowid: number; rank: number }[];
+      const hits = rankedHits(anyOf(chosen, "body"), limit, filter) as {
+        rowid: number;
+        rank: number;
+      }[];
       return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
     },
-    rankTitleMatches(terms, limit) {
+    rankTitleMatches(terms, limit, filter) {
       const rareBelow = Math.max(3, Math.ceil(docCount * 0.01));
       const scores = new Map<number, number>();
       for (const { term, docs } of frequencies(terms)) {
         const titles = (titlesWith.get(term) as number) ?? 0;
         if (titles === 0 || titles > rareBelow) continue;
         const weight = idf(docCount, docs);
-        for (const row of matching.all(anyOf([term], "title")) as number[]) {
+        for (const row of matchingRows(anyOf([term], "title"), filter)) {
           scores.set(row, (scores.get(row) ?? 0) + weight);
         }
       }

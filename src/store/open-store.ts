@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type EmbeddingCache, openEmbeddingCache } from "./embedding-cache.ts";
+import { type FacetIndex, type Facets, loadFacetIndex } from "./facet-index.ts";
 import { indexFileDigest } from "./file-digest.ts";
 import { readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";
@@ -19,10 +20,16 @@ import {
   paperOfRow,
   type StoredPaper,
 } from "./paper-database.ts";
+import { isUnfiltered, type PaperFilter } from "./paper-filter.ts";
 
 export interface OpenStoreOptions {
   /** The model that will embed queries; an index built with another model is refused. */
   model?: string;
+  /**
+   * When at most this many papers pass a filter, `nearest` scores them exactly instead of
+   * searching the graph with the filter (default 5000).
+   */
+  exactScanMaxRows?: number;
 }
 
 /** Papers best first, by id, with their scores. */
@@ -46,12 +53,14 @@ export interface PaperStore {
   papers(ids: readonly string[]): StoredPaper[];
   /** A page of papers in corpus order. */
   list(offset: number, limit: number): { id: string; title: string }[];
-  /** Best papers for search terms by BM25. */
-  lexical(terms: readonly string[], limit: number): Ranking;
-  /** Papers whose title holds a rare term of the question. */
-  titleMatches(terms: readonly string[], limit: number): Ranking;
-  /** Nearest papers to a unit vector by cosine, never `exclude`. */
-  nearest(vector: Float32Array, limit: number, exclude?: string): Ranking;
+  /** Best papers for search terms by BM25 (of those that pass `filter`). */
+  lexical(terms: readonly string[], limit: number, filter?: PaperFilter): Ranking;
+  /** Papers whose title holds a rare term of the question (of those that pass `filter`). */
+  titleMatches(terms: readonly string[], limit: number, filter?: PaperFilter): Ranking;
+  /** Nearest papers to a unit vector by cosine, never `exclude`, only those that pass `filter`. */
+  nearest(vector: Float32Array, limit: number, exclude?: string, filter?: PaperFilter): Ranking;
+  /** Years and most frequent categories of the corpus (read once, on first use). */
+  facets(): Facets;
   /** A paper's own vector (undefined for an unknown id or a lexical-only index). */
   paperVector(id: string): Float32Array | undefined;
   /** Packed term hashes of a paper's sentences (see `packSentenceTerms`). */
@@ -59,6 +68,16 @@ export interface PaperStore {
   /** A paper's sentence vectors, quantized (see `sentenceScores`); undefined when not at hand. */
   sentenceVectors(id: string): Uint8Array | undefined;
   close(): void;
+}
+
+/** Up to this many papers passing a filter are scored exactly instead of through the graph. */
+const EXACT_SCAN_MAX_ROWS = 5000;
+
+/** Inner product of a query and a stored vector (cosine, both being unit vectors). */
+function dot(vector: Float32Array, point: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * point[i]!;
+  return sum;
 }
 
 const REBUILD = "Rebuild it with `npm run index -- --force` (or `paperchat index --force`).";
@@ -213,6 +232,11 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       : opened(hnswFile, () => readHnsw(hnswFile, manifest.hnsw, manifest.dims));
   const vectors = openSentenceVectors(dir, manifest);
   const lexical = createLexicalSearch(db, count);
+  let facetIndex: FacetIndex | undefined;
+  const facetsOf = () => {
+    facetIndex ??= opened(papersFile, () => loadFacetIndex(db, count));
+    return facetIndex;
+  };
 
   const rowOf = db.prepare("SELECT row FROM papers WHERE id = ?").pluck();
   const idOf = db.prepare("SELECT id FROM papers WHERE row = ?").pluck();
@@ -236,26 +260,55 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
         return row ? [paperOfRow(row)] : [];
       }),
     list: (offset, limit) => page.all(limit, offset) as { id: string; title: string }[],
-    lexical(terms, limit) {
-      const { rows, scores } = lexical.rankBm25(terms, limit);
+    lexical(terms, limit, filter) {
+      const { rows, scores } = lexical.rankBm25(terms, limit, filter);
       return byIds(rows, scores);
     },
-    titleMatches(terms, limit) {
-      const { rows, scores } = lexical.rankTitleMatches(terms, limit);
+    titleMatches(terms, limit, filter) {
+      const { rows, scores } = lexical.rankTitleMatches(terms, limit, filter);
       return byIds(rows, scores);
     },
-    nearest(vector, limit, exclude) {
+    nearest(vector, limit, exclude, filter) {
       const skip = exclude === undefined ? undefined : (rowOf.get(exclude) as number | undefined);
       const n = Math.min(limit, count - (skip === undefined ? 0 : 1));
       if (!hnsw || n <= 0) return { ids: [], scores: [] };
-      hnsw.setEf(efSearchFor(n));
-      const filter = skip === undefined ? undefined : (label: number) => label !== skip;
-      const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n, filter);
+      const ef = efSearchFor(n);
+      if (isUnfiltered(filter)) {
+        hnsw.setEf(ef);
+        const others = skip === undefined ? undefined : (label: number) => label !== skip;
+        const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n, others);
+        return byIds(
+          neighbors,
+          distances.map((d) => 1 - d),
+        );
+      }
+      const facets = facetsOf();
+      // Few papers pass: score them all (exact, and cheaper than walking the graph for them).
+      const few = facets.rowsPassing(filter!, options.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS);
+      if (few) {
+        const rows = few.filter((row) => row !== skip);
+        const hits = rows
+          .map((row) => ({ row, score: dot(vector, hnsw.getPoint(row)) }))
+          .sort((a, b) => b.score - a.score || a.row - b.row)
+          .slice(0, n);
+        return byIds(
+          hits.map((hit) => hit.row),
+          hits.map((hit) => hit.score),
+        );
+      }
+      // hnswlib filters inside its search: it keeps walking the graph until `ef` candidates
+      // that pass are found, so a filter costs more visits, not recall.
+      hnsw.setEf(ef);
+      const passes = facets.passes(filter!);
+      const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n, (label) =>
+        label === skip ? false : passes(label),
+      );
       return byIds(
         neighbors,
         distances.map((d) => 1 - d),
       );
     },
+    facets: () => facetsOf().facets,
     paperVector(id) {
       const row = rowOf.get(id) as number | undefined;
       return hnsw && row !== undefined ? new Float32Array(hnsw.getPoint(row)) : undefined;

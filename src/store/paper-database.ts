@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { SeenPapers } from "../corpus/seen-papers.ts";
 import type { Paper, PaperOrigin } from "../corpus/types.ts";
+import { createFacetCollector } from "./facet-index.ts";
 
 /** A paper as the store holds it: its sentences as [start, end) offsets into the abstract. */
 export interface StoredPaper extends Paper {
@@ -62,8 +63,9 @@ const asBlob = (array: Uint32Array) =>
   Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
 /**
- * Creates the papers file of a new build: papers, metadata, sentence offsets and term hashes, and
- * a contentless FTS5 index of search terms with two columns: `title` (for rare title words) and
+ * Creates the papers file of a new build: papers, metadata, sentence offsets and term hashes,
+ * every paper's year and categories as arrays by row (see `createFacetCollector`), and a
+ * contentless FTS5 index of search terms with two columns: `title` (for rare title words) and
  * `body` (what BM25 ranks: the title's terms twice, then the abstract's). Rows are committed in
  * batches; the file only counts once the build's manifest points at it.
  *
@@ -91,6 +93,8 @@ export function createPaperWriter(path: string): PaperWriter {
   const remember = seenDb.prepare(
     "INSERT OR IGNORE INTO seen (key, id, file, line) VALUES (?, ?, ?, ?)",
   );
+  // Years and category bitsets by row, written at the end for filters to load at once.
+  const facets = createFacetCollector();
   let count = 0;
   let open = false;
   const commit = () => {
@@ -131,12 +135,14 @@ export function createPaperWriter(path: string): PaperWriter {
       // BM25 ranks the body: title words count TITLE_REPEATS times, abstract words once.
       const body = [...Array(TITLE_REPEATS).fill(title), record.abstractTerms.join(" ")];
       insertText.run(row, title, body.join(" "));
+      facets.add(row, paper.year, paper.categories);
       count += 1;
       if (count % ROWS_PER_TRANSACTION === 0) commit();
       return row;
     },
     finish() {
       commit();
+      facets.write(db);
       db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
       db.close();
       seenDb.close();

@@ -99,6 +99,9 @@ describe("paperchat CLI", () => {
     [["index", "--format", "xml"], /--format must be one of trending, jsonl, csv/],
     [["search", "x", "--nope"], /Unknown option '--nope'/],
     [["similar"], /exactly one PAPER_ID/],
+    [["search", "x", "--year", "19"], /--year must be a year or a range of years/],
+    [["search", "x", "--year", "2021-2019"], /--year must be a year or a range of years/],
+    [["search", "x", "--category", "cs LG"], /--category must be a category name/],
   ])("usage mistake %j exits 2 with a hint", async (argv, message) => {
     const { code, stderr } = await run(argv, env);
     expect(code).toBe(2);
@@ -157,5 +160,27 @@ describe("paperchat CLI on an arXiv snapshot", () => {
       "2401.12345",
       "hep-th/9901001",
     ]);
+  });
+
+  it("search --year and --category return only the papers that pass, with their metadata", async () => {
+    const question = "lattice paths diphoton strings retrieval";
+    const ids = async (...flags: string[]) => {
+      const { code, stdout } = await run(["search", question, "--json", ...flags], env);
+      expect(code).toBe(0);
+      return (JSON.parse(stdout).results as { id: string }[]).map((r) => r.id).sort();
+    };
+    expect(await ids()).toHaveLength(4);
+    expect(await ids("--year", "2005-2007")).toEqual(["0704.0001", "math/0501001"]);
+    expect(await ids("--year", "2024")).toEqual(["2401.12345"]);
+    expect(await ids("--category", "hep-th", "--category", "cs.LG")).toEqual([
+      "2401.12345",
+      "hep-th/9901001",
+    ]);
+    expect(await ids("--year", "2000-2023", "--category", "math.PR")).toEqual(["math/0501001"]);
+
+    const readable = await run(["search", question, "--category", "math.CO"], env);
+    expect(readable.stdout).toContain(
+      "id math/0501001 · score 1.000 · 2005 · math.CO math.PR · https://arxiv.org/abs/math/0501001",
+    );
   });
 });

@@ -3,10 +3,12 @@ import { resolve } from "node:path";
 import type { Browser, Locator, Page, ViewportSize } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
+import type { StartersResponse } from "../../src/search/types.ts";
 import type { AppOptions } from "../../src/server/app.ts";
 import { type RunningServer, serveEngine } from "../../src/server/serve.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import { tokenize } from "../../src/text/tokenize.ts";
+import { writeArxivCorpus } from "../support/arxiv-corpus.ts";
 import { buildTinyIndex, tempDir } from "../support/tiny-index.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { openPageSession } from "./support/page-session.ts";
@@ -131,7 +133,9 @@ describe("the chat page in Chromium", () => {
     await onPage(server, {}, async (page) => {
       await page.getByText("70 papers", { exact: true }).waitFor();
       await page.getByText("semantic search on").waitFor();
-      expect(await page.locator(".starter-questions button").count()).toBeGreaterThan(0);
+      await page.locator(".starter-questions button").first().waitFor();
+      // The bundled corpus has no years or categories: nothing to filter by.
+      expect(await page.locator(".filter-controls").count()).toBe(0);
       await page.screenshot({ path: resolve(ARTIFACTS, "desktop-empty.png") });
 
       // Shift+Enter starts a new line and sends nothing; Enter sends.
@@ -299,18 +303,24 @@ describe("the chat page on a server that requires an API key", () => {
     const locked = await startPaperchat({ ...appOptions, apiKey: API_KEY });
     try {
       await onPage(locked, {}, async (page) => {
-        // /api/health stays public, so the header loads before any key is given.
+        // /api/health stays public, so the header loads before any key is given; the starting
+        // questions do not, so the page asks for the key at once.
         await page.getByText("70 papers", { exact: true }).waitFor();
-        await questionBox(page).fill(DEV_QUESTION);
-        await questionBox(page).press("Enter");
         const form = page.getByRole("form", { name: "API key required" });
         await form.waitFor();
-        expect(await form.getByRole("alert").textContent()).toContain("Missing API key");
-        expect(await page.locator(".error-notice").count()).toBe(0);
-        expect(await questionBox(page).inputValue()).toBe(DEV_QUESTION);
         const keyField = form.getByLabel("API key", { exact: true });
         expect(await keyField.evaluate((field) => field === document.activeElement)).toBe(true);
         expect(await keyField.getAttribute("type")).toBe("password");
+        expect(await page.locator(".starter-questions").count()).toBe(0);
+        // A question asked without a key is refused and comes back into the box.
+        await questionBox(page).fill(DEV_QUESTION);
+        const refused = page.waitForResponse((response) => response.url().endsWith("/api/chat"));
+        await questionBox(page).press("Enter");
+        expect((await refused).status()).toBe(401);
+        await expect.poll(() => page.locator(".message").count()).toBe(0);
+        expect(await questionBox(page).inputValue()).toBe(DEV_QUESTION);
+        expect(await form.getByRole("alert").textContent()).toContain("Missing API key");
+        expect(await page.locator(".error-notice").count()).toBe(0);
 
         await keyField.fill("not-the-key");
         await form.getByRole("button", { name: "Save" }).click();
@@ -319,6 +329,8 @@ describe("the chat page on a server that requires an API key", () => {
         await keyField.fill(API_KEY);
         await form.getByRole("button", { name: "Save" }).click();
         await form.waitFor({ state: "detached" });
+        // With the key, the starting questions load.
+        await page.locator(".starter-questions button").first().waitFor();
         const answer = await ask(page, DEV_QUESTION);
         expect(await answer.locator(".source-title").allTextContents()).toContain(DEV_TITLE);
         await page.screenshot({ path: resolve(ARTIFACTS, "desktop-api-key-answer.png") });
@@ -338,5 +350,81 @@ describe("the chat page on a server that requires an API key", () => {
     } finally {
       await locked.close();
     }
+  });
+});
+
+describe("the chat page on an arXiv corpus with years and categories", () => {
+  let arxivServer: RunningServer;
+
+  beforeAll(async () => {
+    const { file } = await writeArxivCorpus(tempDir("paperchat-arxiv-"));
+    const built = await buildTinyIndex([file]);
+    scratch.push(built.indexDir);
+    const store = await openStore(built.indexDir, { model: built.embedder.modelId });
+    arxivServer = await startPaperchat({
+      ...appOptions,
+      engine: createSearchEngine({ store, embedder: built.embedder }),
+      embedder: built.embedder,
+    });
+  });
+
+  afterAll(() => arxivServer?.close());
+
+  const startersOf = async (target: RunningServer) =>
+    ((await (await fetch(`${target.url}/api/starters`)).json()) as StartersResponse).starters;
+
+  it("starts from questions about this corpus, and a starter finds its paper", async () => {
+    const starters = await startersOf(arxivServer);
+    const bundledQuestions = (await startersOf(server)).map((s) => s.question);
+    await onPage(arxivServer, {}, async (page) => {
+      const buttons = page.locator(".starter-questions button");
+      await buttons.first().waitFor();
+      const shown = await buttons.allTextContents();
+      expect(shown).toEqual(starters.map((s) => s.question));
+      expect(shown).not.toEqual(bundledQuestions);
+      await page.screenshot({ path: resolve(ARTIFACTS, "desktop-empty-arxiv.png") });
+
+      await buttons.first().click();
+      const answer = page.getByRole("article", { name: "Answer" });
+      await answer.locator(".source-card").first().waitFor();
+      await sendButton(page).waitFor();
+      const titles = await answer.locator(".source-title").allTextContents();
+      expect(titles.slice(0, 3)).toContain(starters[0]!.title);
+    });
+  });
+
+  it("filters the sources by year range and category, showing each paper's metadata and link", async () => {
+    await onPage(arxivServer, {}, async (page) => {
+      const filters = page.getByRole("group", { name: "Only papers" });
+      await filters.waitFor();
+      await filters.getByLabel("Year from").fill("2017");
+      await filters.getByLabel("Year to").fill("2019");
+      await filters.getByLabel("Category").selectOption("cs.IR");
+      const answer = await ask(page, "graph convolution for recommendation");
+      const cards = answer.locator(".source-card");
+      const count = await cards.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const card = cards.nth(i);
+        const year = Number(await card.locator(".paper-year").textContent());
+        expect(year).toBeGreaterThanOrEqual(2017);
+        expect(year).toBeLessThanOrEqual(2019);
+        expect(await card.locator(".paper-category").allTextContents()).toContain("cs.IR");
+        expect(await card.locator(".paper-authors").textContent()).toMatch(/^Ada Author\d+/);
+        const link = card.locator("a.paper-link");
+        expect(await link.getAttribute("href")).toMatch(
+          /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{5}$/,
+        );
+        expect(await link.getAttribute("target")).toBe("_blank");
+        expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
+      }
+      // The only links to other sites are the papers' own.
+      const external = await page
+        .locator("a[href^='http']")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("class")));
+      expect(external.length).toBeGreaterThan(0);
+      expect(new Set(external)).toEqual(new Set(["paper-link"]));
+      await page.screenshot({ path: resolve(ARTIFACTS, "desktop-filtered-arxiv.png") });
+    });
   });
 });

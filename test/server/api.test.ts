@@ -202,6 +202,7 @@ describe("OpenAPI document and docs page", () => {
     expect(routes.sort()).toEqual(
       [
         "GET /api/health",
+        "GET /api/starters",
         "GET /api/search",
         "POST /api/search",
         "GET /api/papers",

@@ -68,6 +68,25 @@ describe("messageSources", () => {
     expect(sources.every((source) => Number.isNaN(source.score))).toBe(true);
   });
 
+  it("keeps each result's authors, year, categories, DOI and link, dropping values of the wrong type", () => {
+    const facts = {
+      authors: ["Ada Example", "Ben Sample"],
+      year: 2005,
+      categories: ["math.CO", "math.PR"],
+      doi: "10.1/x",
+      url: "https://arxiv.org/abs/math/0501001",
+    };
+    const message = assistant([
+      dataSources("lattice paths", [
+        { ...results[0], ...facts },
+        { ...results[1], year: "2005", authors: "Ada", url: "javascript:alert(1)" },
+      ]),
+    ]);
+    const [withFacts, withBadFacts] = messageSources(message);
+    expect(withFacts).toEqual({ ...results[0], ...facts });
+    expect(withBadFacts).toEqual(results[1]);
+  });
+
   it("returns nothing for a message without sources", () => {
     expect(messageSources(assistant([{ type: "text", text: "Hello" }]))).toEqual([]);
     expect(messageSources(assistant([]))).toEqual([]);

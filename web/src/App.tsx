@@ -4,13 +4,14 @@ import { useEffect, useState } from "react";
 import { messageText } from "../../src/chat/chat-turns.ts";
 import { apiFetch } from "./api/api-fetch.ts";
 import { describeError, isApiKeyError } from "./api/error-message.ts";
-import type { Health } from "./api/types.ts";
+import type { FilterFields, Health, StartersResponse } from "./api/types.ts";
 import { useApiKey } from "./api/use-api-key.ts";
 import { useRequest } from "./api/use-request.ts";
 import { ApiKeyForm } from "./components/ApiKeyForm.tsx";
 import { Composer } from "./components/Composer.tsx";
 import { Conversation } from "./components/Conversation.tsx";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
+import { FilterControls } from "./components/FilterControls.tsx";
 import { Header } from "./components/Header.tsx";
 import { OpenPaperContext } from "./components/open-paper-context.ts";
 import { PaperDialog } from "./components/PaperDialog.tsx";
@@ -26,12 +27,15 @@ const transport = new DefaultChatTransport({ api: "/api/chat", fetch: apiFetch }
 type View = "chat" | "related";
 
 /**
- * The whole page: header, the API key form when the server asks for one, the chat or the
+ * The whole page: header, the API key form when the server asks for one, filter controls when
+ * the corpus has years or categories, the chat (starting from questions about the corpus) or the
  * related-work search, and the paper dialog.
  */
 export function App() {
   const health = useRequest<Health>("/api/health");
+  const starters = useRequest<StartersResponse>("/api/starters");
   const apiKey = useApiKey();
+  const [filter, setFilter] = useState<FilterFields>({});
   const [view, setView] = useState<View>("chat");
   const [draft, setDraft] = useState("");
   const [stoppedIds, setStoppedIds] = useState<ReadonlySet<string>>(new Set());
@@ -44,6 +48,12 @@ export function App() {
       },
     });
   const busy = status === "submitted" || status === "streaming";
+  const reloadStarters = starters.reload;
+
+  // Starters are behind the API key: ask again once a key is saved.
+  useEffect(() => {
+    if (apiKey.key !== null) reloadStarters();
+  }, [apiKey.key, reloadStarters]);
 
   // A refused or undelivered question goes back into the box, so the person can fix or resend it.
   useEffect(() => {
@@ -56,7 +66,7 @@ export function App() {
   const ask = (question: string) => {
     clearError();
     setDraft("");
-    void sendMessage({ text: question });
+    void sendMessage({ text: question }, { body: filter });
   };
   const answerFailedMidway = error !== undefined && messages.at(-1)?.role === "assistant";
 
@@ -78,9 +88,12 @@ export function App() {
         </nav>
         <main>
           {apiKey.refusal !== null && <ApiKeyForm refusal={apiKey.refusal} onSave={apiKey.save} />}
+          {starters.data && (
+            <FilterControls facets={starters.data.facets} value={filter} onChange={setFilter} />
+          )}
           <div className="chat-view" hidden={view !== "chat"}>
             {messages.length === 0 ? (
-              <StarterQuestions onAsk={ask} disabled={busy} />
+              <StarterQuestions starters={starters} onAsk={ask} disabled={busy} />
             ) : (
               <Conversation messages={messages} status={status} stoppedIds={stoppedIds} />
             )}
@@ -88,7 +101,7 @@ export function App() {
             {error && !isApiKeyError(error) && (
               <ErrorNotice
                 message={describeError(error)}
-                onRetry={answerFailedMidway ? () => void regenerate() : undefined}
+                onRetry={answerFailedMidway ? () => void regenerate({ body: filter }) : undefined}
                 onDismiss={clearError}
               />
             )}
@@ -101,7 +114,7 @@ export function App() {
             />
           </div>
           <div hidden={view !== "related"}>
-            <RelatedWork />
+            <RelatedWork filter={filter} />
           </div>
         </main>
         <PaperDialog paperId={openPaperId} onClose={() => setOpenPaperId(null)} />

@@ -7,11 +7,16 @@ import { createProgressBar } from "../progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
 
 function formatResults(response: SearchResponse): string {
-  if (response.results.length === 0) return `No papers match "${response.query}".\n`;
+  if (response.results.length === 0)
+    return `No papers match "${response.query}" (and the filters, if any).\n`;
   return response.results
     .map((result, i) => {
       const snippets = result.snippets.map((s) => `     “${s.text}”`).join("\n");
-      return `${i + 1}. ${result.title}\n   id ${result.id} · score ${result.score.toFixed(3)}\n${snippets}\n`;
+      const facts = [result.year, result.categories?.join(" "), result.url].filter(
+        (fact) => fact !== undefined,
+      );
+      const details = [`id ${result.id}`, `score ${result.score.toFixed(3)}`, ...facts].join(" · ");
+      return `${i + 1}. ${result.title}\n   ${details}\n${snippets}\n`;
     })
     .join("\n");
 }
@@ -31,7 +36,7 @@ export async function searchCommand(line: CommandLine, io: CliIo): Promise<numbe
   });
   const response: SearchResponse = {
     query: question,
-    results: await engine.searchPapers(question, line.k ?? 10),
+    results: await engine.searchPapers(question, line.k ?? 10, line.filter),
   };
   io.stdout.write(line.json ? `${JSON.stringify(response, null, 2)}\n` : formatResults(response));
   return 0;

@@ -4,12 +4,14 @@ import { answerChat } from "../../chat/answer-chat.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { ChatStreamEventSchema, chatRequestSchema, DEFAULT_CHAT_SOURCES } from "../schemas/chat.ts";
 import { errorResponse } from "../schemas/error.ts";
+import { paperFilterOf } from "../schemas/filters.ts";
 
 const DESCRIPTION = [
   "Speaks the AI SDK UI message stream protocol (server-sent events), so `useChat` and `DefaultChatTransport` work unchanged.",
   "The reply streams, in order: one `source-document` part per retrieved paper (`sourceId` = paper id, `title`, `providerMetadata.paperchat` = `{id, title, n, score, snippets}`),",
   "a `data-sources` part `{query, results: SearchResult[]}`, then the answer as text citing papers as `[n]` in source order.",
   'A short follow-up ("which of those is fastest?") is searched together with the earlier question it refers to.',
+  "Optional `year_from`, `year_to` and `category` fields beside `messages` (as `useChat` sends extra `body` fields) restrict the sources to the papers that pass them.",
   "With PAPERCHAT_LLM_BASE_URL and PAPERCHAT_LLM_MODEL set, a language model writes the answer from the snippets; if it fails, a `data-notice` part says so and the quoted answer follows.",
 ].join(" ");
 
@@ -47,12 +49,13 @@ export function registerChatRoutes(app: PaperchatApp, context: AppContext): void
       },
     }),
     (c) => {
-      const { messages, k } = c.req.valid("json");
+      const { messages, k, year_from, year_to, category } = c.req.valid("json");
       const requestId = c.get("requestId");
       const stream = answerChat({
         engine,
         messages,
         k: k ?? DEFAULT_CHAT_SOURCES,
+        filter: paperFilterOf({ year_from, year_to, category }),
         llm,
         maxQueryChars: limits.maxQuestionChars,
         signal: c.req.raw.signal,

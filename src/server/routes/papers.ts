@@ -3,6 +3,7 @@ import { factsOf } from "../../search/search-engine.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { ApiError } from "../errors/api-error.ts";
 import { errorResponse } from "../schemas/error.ts";
+import { paperFilterOf } from "../schemas/filters.ts";
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_SIMILAR_K,
@@ -86,7 +87,7 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
       method: "get",
       path: "/api/papers/{id}/similar",
       tags: ["Papers"],
-      summary: "The papers nearest to a paper (never the paper itself)",
+      summary: "The papers nearest to a paper (never the paper itself), optionally filtered",
       request: { params: PaperIdParams, query: similarQuerySchema(limits) },
       responses: {
         200: json("The paper and its nearest neighbours, nearest first", SimilarResponseSchema),
@@ -98,8 +99,8 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
     }),
     (c) => {
       const { id } = c.req.valid("param");
-      const { k = DEFAULT_SIMILAR_K } = c.req.valid("query");
-      const similar = engine.similarPapers(id, k);
+      const { k = DEFAULT_SIMILAR_K, ...filter } = c.req.valid("query");
+      const similar = engine.similarPapers(id, k, paperFilterOf(filter));
       if (!similar) throw unknownPaper(id);
       return c.json(similar, 200);
     },

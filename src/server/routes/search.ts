@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { PaperFilter } from "../../store/paper-filter.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { errorResponse } from "../schemas/error.ts";
+import { paperFilterOf } from "../schemas/filters.ts";
 import {
   DEFAULT_SEARCH_K,
   SearchResponseSchema,
@@ -13,19 +15,20 @@ const ok = {
   content: { "application/json": { schema: SearchResponseSchema } },
 };
 const DESCRIPTION =
-  "Hybrid search: dense (HNSW over abstract embeddings) and lexical (BM25) rankings fused by reciprocal rank; lexical only in degraded mode.";
+  "Hybrid search: dense (HNSW over abstract embeddings) and lexical (BM25) rankings fused by reciprocal rank; lexical only in degraded mode. Optional filters (year range, categories) keep only the papers that pass them, before ranking.";
 
 /**
- * `GET /api/search?q=…&k=…` and `POST /api/search` with `{"query", "k"?}`.
+ * `GET /api/search?q=…&k=…[&year_from=…&year_to=…&category=…]` and `POST /api/search` with
+ * `{"query", "k"?, "year_from"?, "year_to"?, "category"?}`.
  *
  * @example
  * registerSearchRoutes(app, context);
  */
 export function registerSearchRoutes(app: PaperchatApp, context: AppContext): void {
   const { engine, limits } = context;
-  const search = async (query: string, k = DEFAULT_SEARCH_K) => ({
+  const search = async (query: string, k = DEFAULT_SEARCH_K, filter: PaperFilter = {}) => ({
     query,
-    results: await engine.searchPapers(query, k),
+    results: await engine.searchPapers(query, k, filter),
   });
 
   app.openapi(
@@ -44,8 +47,8 @@ export function registerSearchRoutes(app: PaperchatApp, context: AppContext): vo
       },
     }),
     async (c) => {
-      const { q, k } = c.req.valid("query");
-      return c.json(await search(q, k), 200);
+      const { q, k, ...filter } = c.req.valid("query");
+      return c.json(await search(q, k, paperFilterOf(filter)), 200);
     },
   );
 
@@ -71,8 +74,8 @@ export function registerSearchRoutes(app: PaperchatApp, context: AppContext): vo
       },
     }),
     async (c) => {
-      const { query, k } = c.req.valid("json");
-      return c.json(await search(query, k), 200);
+      const { query, k, ...filter } = c.req.valid("json");
+      return c.json(await search(query, k, paperFilterOf(filter)), 200);
     },
   );
 }

@@ -3,6 +3,7 @@ import { messageText } from "../../chat/chat-turns.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerField } from "./bounded-integer.ts";
 import { characterCount } from "./bounded-text.ts";
+import { checkYearOrder, filterBodyFields } from "./filters.ts";
 
 export const DEFAULT_CHAT_SOURCES = 5;
 
@@ -55,7 +56,9 @@ export function chatRequestSchema(limits: ServerLimits) {
       })
         .optional()
         .openapi({ default: DEFAULT_CHAT_SOURCES }),
+      ...filterBodyFields(),
     })
+    .superRefine(checkYearOrder)
     .superRefine(({ messages }, ctx) => {
       const last = messages.at(-1);
       if (!last) return;

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { ServerLimits } from "../limits.ts";
 import { integerQuery } from "./bounded-integer.ts";
+import { checkYearOrder, filterQueryFields } from "./filters.ts";
+import { PaperFactsSchema } from "./paper-facts.ts";
 
 export const PaperRefSchema = z
   .object({
@@ -23,24 +25,7 @@ export const PaperSchema = z
     id: z.string().openapi({ example: "math/0501001" }),
     title: z.string(),
     abstract: z.string(),
-    authors: z
-      .array(z.string())
-      .optional()
-      .openapi({ example: ["Ada Example", "Ben Sample"] }),
-    year: z.number().int().optional().openapi({ example: 2005 }),
-    categories: z
-      .array(z.string())
-      .optional()
-      .openapi({ example: ["math.CO", "math.PR"] }),
-    doi: z.string().optional().openapi({
-      description: "A bare DOI; its link is https://doi.org/ followed by it.",
-      example: "10.1103/PhysRevD.76.013009",
-    }),
-    url: z.string().optional().openapi({
-      description:
-        "Where to read the paper: its arXiv abstract page, its source's link or its DOI's.",
-      example: "https://arxiv.org/abs/math/0501001",
-    }),
+    ...PaperFactsSchema.shape,
     metadata: z
       .record(z.string(), z.unknown())
       .optional()
@@ -51,7 +36,7 @@ export const PaperSchema = z
 export const SimilarResponseSchema = z
   .object({
     paper: PaperRefSchema,
-    results: z.array(PaperRefSchema.extend({ score: z.number() })),
+    results: z.array(PaperRefSchema.extend({ score: z.number(), ...PaperFactsSchema.shape })),
   })
   .openapi("SimilarResponse");
 
@@ -84,9 +69,12 @@ export function paperListQuerySchema(limits: ServerLimits) {
 
 /** `GET /api/papers/:id/similar` query. */
 export function similarQuerySchema(limits: ServerLimits) {
-  return z.object({
-    k: integerQuery({ min: 1, max: limits.maxK, description: "How many similar papers." })
-      .optional()
-      .openapi({ default: DEFAULT_SIMILAR_K }),
-  });
+  return z
+    .object({
+      k: integerQuery({ min: 1, max: limits.maxK, description: "How many similar papers." })
+        .optional()
+        .openapi({ default: DEFAULT_SIMILAR_K }),
+      ...filterQueryFields(),
+    })
+    .superRefine(checkYearOrder);
 }

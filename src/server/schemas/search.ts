@@ -2,6 +2,8 @@ import { z } from "@hono/zod-openapi";
 import type { ServerLimits } from "../limits.ts";
 import { integerField, integerQuery } from "./bounded-integer.ts";
 import { nonBlankText } from "./bounded-text.ts";
+import { checkYearOrder, filterBodyFields, filterQueryFields } from "./filters.ts";
+import { PaperFactsSchema } from "./paper-facts.ts";
 
 export const SnippetSchema = z
   .object({
@@ -20,6 +22,7 @@ export const SearchResultSchema = z
       .number()
       .openapi({ description: "Fused relevance in (0, 1]; results are best first." }),
     snippets: z.array(SnippetSchema),
+    ...PaperFactsSchema.shape,
   })
   .openapi("SearchResult");
 
@@ -40,15 +43,18 @@ export function questionText(limits: ServerLimits) {
 
 /** `GET /api/search` query. */
 export function searchQuerySchema(limits: ServerLimits) {
-  return z.object({
-    q: questionText(limits).openapi({
-      description: "The question, or a pasted abstract.",
-      example: "sparse bayesian neural networks",
-    }),
-    k: integerQuery({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
-      .optional()
-      .openapi({ default: DEFAULT_SEARCH_K }),
-  });
+  return z
+    .object({
+      q: questionText(limits).openapi({
+        description: "The question, or a pasted abstract.",
+        example: "sparse bayesian neural networks",
+      }),
+      k: integerQuery({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
+        .optional()
+        .openapi({ default: DEFAULT_SEARCH_K }),
+      ...filterQueryFields(),
+    })
+    .superRefine(checkYearOrder);
 }
 
 /** `POST /api/search` body. */
@@ -62,6 +68,8 @@ export function searchBodySchema(limits: ServerLimits) {
       k: integerField({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
         .optional()
         .openapi({ default: DEFAULT_SEARCH_K }),
+      ...filterBodyFields(),
     })
+    .superRefine(checkYearOrder)
     .openapi("SearchRequest");
 }

@@ -1,10 +1,18 @@
-/** The JSON the paperchat server answers with (see docs/api.md); search shapes come from the engine. */
+/** The JSON the paperchat server answers with (see docs/api.md); shapes come from the server's code. */
+import type { PaperFacts } from "../../../src/search/types.ts";
+
 export type {
+  PaperFacts,
   SearchResponse,
   SearchResult,
   SimilarResponse,
   Snippet,
+  StarterQuestion,
+  StartersResponse,
 } from "../../../src/search/types.ts";
+/** The filter fields of `/api/search`, `/api/chat` and `/api/papers/:id/similar`. */
+export type { FilterFields } from "../../../src/server/schemas/filters.ts";
+export type { Facets } from "../../../src/store/facet-index.ts";
 
 /** `GET /api/health`. */
 export interface Health {
@@ -16,13 +24,8 @@ export interface Health {
 }
 
 /** `GET /api/papers/:id`. Ids go percent-encoded in request paths (`encodeURIComponent`). */
-export interface Paper {
+export type Paper = {
   id: string;
   title: string;
   abstract: string;
-  authors?: string[];
-  year?: number;
-  categories?: string[];
-  doi?: string;
-  url?: string;
-}
+} & PaperFacts;

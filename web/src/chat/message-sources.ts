@@ -1,5 +1,5 @@
 import type { UIMessage } from "ai";
-import type { SearchResult, Snippet } from "../api/types.ts";
+import type { PaperFacts, SearchResult, Snippet } from "../api/types.ts";
 
 /** A retrieved paper as the page shows it; snippets may be empty when the server sent none. */
 export type Source = SearchResult;
@@ -30,12 +30,26 @@ function sourceDetails(value: Record<string, unknown>): Pick<Source, "score" | "
   };
 }
 
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/** The paper's metadata out of loosely typed JSON: each field only when it has the right type. */
+function sourceFacts(value: Record<string, unknown>): PaperFacts {
+  const facts: PaperFacts = {};
+  if (isStringList(value.authors)) facts.authors = value.authors;
+  if (typeof value.year === "number") facts.year = value.year;
+  if (isStringList(value.categories)) facts.categories = value.categories;
+  if (typeof value.doi === "string") facts.doi = value.doi;
+  if (typeof value.url === "string" && /^https?:\/\//.test(value.url)) facts.url = value.url;
+  return facts;
+}
+
 /** Reads one search result out of loosely typed JSON; anything without an id and title is not one. */
 function asSource(value: unknown): Source | undefined {
   if (!isRecord(value)) return undefined;
   const id = value.id ?? value.paperId;
   if (typeof id !== "string" || typeof value.title !== "string") return undefined;
-  return { id, title: value.title, ...sourceDetails(value) };
+  return { id, title: value.title, ...sourceDetails(value), ...sourceFacts(value) };
 }
 
 /** A data part whose payload is a list of search results (`SearchResult[]` or `{ results }`). */

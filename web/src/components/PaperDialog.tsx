@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from "react";
 import type { Paper } from "../api/types.ts";
 import { useRequest } from "../api/use-request.ts";
+import { PaperFactsLine } from "./PaperFactsLine.tsx";
 import { SimilarPapers } from "./SimilarPapers.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 
@@ -38,6 +39,7 @@ export function PaperDialog({ paperId, onClose }: PaperDialogProps) {
       {error && <StatusLine error={error} onRetry={reload} />}
       {data && paperId !== null && (
         <>
+          <PaperFactsLine facts={data} title={data.title} />
           <p className="full-abstract">{data.abstract}</p>
           <h3>Similar papers</h3>
           <SimilarPapers paperId={paperId} />

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { requestJson } from "../api/request-json.ts";
-import type { SearchResponse } from "../api/types.ts";
+import type { FilterFields, SearchResponse } from "../api/types.ts";
 import { questionTerms } from "../text/term-segments.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
 import { SourceList } from "./SourceList.tsx";
@@ -9,6 +9,8 @@ import { StatusLine } from "./StatusLine.tsx";
 export interface RelatedWorkProps {
   /** How many papers to list. */
   k?: number;
+  /** Only papers that pass (year range, category). */
+  filter?: FilterFields;
 }
 
 type Search =
@@ -18,7 +20,7 @@ type Search =
   | { state: "failed"; message: string };
 
 /** Paste a draft abstract, get the most related papers in the corpus (`POST /api/search`). */
-export function RelatedWork({ k = 10 }: RelatedWorkProps) {
+export function RelatedWork({ k = 10, filter = {} }: RelatedWorkProps) {
   const [draft, setDraft] = useState("");
   const [search, setSearch] = useState<Search>({ state: "idle" });
   const inputId = useId();
@@ -32,7 +34,7 @@ export function RelatedWork({ k = 10 }: RelatedWorkProps) {
       const response = await requestJson<SearchResponse>("/api/search", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, k }),
+        body: JSON.stringify({ query, k, ...filter }),
       });
       setSearch({ state: "done", response });
     } catch (error) {

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import type { Source } from "../chat/message-sources.ts";
 import { FullAbstract } from "./FullAbstract.tsx";
 import { HighlightedText } from "./HighlightedText.tsx";
+import { PaperFactsLine } from "./PaperFactsLine.tsx";
 import { SimilarPapers } from "./SimilarPapers.tsx";
 
 export interface SourceCardProps {
@@ -13,7 +14,10 @@ export interface SourceCardProps {
   terms: ReadonlySet<string>;
 }
 
-/** One retrieved paper: title, score, snippets; expands to the full abstract and similar papers. */
+/**
+ * One retrieved paper: title, score, its authors, year, categories and link where the corpus
+ * has them, snippets; expands to the full abstract and similar papers.
+ */
 export function SourceCard({ source, number, anchorId, terms }: SourceCardProps) {
   const [showAbstract, setShowAbstract] = useState(false);
   const [showSimilar, setShowSimilar] = useState(false);
@@ -35,6 +39,7 @@ export function SourceCard({ source, number, anchorId, terms }: SourceCardProps)
           </span>
         )}
       </header>
+      <PaperFactsLine facts={source} title={source.title} />
       {source.snippets.length > 0 && (
         <ul className="snippets" aria-label="Matching sentences">
           {source.snippets.map((snippet) => (

@@ -1,0 +1,99 @@
+import { z } from "@hono/zod-openapi";
+import { EARLIEST_YEAR, LATEST_YEAR } from "../../corpus/paper-metadata.ts";
+import type { PaperFilter } from "../../store/paper-filter.ts";
+import { integerField, integerQuery } from "./bounded-integer.ts";
+
+/** Categories one request may filter by at most. */
+export const MAX_FILTER_CATEGORIES = 20;
+
+const YEAR_BOUNDS = { min: EARLIEST_YEAR, max: LATEST_YEAR };
+const YEAR_FROM = "Only papers from this year on (inclusive); papers without a year are left out.";
+const YEAR_TO = "Only papers up to this year (inclusive); papers without a year are left out.";
+const CATEGORY_DESCRIPTION = `Only papers in at least one of these categories (exact, e.g. cs.LG; at most ${MAX_FILTER_CATEGORIES}); papers without categories are left out. The categories a corpus has are listed by GET /api/starters (facets).`;
+
+const category = z.string().regex(/^\S{1,100}$/, {
+  error: "must be a category name such as cs.LG (1 to 100 characters, no spaces)",
+});
+const categoryList = z
+  .array(category)
+  .min(1, { error: "must name at least one category" })
+  .max(MAX_FILTER_CATEGORIES, {
+    error: `must name at most ${MAX_FILTER_CATEGORIES} categories`,
+  });
+/** One category, or several (repeated query parameter, or a JSON list). */
+const categories = z.union([category.transform((name) => [name]), categoryList]);
+
+/** The filter fields as a request gives them. */
+export interface FilterFields {
+  year_from?: number;
+  year_to?: number;
+  category?: string[];
+}
+
+/**
+ * Refuses `year_from` after `year_to` (pass to `superRefine`).
+ *
+ * @example
+ * z.object({ ...filterQueryFields() }).superRefine(checkYearOrder);
+ */
+export function checkYearOrder(fields: FilterFields, ctx: z.core.$RefinementCtx): void {
+  const { year_from: from, year_to: to } = fields;
+  if (from !== undefined && to !== undefined && from > to) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["year_to"],
+      message: `must not be before year_from (${from}); swap them, or leave one out`,
+    });
+  }
+}
+
+/**
+ * Filter query parameters (`?year_from=2019&year_to=2021&category=cs.LG&category=stat.ML`), to
+ * spread into a query schema; check the years' order with `checkYearOrder`.
+ *
+ * @example
+ * z.object({ q: z.string(), ...filterQueryFields() }).superRefine(checkYearOrder);
+ */
+export function filterQueryFields() {
+  return {
+    year_from: integerQuery({ ...YEAR_BOUNDS, description: YEAR_FROM }).optional(),
+    year_to: integerQuery({ ...YEAR_BOUNDS, description: YEAR_TO }).optional(),
+    category: categories.optional().openapi({
+      description: `${CATEGORY_DESCRIPTION} Repeat the parameter for several.`,
+      param: { style: "form", explode: true },
+      example: ["cs.LG"],
+    }),
+  };
+}
+
+/**
+ * Filter fields of a JSON body (`{"year_from": 2019, "category": ["cs.LG"]}`), to spread into a
+ * body schema; check the years' order with `withYearOrder`.
+ *
+ * @example
+ * z.object({ query: z.string(), ...filterBodyFields() }).superRefine(checkYearOrder);
+ */
+export function filterBodyFields() {
+  return {
+    year_from: integerField({ ...YEAR_BOUNDS, description: YEAR_FROM }).optional(),
+    year_to: integerField({ ...YEAR_BOUNDS, description: YEAR_TO }).optional(),
+    category: categories.optional().openapi({
+      description: `${CATEGORY_DESCRIPTION} A name or a list of names.`,
+      example: ["cs.LG"],
+    }),
+  };
+}
+
+/**
+ * The store's filter from validated request fields.
+ *
+ * @example
+ * paperFilterOf({ year_from: 2019, category: ["cs.LG"] }); // { yearFrom: 2019, categories: ["cs.LG"] }
+ */
+export function paperFilterOf(fields: FilterFields): PaperFilter {
+  const filter: PaperFilter = {};
+  if (fields.year_from !== undefined) filter.yearFrom = fields.year_from;
+  if (fields.year_to !== undefined) filter.yearTo = fields.year_to;
+  if (fields.category !== undefined) filter.categories = fields.category;
+  return filter;
+}

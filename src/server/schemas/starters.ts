@@ -1,0 +1,39 @@
+import { z } from "@hono/zod-openapi";
+
+export const StarterQuestionSchema = z
+  .object({
+    question: z.string().openapi({ example: "What is LightGCN?" }),
+    paperId: z.string().openapi({
+      description: "The paper the question is about; search ranks it in the top 3 for it.",
+      example: "lightgcn-simplifying-and-powering-graph-3f2a1c",
+    }),
+    title: z.string(),
+  })
+  .openapi("StarterQuestion");
+
+export const FacetsSchema = z
+  .object({
+    years: z
+      .object({ min: z.number().int(), max: z.number().int() })
+      .optional()
+      .openapi({
+        description: "The earliest and latest year of the papers; absent when none has a year.",
+        example: { min: 2007, max: 2024 },
+      }),
+    categories: z
+      .array(z.object({ name: z.string(), papers: z.number().int() }))
+      .optional()
+      .openapi({
+        description:
+          "The most frequent categories (up to 50), most papers first; absent when no paper has one.",
+        example: [{ name: "cs.LG", papers: 1200 }],
+      }),
+  })
+  .openapi("Facets", {
+    description:
+      "What the corpus can be filtered by (year_from / year_to / category on search, chat and similar).",
+  });
+
+export const StartersResponseSchema = z
+  .object({ starters: z.array(StarterQuestionSchema), facets: FacetsSchema })
+  .openapi("StartersResponse");

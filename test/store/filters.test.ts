@@ -1,0 +1,150 @@
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
+import { loadFacetIndex } from "../../src/store/facet-index.ts";
+import { INDEX_FILES } from "../../src/store/manifest.ts";
+import { openStore, type PaperStore } from "../../src/store/open-store.ts";
+import type { StoredPaper } from "../../src/store/paper-database.ts";
+import type { PaperFilter } from "../../src/store/paper-filter.ts";
+import { tokenize } from "../../src/text/tokenize.ts";
+import { FIRST_YEAR, writeArxivCorpus, YEAR_SPAN } from "../support/arxiv-corpus.ts";
+import { buildTinyIndex, papersOf, tempDir } from "../support/tiny-index.ts";
+
+let store: PaperStore;
+/** The same index, searching the graph with the filter however few papers pass. */
+let graphStore: PaperStore;
+let engine: SearchEngine;
+let papers: StoredPaper[];
+
+/** Written here, independently of the store: does a paper pass the filter? */
+function passes(paper: StoredPaper, filter: PaperFilter): boolean {
+  if (filter.yearFrom !== undefined && (paper.year ?? -1) < filter.yearFrom) return false;
+  if (filter.yearTo !== undefined && (paper.year ?? Infinity) > filter.yearTo) return false;
+  const wanted = filter.categories ?? [];
+  return wanted.length === 0 || wanted.some((name) => paper.categories?.includes(name));
+}
+
+const FILTERS: PaperFilter[] = [
+  { yearFrom: 2018, yearTo: 2019 },
+  { categories: ["cs.IR"] },
+  { categories: ["cs.CV", "stat.ML"], yearFrom: 2020 },
+  { yearTo: FIRST_YEAR },
+  { categories: ["cs.LG"] },
+];
+const QUESTIONS = [
+  "graph convolution for recommendation",
+  "bayesian neural networks",
+  "diffusion models for images",
+  "concept bottleneck models",
+];
+
+beforeAll(async () => {
+  const { file } = await writeArxivCorpus(tempDir());
+  const built = await buildTinyIndex([file]);
+  store = await openStore(built.indexDir, { model: built.embedder.modelId });
+  graphStore = await openStore(built.indexDir, {
+    model: built.embedder.modelId,
+    exactScanMaxRows: 0,
+  });
+  engine = createSearchEngine({ store, embedder: built.embedder });
+  papers = papersOf(store);
+});
+
+const passing = (filter: PaperFilter) =>
+  new Set(papers.filter((paper) => passes(paper, filter)).map((paper) => paper.id));
+
+describe("store filters", () => {
+  it("reports the corpus's facets: its year range and categories by frequency", () => {
+    const facets = store.facets();
+    expect(facets.years).toEqual({ min: FIRST_YEAR, max: FIRST_YEAR + YEAR_SPAN - 1 });
+    const counts = facets.categories!.map((category) => category.papers);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const { name, papers: count } of facets.categories!) {
+      expect(count).toBe(papers.filter((paper) => paper.categories?.includes(name)).length);
+    }
+  });
+
+  it("reads years and categories as the build wrote them, or by scanning a papers file without them", () => {
+    const written = join(store.dir, store.manifest.generation, INDEX_FILES.papers);
+    const older = join(tempDir(), "papers.sqlite");
+    copyFileSync(written, older);
+    const db = new Database(older);
+    db.exec("DROP TABLE paper_years; DROP TABLE paper_categories;");
+    const scanned = loadFacetIndex(db, papers.length);
+    const stored = loadFacetIndex(new Database(written, { readonly: true }), papers.length);
+    expect(scanned.facets).toEqual(store.facets());
+    expect(stored.facets).toEqual(store.facets());
+    for (const filter of FILTERS) {
+      const expected = papers.map((paper) => passes(paper, filter));
+      for (const index of [scanned, stored]) {
+        const test = index.passes(filter);
+        expect(papers.map((_, row) => test(row))).toEqual(expected);
+      }
+    }
+  });
+
+  it("lexical and title rankings under a filter are the unfiltered ones restricted to passing papers", () => {
+    for (const filter of FILTERS) {
+      const allowed = passing(filter);
+      expect(allowed.size).toBeGreaterThan(0);
+      expect(allowed.size).toBeLessThan(papers.length);
+      for (const question of [...QUESTIONS, "LightGCN UltraGCN CatGCN"]) {
+        const terms = tokenize(question);
+        for (const rank of ["lexical", "titleMatches"] as const) {
+          const whole = store[rank](terms, papers.length).ids.filter((id) => allowed.has(id));
+          const filtered = store[rank](terms, 5, filter).ids;
+          expect(filtered, `${rank} "${question}" ${JSON.stringify(filter)}`).toEqual(
+            whole.slice(0, 5),
+          );
+        }
+      }
+    }
+  });
+
+  it("nearest under a filter finds the passing papers an exact scan ranks first (scanning few, or through the graph)", () => {
+    const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+    for (const filter of FILTERS) {
+      const allowed = passing(filter);
+      for (const query of papers.slice(0, 10)) {
+        const vector = store.paperVector(query.id)!;
+        const exact = papers
+          .filter((paper) => allowed.has(paper.id) && paper.id !== query.id)
+          .map((paper) => ({ id: paper.id, score: dot(vector, store.paperVector(paper.id)!) }))
+          .sort((a, b) => b.score - a.score);
+        for (const searched of [store, graphStore]) {
+          const found = searched.nearest(vector, 3, query.id, filter);
+          expect(found.ids[0]).toBe(exact[0]!.id);
+          expect(new Set(found.ids)).toEqual(new Set(exact.slice(0, 3).map((hit) => hit.id)));
+          expect(found.scores[0]).toBeCloseTo(exact[0]!.score, 4);
+        }
+      }
+    }
+  });
+
+  it("search and similar papers return only papers that pass, the best passing one first", async () => {
+    for (const filter of FILTERS) {
+      const allowed = passing(filter);
+      for (const question of QUESTIONS) {
+        const results = await engine.searchPapers(question, 5, filter);
+        expect(results.length).toBeGreaterThan(0);
+        for (const result of results) expect(allowed.has(result.id)).toBe(true);
+        const unfiltered = await engine.searchPapers(question, 1);
+        if (allowed.has(unfiltered[0]!.id)) expect(results[0]!.id).toBe(unfiltered[0]!.id);
+      }
+      const similar = engine.similarPapers(papers[0]!.id, 5, filter)!;
+      expect(similar.results.length).toBeGreaterThan(0);
+      for (const result of similar.results) expect(allowed.has(result.id)).toBe(true);
+    }
+  });
+
+  it("a category no paper has, or a year range with no papers, finds nothing", async () => {
+    expect(await engine.searchPapers("graph convolution", 5, { categories: ["q-bio.NC"] })).toEqual(
+      [],
+    );
+    expect(
+      await engine.searchPapers("graph convolution", 5, { yearFrom: 1990, yearTo: 1999 }),
+    ).toEqual([]);
+  });
+});
