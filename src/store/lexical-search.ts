@@ -18,7 +18,13 @@ export interface TermFrequency {
  * question made of common words would read a large share of a million-paper index; the rarest
  * terms are kept up to this budget (common words add little to BM25 anyway, by their IDF).
  */
-export const POSTING_BUDGET = 60_000;
+export const POSTING_BUDGET = 30_000;
+
+/**
+ * A title word is rare when at most 1% of titles hold it, and never more than this many: in a
+ * million titles, 1% would be 10,000 papers, no longer the acronym or method name it is for.
+ */
+const RARE_TITLE_MAX = 500;
 
 /** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
 export function idf(n: number, df: number): number {
@@ -125,7 +131,7 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
       return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
     },
     rankTitleMatches(terms, limit, filter) {
-      const rareBelow = Math.max(3, Math.ceil(docCount * 0.01));
+      const rareBelow = Math.min(RARE_TITLE_MAX, Math.max(3, Math.ceil(docCount * 0.01)));
       const scores = new Map<number, number>();
       for (const { term, docs } of frequencies(terms)) {
         const titles = (titlesWith.get(term) as number) ?? 0;
