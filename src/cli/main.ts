@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { CorpusError } from "../corpus/corpus-error.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
 import { IndexError } from "../index/index-errors.ts";
+import { ModelImportError } from "../model-import/model-import-error.ts";
 import { type CliIo, processIo } from "./cli-io.ts";
 import { COMMAND_HELP, GENERAL_HELP } from "./help.ts";
 import { type CommandLine, parseCommandLine } from "./parse-command-line.ts";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import("./commands/search-command.ts")).searchCommand,
   similar: async () => (await import("./commands/similar-command.ts")).similarCommand,
   embed: async () => (await import("./commands/embed-command.ts")).embedCommand,
+  model: async () => (await import("./commands/model-command.ts")).modelCommand,
   serve: async () => {
     const { serveCommand } = await import("./commands/serve-command.ts");
     return (line, io) => serveCommand(line, io, { build: false });
@@ -26,7 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /** Errors whose message already tells the person what to do: printed without a stack. */
-const EXPLAINED = [ModelUnavailableError, IndexError, CorpusError];
+const EXPLAINED = [ModelUnavailableError, IndexError, CorpusError, ModelImportError];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
