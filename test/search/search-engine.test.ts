@@ -4,7 +4,10 @@ import { type LoadedIndex, loadIndex } from "../../src/index/load-index.ts";
 import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
 import { buildTinyIndex } from "../support/tiny-index.ts";
 
-const devQueries = readFileSync(new URL("../fixtures/dev-queries.jsonl", import.meta.url), "utf8")
+const devQueries = readFileSync(
+  new URL("../fixtures/dev-queries.jsonl", import.meta.url),
+  "utf8",
+)
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as { q: string; title: string });
