@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { buildHnsw, type Hnsw } from "../../src/index/hnsw.ts";
-import { DEFAULT_HNSW, efSearchFor, type HnswParams } from "../../src/index/manifest.ts";
+import { buildHnsw, type Hnsw } from "../../src/store/hnsw.ts";
+import { DEFAULT_HNSW, efSearchFor, type HnswParams } from "../../src/store/manifest.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { exactTopK } from "./exact-knn.ts";
 import { absoluteFigure, comparedFigure, type Figure, formatNumber } from "./figure.ts";
@@ -95,7 +95,10 @@ async function measureGraph(
   const rssBefore = await nativeResidentBytes();
   const started = performance.now();
   let nextDecile = 1;
-  const hnsw = buildHnsw(data.vectors, DIMS, params, (done, total) => {
+  const rows = function* () {
+    for (let row = 0; row < count; row++) yield data.vectors.subarray(row * DIMS, (row + 1) * DIMS);
+  };
+  const hnsw = buildHnsw(rows(), count, DIMS, params, (done, total) => {
     if (done >= (nextDecile * total) / 10) {
       context.log(`${label}: built ${done}/${total}`);
       nextDecile += 1;

@@ -1,14 +1,15 @@
 import { join } from "node:path";
 import { planBatches } from "../../src/embed/plan-batches.ts";
 import type { Embedder } from "../../src/embed/types.ts";
-import { buildIndex } from "../../src/index/build-index.ts";
+import { buildIndex, paperText } from "../../src/store/build-index.ts";
 
 /**
  * The model batches `paperchat index` makes for a corpus, in order: `buildIndex` runs once
- * with a stand-in embedder that records the texts of every `embed()` call (and returns a
- * constant unit vector, so nothing is embedded), and each call is planned into batches the way
- * the real embedder plans them (`planBatches`: duplicates once, grouped by length).
- * The raw-pipeline reference then embeds exactly these batches.
+ * with a stand-in embedder that records the paper texts of every `embedPapers()` call (and
+ * returns constant unit vectors, so nothing is embedded), and each call is planned into batches
+ * the way the real embedder plans them (`planBatches`: duplicates once, grouped by length).
+ * The raw-pipeline reference then embeds exactly these batches: the paper texts alone, which is
+ * what one model pass per paper costs at the least.
  *
  * @example
  * const batches = await modelBatchesOfIndexing(["/tmp/corpus.jsonl"], { dims: 384, maxTokens: 512, batchSize: 32, workDir });
@@ -26,8 +27,11 @@ export async function modelBatchesOfIndexing(
     maxTokens: options.maxTokens,
     stats: { calls: 0, texts: 0, truncated: 0 },
     async embed(texts) {
-      calls.push([...texts]);
       return texts.map(() => unit);
+    },
+    async embedPapers(papers) {
+      calls.push(papers.map(paperText));
+      return papers.map((paper) => ({ paper: unit, sentences: paper.sentences.map(() => unit) }));
     },
     countTokens: (texts) => texts.map(() => 0),
   };

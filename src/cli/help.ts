@@ -4,8 +4,9 @@ export const GENERAL_HELP = `paperchat — ask research papers questions, get ci
 Usage: paperchat <command> [options]
 
 Commands:
-  start                 Build the index if missing or stale, then serve (what \`npm start\` runs)
-  serve                 Serve the existing index (HTTP API + chat page) on PORT (default 3000)
+  start                 Serve the index, building it first when there is none or its corpus
+                        changed (what \`npm start\` runs); lexical-only without a model
+  serve                 The same as start
   index                 (Re)build the index from the corpus, with a progress bar
   search "QUESTION"     Best papers for a question, with snippets
   similar PAPER_ID      Papers most similar to a paper
@@ -17,7 +18,7 @@ Options for every command:
                         default Xenova/all-MiniLM-L6-v2)
   --offline             Never download anything (env PAPERCHAT_OFFLINE=1)
   --index-dir DIR       Where the index lives (env PAPERCHAT_INDEX_DIR, default index/)
-  --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl, .csv
+  --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl/.json, .csv
                         (env PAPERCHAT_CORPUS, comma-separated; default data/trending-papers.txt)
   -h, --help            Help for a command: paperchat search --help
   -v, --version         Print the version
@@ -33,22 +34,34 @@ Exit codes: 0 success, 1 failure (model, index, corpus), 2 wrong usage.`;
 export const COMMAND_HELP: Record<string, string> = {
   start: `Usage: paperchat start [--port N] [--host H] [common options]
 
-Builds the index when it is missing or stale (corpus or model changed), then serves the
-HTTP API and chat page. Same as \`npm start\`.
+Serves the existing index (HTTP API and chat page). It builds one first when there is none
+(of --corpus, or the bundled corpus), and rebuilds it only when the files it was built from
+changed, when --corpus / PAPERCHAT_CORPUS names other files (a line says what is replaced),
+or when the model has become available for an index built without it. Without the model it
+still serves, lexically. Same as \`npm start\`.
 
 Example:
   PORT=8080 npx paperchat start --corpus data/trending-papers.txt`,
   serve: `Usage: paperchat serve [--port N] [--host H] [common options]
 
-Serves an existing index (build it first with \`paperchat index\`). PORT defaults to 3000.
+The same as \`paperchat start\`: serves the existing index, (re)building it only as start
+does. PORT defaults to 3000.
 
 Example:
   npx paperchat serve --port 8080`,
-  index: `Usage: paperchat index [--corpus FILE]... [--format trending|jsonl|csv] [--force] [common options]
+  index: `Usage: paperchat index [--corpus FILE]... [--format trending|jsonl|csv] [--force]
+                      [--sentence-vectors pooled|separate] [--json] [common options]
 
-Embeds every paper (title + abstract) and every abstract sentence, builds the HNSW and BM25
-indexes and writes them atomically into the index folder. An unchanged corpus with the same
-model is not embedded again (use --force to rebuild anyway).
+Streams the corpus into a new generation of the index (SQLite: papers, metadata, sentence
+offsets, full-text index), embeds each paper once (title + abstract; its sentence vectors are
+pooled from the same model pass), builds the HNSW graph, then switches the index to the new
+generation atomically. Finished embedding batches are kept in an embedding cache as they
+complete: an interrupted build resumes where it stopped, and a grown or shrunk corpus embeds
+only its new papers. An unchanged corpus with the same model is not rebuilt (--force rebuilds,
+still from the cache). Progress shows rate and ETA (a line at least every 30 s in logs).
+
+  --sentence-vectors separate   embed every sentence on its own too (about 2x the model time)
+  --json                        print a summary: papers, embedded, reused, seconds, ...
 
 Examples:
   npm run index
@@ -65,7 +78,8 @@ Examples:
   similar: `Usage: paperchat similar PAPER_ID [--k N] [--json] [common options]
 
 Prints the N papers (1..50, default 5) nearest to a paper, never the paper itself. --json
-prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`.
+prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`,
+and taken as the corpus gives them (arXiv's math/0501001 included).
 
 Example:
   npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --k 5 --json`,

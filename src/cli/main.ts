@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { CorpusError } from "../corpus/corpus-error.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
-import { IndexError } from "../index/index-errors.ts";
 import { ModelImportError } from "../model-import/model-import-error.ts";
+import { IndexError } from "../store/index-errors.ts";
 import { type CliIo, processIo } from "./cli-io.ts";
 import { COMMAND_HELP, GENERAL_HELP } from "./help.ts";
 import { type CommandLine, parseCommandLine } from "./parse-command-line.ts";
@@ -17,14 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   similar: async () => (await import("./commands/similar-command.ts")).similarCommand,
   embed: async () => (await import("./commands/embed-command.ts")).embedCommand,
   model: async () => (await import("./commands/model-command.ts")).modelCommand,
-  serve: async () => {
-    const { serveCommand } = await import("./commands/serve-command.ts");
-    return (line, io) => serveCommand(line, io, { build: false });
-  },
-  start: async () => {
-    const { serveCommand } = await import("./commands/serve-command.ts");
-    return (line, io) => serveCommand(line, io, { build: true });
-  },
+  serve: async () => (await import("./commands/serve-command.ts")).serveCommand,
+  start: async () => (await import("./commands/serve-command.ts")).serveCommand,
 };
 
 /** Errors whose message already tells the person what to do: printed without a stack. */

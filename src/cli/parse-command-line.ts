@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { CorpusFormat } from "../corpus/types.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
+import type { SentenceVectorMode } from "../store/manifest.ts";
 import { COMMAND_HELP } from "./help.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -13,6 +14,8 @@ export interface CommandLine {
   json: boolean;
   force: boolean;
   format?: CorpusFormat;
+  /** How `index` makes sentence vectors (`--sentence-vectors pooled|separate`). */
+  sentenceVectors?: SentenceVectorMode;
   port?: number;
   host?: string;
   help: boolean;
@@ -20,6 +23,7 @@ export interface CommandLine {
 }
 
 const FORMATS: readonly CorpusFormat[] = ["trending", "jsonl", "csv"];
+const SENTENCE_VECTORS: readonly SentenceVectorMode[] = ["pooled", "separate"];
 
 function integerOption(name: string, value: string | undefined, min: number, max: number) {
   if (value === undefined) return undefined;
@@ -51,6 +55,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values.format !== undefined && !FORMATS.includes(values.format as CorpusFormat)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}".`);
   }
+  const sentenceVectors = values["sentence-vectors"] as SentenceVectorMode | undefined;
+  if (sentenceVectors !== undefined && !SENTENCE_VECTORS.includes(sentenceVectors)) {
+    throw new UsageError(
+      `--sentence-vectors must be one of ${SENTENCE_VECTORS.join(", ")}, got "${sentenceVectors}".`,
+    );
+  }
   return {
     command,
     positionals: rest,
@@ -64,6 +74,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     json: values.json ?? false,
     force: values.force ?? false,
     format: values.format as CorpusFormat | undefined,
+    sentenceVectors,
     port: integerOption("port", values.port, 0, 65535),
     host: values.host,
     help: values.help ?? false,
@@ -81,6 +92,7 @@ function parse(argv: readonly string[]) {
       "index-dir": { type: "string" },
       corpus: { type: "string", multiple: true },
       format: { type: "string" },
+      "sentence-vectors": { type: "string" },
       k: { type: "string" },
       json: { type: "boolean" },
       force: { type: "boolean" },

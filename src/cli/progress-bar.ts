@@ -1,4 +1,4 @@
-import type { BuildProgress } from "../index/build-index.ts";
+import type { BuildProgress } from "../store/build-index.ts";
 
 /** Where progress goes: a TTY gets a redrawn bar, anything else plain lines. */
 export interface ProgressStream {
@@ -8,10 +8,13 @@ export interface ProgressStream {
 }
 
 const PHASE_LABEL: Record<BuildProgress["phase"], string> = {
-  embed: "embedding",
+  papers: "papers",
   hnsw: "HNSW graph",
   write: "writing",
 };
+
+/** In logs, a progress line at least this often, however slow the build. */
+const LOG_EVERY_MS = 30_000;
 
 /** `m:ss` (or `h:mm:ss`) for a number of seconds. */
 export function formatDuration(seconds: number): string {
@@ -39,7 +42,8 @@ export function progressLine(progress: BuildProgress, elapsedSeconds: number): s
 
 /**
  * Returns a `BuildProgress` listener that draws a bar with rate and ETA on a TTY, and prints a
- * plain line every 10% (and at the end of each phase) elsewhere, e.g. in CI logs.
+ * plain line every 10%, at least every 30 seconds, and at the end of each phase elsewhere (in
+ * logs and CI).
  *
  * @example
  * await buildIndex({ ...options, onProgress: createProgressBar(process.stderr) });
@@ -51,6 +55,7 @@ export function createProgressBar(
   let phase: BuildProgress["phase"] | undefined;
   let startedAt = 0;
   let lastDecile = -1;
+  let lastLineAt = 0;
   return (progress) => {
     if (progress.phase !== phase) {
       if (phase && stream.isTTY) stream.write("\n");
@@ -68,8 +73,9 @@ export function createProgressBar(
       return;
     }
     const decile = progress.total ? Math.floor((10 * progress.done) / progress.total) : 10;
-    if (decile > lastDecile || finished) {
+    if (decile > lastDecile || finished || now() - lastLineAt >= LOG_EVERY_MS) {
       lastDecile = decile;
+      lastLineAt = now();
       stream.write(`${line}\n`);
     }
   };

@@ -6,6 +6,8 @@ import type { CorpusFormat } from "./types.ts";
 export const CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFormat>> = {
   ".jsonl": "jsonl",
   ".ndjson": "jsonl",
+  /** The arXiv metadata snapshot is JSON Lines named `arxiv-metadata-oai-snapshot.json`. */
+  ".json": "jsonl",
   ".csv": "csv",
   ".txt": "trending",
 };

@@ -1,19 +1,24 @@
 export { CorpusError } from "./corpus-error.ts";
+export { type CorpusFileFingerprint, fingerprintCorpusFile } from "./corpus-fingerprint.ts";
 export { CORPUS_EXTENSIONS, corpusFormatOf } from "./corpus-format.ts";
 export { corpusHash } from "./corpus-hash.ts";
+export { estimatePaperCount } from "./estimate-paper-count.ts";
 export { normalizeTitle } from "./normalize-title.ts";
-export { PAPER_ID_PATTERN, paperId } from "./paper-id.ts";
+export { GIVEN_ID_PATTERN, paperId } from "./paper-id.ts";
 export { parseCsv } from "./parse-csv.ts";
 export { parseJsonl } from "./parse-jsonl.ts";
 export { parseTrendingPage } from "./parse-trending-page.ts";
 export { type ReadCorpusOptions, readCorpus } from "./read-corpus.ts";
-export { skipDuplicates } from "./skip-duplicates.ts";
+export { createSeenPapers, type SeenPapers, seenKeysOf } from "./seen-papers.ts";
 export { splitSentences } from "./split-sentences.ts";
+export { type StreamCorpusOptions, streamCorpus } from "./stream-corpus.ts";
 export type {
   CorpusFormat,
   CorpusReadResult,
   LocatedPaper,
   Paper,
+  PaperMetadata,
+  PaperOrigin,
   Sentence,
   SkippedDuplicate,
 } from "./types.ts";

@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { normalizeTitle } from "./normalize-title.ts";
 
-/** Ids a source may give: URL-safe (RFC 3986 unreserved characters) and short. */
-export const PAPER_ID_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/;
+/**
+ * Ids a source may give, kept exactly: 1-200 characters, no control characters or lone
+ * surrogates, no whitespace at either end. They may hold `/` (arXiv's `math/0501001`) and
+ * anything else, so URLs carry them percent-encoded (`encodeURIComponent`).
+ */
+export const GIVEN_ID_PATTERN = /^(?!\s)[^\p{Cc}\p{Cs}]{1,200}(?<!\s)$/u;
 
 const SLUG_MAX_LENGTH = 40;
 const HASH_HEX_LENGTH = 6;

@@ -1,18 +1,23 @@
 import { CorpusError } from "./corpus-error.ts";
 import { readCsvRecords } from "./csv-records.ts";
 import { paperFromFields } from "./paper-from-fields.ts";
+import { METADATA_FIELDS } from "./paper-metadata.ts";
 import { stripBom } from "./strip-bom.ts";
 import type { LocatedPaper } from "./types.ts";
 
 const REQUIRED_COLUMNS = ["title", "abstract"] as const;
+/** Columns matched in any case; others keep their header name. */
+const PAPER_COLUMNS = new Set<string>(["id", ...REQUIRED_COLUMNS, ...METADATA_FIELDS]);
 
 /**
- * Parses RFC 4180 CSV with a header row. Columns `title` and `abstract` are required and `id`
- * is optional (names are case-insensitive); other columns go to `metadata` under their header
- * name. Blank lines are skipped. Throws a `CorpusError` naming the line of the first problem.
+ * Parses RFC 4180 CSV with a header row. Columns `title` and `abstract` are required; `id`,
+ * `authors`, `year`, `categories`, `doi` and `url` are optional (see `paperFromFields`; these
+ * names are case-insensitive); other columns go to `metadata` under their header name. Blank
+ * lines are skipped. Throws a `CorpusError` naming the line of the first problem.
  *
  * @example
- * parseCsv('title,abstract,year\nT,"A, b.",2024\n', "papers.csv")[0]?.paper.metadata; // { year: "2024" }
+ * parseCsv('title,abstract,Year,venue\nT,"A, b.",2024,X\n', "papers.csv")[0]?.paper;
+ * // { id: "t-…", title: "T", abstract: "A, b.", year: 2024, metadata: { venue: "X" } }
  */
 export function parseCsv(text: string, file: string): LocatedPaper[] {
   const [header, ...rows] = readCsvRecords(stripBom(text), file);
@@ -42,12 +47,12 @@ export function parseCsv(text: string, file: string): LocatedPaper[] {
   return papers;
 }
 
-/** Header names, with `id`, `title` and `abstract` lowercased so they match in any case. */
+/** Header names, with the paper's own columns lowercased so they match in any case. */
 function columnNames(header: string[], file: string, line: number): string[] {
   const names = header.map((raw) => {
     const name = raw.trim();
     const lower = name.toLowerCase();
-    return lower === "id" || lower === "title" || lower === "abstract" ? lower : name;
+    return PAPER_COLUMNS.has(lower) ? lower : name;
   });
   const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
   if (missing.length > 0) {

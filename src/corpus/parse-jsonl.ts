@@ -4,9 +4,10 @@ import { stripBom } from "./strip-bom.ts";
 import type { LocatedPaper } from "./types.ts";
 
 /**
- * Parses JSON Lines: one object per line with `title`, `abstract` and optionally `id`; other
- * fields go to `metadata`. Blank lines are skipped. Throws a `CorpusError` naming the line of
- * the first bad record.
+ * Parses JSON Lines: one object per line with `title`, `abstract` and optionally `id` and the
+ * metadata fields, or one record of the arXiv metadata snapshot as it is (see
+ * `paperFromFields`); other fields go to `metadata`. Blank lines are skipped. Throws a
+ * `CorpusError` naming the line of the first bad record.
  *
  * @example
  * parseJsonl('{"title": "T", "abstract": "A."}\n', "papers.jsonl")[0]?.paper.title; // "T"
@@ -52,8 +53,11 @@ function parseLine(source: string, file: string, line: number): Record<string, u
     );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const got = Array.isArray(value)
+      ? "an array. A JSON array of papers becomes JSON Lines with: jq -c '.[]' papers.json > papers.jsonl"
+      : `${typeof value}.`;
     throw new CorpusError(
-      `expected a JSON object like {"title": "...", "abstract": "..."}, got ${Array.isArray(value) ? "an array" : typeof value}.`,
+      `expected a JSON object like {"title": "...", "abstract": "..."} on each line, got ${got}`,
       file,
       line,
     );

@@ -99,6 +99,7 @@ export function createBatchingEmbedder(
       return embedder.stats;
     },
     batching,
+    embedPapers: (papers) => embedder.embedPapers(papers),
     embed(texts) {
       batching.requests += 1;
       if (texts.length === 0) return Promise.resolve([]);

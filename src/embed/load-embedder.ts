@@ -75,7 +75,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   const pooling = source.kind === "folder" ? folderPooling(source.path) : "mean";
   const fitWindow = windowText(tokenizer, maxTokens);
 
-  return {
+  const self: Embedder = {
     modelId: source.kind === "folder" ? source.path : source.id,
     dims,
     maxTokens,
@@ -99,8 +99,22 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
       }
       return plan.slotOf.map((slot) => vectors[slot]!);
     },
+    // TEMPORARY until the one-pass implementation lands: embeds the sentences separately.
+    async embedPapers(papers) {
+      const paperVectors = await self.embed(papers.map((p) => `${p.title}\n${p.abstract}`));
+      const sentenceTexts = papers.flatMap((p) =>
+        p.sentences.map(([s, e]) => p.abstract.slice(s, e)),
+      );
+      const sentenceVectors = await self.embed(sentenceTexts);
+      let at = 0;
+      return papers.map((p, i) => ({
+        paper: paperVectors[i]!,
+        sentences: p.sentences.map(() => sentenceVectors[at++]!),
+      }));
+    },
     countTokens(texts) {
       return texts.map((text) => Math.min(fullTokenCount(text), maxTokens));
     },
   };
+  return self;
 }

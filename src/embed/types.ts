@@ -19,6 +19,24 @@ export interface Embedder {
   readonly stats: EmbedderStats;
   /** Embeds texts (any number) in batched model calls; vectors are L2-normalised, in input order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * One forward pass per paper: `paper` equals `embed([title + "\n" + abstract])[0]`, and each
+   * sentence vector is mean-pooled over that sentence's tokens in the same pass.
+   */
+  embedPapers(papers: readonly PaperToEmbed[]): Promise<PaperEmbedding[]>;
   /** Token counts as the model sees them (special tokens included, capped at `maxTokens`). */
   countTokens(texts: readonly string[]): number[];
+}
+
+/** A paper to embed in one pass: its sentences as [start, end) offsets into `abstract`. */
+export interface PaperToEmbed {
+  title: string;
+  abstract: string;
+  sentences: readonly (readonly [number, number])[];
+}
+
+/** A paper's vector and one vector per sentence, all unit length. */
+export interface PaperEmbedding {
+  paper: Float32Array;
+  sentences: Float32Array[];
 }

@@ -1,25 +1,24 @@
 import type { Embedder } from "../embed/types.ts";
-import { rankTitleMatches, searchBm25, termIdsOf } from "../index/bm25.ts";
-import type { LoadedIndex } from "../index/load-index.ts";
-import { efSearchFor } from "../index/manifest.ts";
-import { tokenize } from "../index/tokenize.ts";
-import type { IndexedPaper } from "../index/write-index.ts";
+import type { PaperStore } from "../store/open-store.ts";
+import type { StoredPaper } from "../store/paper-database.ts";
+import { termHash } from "../store/sentence-terms.ts";
+import { tokenize } from "../text/tokenize.ts";
 import { fuseRankings } from "./fuse.ts";
 import { snippetsFor } from "./snippets.ts";
-import type { SearchResult, SimilarResponse } from "./types.ts";
+import type { PaperFacts, SearchResult, SimilarResponse } from "./types.ts";
 
 export interface SearchEngineOptions {
-  index: LoadedIndex;
+  store: PaperStore;
   /** Embeds questions. Without it (model unavailable) search is lexical-only. */
   embedder?: Embedder;
 }
 
-/** Searches one loaded index; all methods are safe to call concurrently. */
+/** Searches one opened store; all methods are safe to call concurrently. */
 export interface SearchEngine {
-  readonly index: LoadedIndex;
-  /** False when no embedder is available and search runs on BM25 alone. */
+  readonly store: PaperStore;
+  /** False when no embedder (or no vectors) is available and search runs on BM25 alone. */
   readonly semantic: boolean;
-  getPaper(id: string): IndexedPaper | undefined;
+  getPaper(id: string): StoredPaper | undefined;
   /** Best `k` papers for a question (or a pasted abstract), each with 1–3 verbatim snippets. */
   searchPapers(question: string, k: number): Promise<SearchResult[]>;
   /** Nearest neighbours of a paper, never the paper itself; undefined for an unknown id. */
@@ -32,73 +31,76 @@ const MIN_CANDIDATES = 50;
 const round = (score: number) => Math.round(score * 1e4) / 1e4;
 
 /**
+ * The metadata of a paper that results carry, where the corpus has it.
+ *
+ * @example
+ * factsOf({ id: "x", title: "T", abstract: "A", year: 2024, sentences: [] }); // { year: 2024 }
+ */
+export function factsOf(paper: StoredPaper): PaperFacts {
+  const facts: PaperFacts = {};
+  if (paper.authors) facts.authors = paper.authors;
+  if (paper.year !== undefined) facts.year = paper.year;
+  if (paper.categories) facts.categories = paper.categories;
+  if (paper.doi) facts.doi = paper.doi;
+  if (paper.url) facts.url = paper.url;
+  return facts;
+}
+
+/**
  * Creates the search engine: dense (HNSW) and lexical (BM25, plus rare title terms) rankings
  * fused by reciprocal rank fusion, and snippets from index-time sentence vectors.
  *
  * @example
- * const engine = createSearchEngine({ index: await loadIndex("index"), embedder });
+ * const engine = createSearchEngine({ store: await openStore("index"), embedder });
  * const results = await engine.searchPapers("sparse bayesian neural networks", 5);
  */
 export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
-  const { index, embedder } = options;
-  const rowOf = new Map(index.papers.map((paper, row) => [paper.id, row]));
-  const count = index.papers.length;
-
-  function denseRanking(vector: Float32Array, limit: number, exclude?: number) {
-    const n = Math.min(limit, count - (exclude === undefined ? 0 : 1));
-    if (n <= 0) return { docs: [], scores: [] };
-    index.hnsw.setEf(efSearchFor(n));
-    const filter = exclude === undefined ? undefined : (label: number) => label !== exclude;
-    const { neighbors, distances } = index.hnsw.searchKnn(Array.from(vector), n, filter);
-    return { docs: neighbors, scores: distances.map((d) => 1 - d) };
-  }
+  const { store } = options;
+  const embedder = store.hasVectors ? options.embedder : undefined;
 
   return {
-    index,
+    store,
     semantic: embedder !== undefined,
-    getPaper: (id) => {
-      const row = rowOf.get(id);
-      return row === undefined ? undefined : index.papers[row];
-    },
+    getPaper: (id) => store.papers([id])[0],
     async searchPapers(question, k) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
       // The model runs off the main thread: rank lexically while it embeds the question.
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
       const rankings = [
-        { docs: searchBm25(index.bm25, terms, candidates).docs, weight: 1 },
-        { docs: rankTitleMatches(index.bm25, terms, candidates).docs, weight: 1 },
+        { docs: store.lexical(terms, candidates).ids, weight: 1 },
+        { docs: store.titleMatches(terms, candidates).ids, weight: 1 },
       ];
       const vector = embedding ? (await embedding)[0] : undefined;
-      if (vector) rankings.push({ docs: denseRanking(vector, candidates).docs, weight: 1 });
-      const snippetQuery = {
-        vector,
-        termIds: new Set(termIdsOf(index.bm25, terms)),
-        termCount: new Set(terms).size,
-      };
-      return fuseRankings(rankings, k).map(({ doc, score }) => {
-        const paper = index.papers[doc]!;
-        return {
-          id: paper.id,
-          title: paper.title,
-          score: round(score),
-          snippets: snippetsFor(index, doc, snippetQuery),
-        };
-      });
+      if (vector) rankings.push({ docs: store.nearest(vector, candidates).ids, weight: 1 });
+      const hits = fuseRankings(rankings, k);
+      const papers = store.papers(hits.map((hit) => hit.doc));
+      const query = { vector, termHashes: new Set(terms.map(termHash)) };
+      return papers.map((paper, i) => ({
+        id: paper.id,
+        title: paper.title,
+        score: round(hits[i]!.score),
+        ...factsOf(paper),
+        snippets: snippetsFor(
+          paper,
+          { terms: store.sentenceTerms(paper.id)!, vectors: store.sentenceVectors(paper.id) },
+          query,
+        ),
+      }));
     },
     similarPapers(id, k) {
-      const row = rowOf.get(id);
-      if (row === undefined) return undefined;
-      const paper = index.papers[row]!;
-      const dims = index.manifest.dims;
-      const vector = index.paperVectors.subarray(row * dims, (row + 1) * dims);
-      const { docs, scores } = denseRanking(vector, k, row);
+      const paper = store.papers([id])[0];
+      if (!paper) return undefined;
+      const vector = store.paperVector(id);
+      const { ids, scores } = vector ? store.nearest(vector, k, id) : { ids: [], scores: [] };
+      const neighbours = store.papers(ids);
       return {
         paper: { id: paper.id, title: paper.title },
-        results: docs.map((doc, i) => ({
-          id: index.papers[doc]!.id,
-          title: index.papers[doc]!.title,
+        results: neighbours.map((n, i) => ({
+          id: n.id,
+          title: n.title,
           score: round(scores[i]!),
+          ...factsOf(n),
         })),
       };
     },

@@ -1,15 +1,21 @@
-import type { LoadedIndex } from "../index/load-index.ts";
-import { sharedTerms } from "../index/sentence-terms.ts";
-import { dotRow } from "./dot.ts";
+import type { StoredPaper } from "../store/paper-database.ts";
+import { sentenceOverlaps } from "../store/sentence-terms.ts";
+import { sentenceScores } from "../store/sentence-vectors.ts";
 import type { Snippet } from "./types.ts";
 
 export interface SnippetQuery {
   /** Unit vector of the question; absent in lexical-only mode. */
   vector?: Float32Array;
-  /** Ids of the question's search terms that the index knows (see `termIdsOf`). */
-  termIds: ReadonlySet<number>;
-  /** How many distinct search terms the question has, known to the index or not. */
-  termCount: number;
+  /** Hashes of the question's distinct search terms (see `termHash`). */
+  termHashes: ReadonlySet<number>;
+}
+
+/** What the index holds of a paper's sentences, beside the paper. */
+export interface SentenceData {
+  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
+  terms: Uint32Array;
+  /** Quantized sentence vectors (see `quantizeSentenceVectors`); absent without a model. */
+  vectors?: Uint8Array;
 }
 
 /** Most snippets shown per paper. */
@@ -20,25 +26,26 @@ const KEEP_RATIO = 0.75;
 const OVERLAP_WEIGHT = 0.05;
 
 /**
- * Picks the 1–3 abstract sentences of paper `doc` that best answer a question: ranked by cosine
+ * Picks the 1–3 abstract sentences of a paper that best answer a question: ranked by cosine
  * similarity of their index-time vectors to the question vector, the share of the question's
- * terms they contain (from index-time term ids, no tokenizing here) breaking ties, or ranking
+ * terms they contain (from index-time term hashes, no tokenizing here) breaking ties, or ranking
  * alone in lexical-only mode. Each snippet is verbatim: `abstract.slice(start, end) === text`.
  *
  * @example
- * snippetsFor(index, 3, { vector, termIds: new Set(termIdsOf(index.bm25, terms)), termCount: terms.length });
+ * snippetFor(paper, { terms, vectors }, { vector, termHashes: new Set(tokenize(q).map(termHash)) });
  */
-export function snippetsFor(index: LoadedIndex, doc: number, query: SnippetQuery): Snippet[] {
-  const paper = index.papers[doc]!;
-  const first = index.sentenceStart[doc]!;
-  const { vector, termIds, termCount } = query;
+export function snippetsFor(
+  paper: StoredPaper,
+  sentences: SentenceData,
+  query: SnippetQuery,
+): Snippet[] {
+  const { vector, termHashes } = query;
+  const overlaps = sentenceOverlaps(sentences.terms, termHashes);
+  const cosines =
+    vector && sentences.vectors ? sentenceScores(sentences.vectors, vector) : undefined;
   const scored = paper.sentences.map(([start, end], i) => {
-    const overlap = termCount
-      ? sharedTerms(index.sentenceTerms, first + i, termIds) / termCount
-      : 0;
-    const score = vector
-      ? dotRow(vector, index.sentenceVectors, first + i) + OVERLAP_WEIGHT * overlap
-      : overlap;
+    const overlap = termHashes.size ? (overlaps[i] ?? 0) / termHashes.size : 0;
+    const score = cosines ? (cosines[i] ?? 0) + OVERLAP_WEIGHT * overlap : overlap;
     return {
       text: paper.abstract.slice(start, end),
       start,

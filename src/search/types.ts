@@ -1,4 +1,4 @@
-/** Shapes shared by search, the CLI's --json output and the HTTP API (see CONTRACT.md). */
+/** Shapes shared by search, the CLI's --json output and the HTTP API (see docs/api.md). */
 export type Snippet = {
   text: string;
   start: number;
@@ -6,12 +6,21 @@ export type Snippet = {
   score: number;
 };
 
+/** What the corpus says about a paper beyond its text; each field only where the source has it. */
+export type PaperFacts = {
+  authors?: string[];
+  year?: number;
+  categories?: string[];
+  doi?: string;
+  url?: string;
+};
+
 export type SearchResult = {
   id: string;
   title: string;
   score: number;
   snippets: Snippet[];
-};
+} & PaperFacts;
 
 export type SearchResponse = {
   query: string;
@@ -20,5 +29,5 @@ export type SearchResponse = {
 
 export type SimilarResponse = {
   paper: { id: string; title: string };
-  results: { id: string; title: string; score: number }[];
+  results: ({ id: string; title: string; score: number } & PaperFacts)[];
 };

@@ -96,7 +96,9 @@ export function createApp(options: AppOptions): PaperchatApp {
   const context: AppContext = {
     engine: options.engine,
     embedder,
-    modelName: publicModelName(options.engine.index.manifest.model),
+    modelName: publicModelName(
+      options.engine.store.manifest.model ?? options.embedder?.modelId ?? "none",
+    ),
     limits,
     llm: options.llm,
     logger,

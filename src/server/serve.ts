@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import type { BuildProgress } from "../index/build-index.ts";
-import { openSearchEngine } from "../search/open-search-engine.ts";
+import { openSearchEngine } from "../app/open-search-engine.ts";
 import type { Settings } from "../settings/settings.ts";
+import type { BuildProgress } from "../store/build-index.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { consoleLogger } from "./logger.ts";
 import { publicModelName } from "./model-name.ts";
@@ -23,7 +23,7 @@ export interface StartServerOptions
   settings: Settings;
   /** Default: `PORT` from `env`, else 3000. */
   port?: number;
-  /** Build (or rebuild) the index first when it is missing or stale (`npm start`). */
+  /** Build the index first when there is none, or rebuild it when its corpus or model changed. */
   build?: boolean;
   onProgress?: (progress: BuildProgress) => void;
   /** Where `PORT`, `PAPERCHAT_API_KEY`, `PAPERCHAT_CORS_ORIGINS` and `PAPERCHAT_LLM_*` are read (default `process.env`); explicit options win. */
@@ -137,6 +137,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     settings,
     build,
     onProgress,
+    onNotice: (line) => logger.info(line),
     onDegraded: (error) => {
       degradedReason = error.message;
       logger.warn(
@@ -156,8 +157,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
   });
   const facts = [
-    `${engine.index.papers.length} papers`,
-    `model ${publicModelName(engine.index.manifest.model)}`,
+    `${engine.store.count} papers`,
+    `model ${publicModelName(engine.store.manifest.model ?? settings.model)}`,
     `semantic search ${engine.semantic ? "on" : "off (lexical only)"}`,
     `answers ${llm ? `by ${llm.model} at ${llm.baseURL}` : "extractive"}`,
     ...(apiKey ? ["API key required"] : []),

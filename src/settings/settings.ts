@@ -14,12 +14,17 @@ export interface Settings {
   indexDir: string;
   /** Corpus files (`PAPERCHAT_CORPUS`, comma-separated; `--corpus`, repeatable). */
   corpusFiles: string[];
+  /**
+   * True when `corpusFiles` was named (flag or environment); false for the bundled default, in
+   * which case an existing index keeps serving the corpus it was built from.
+   */
+  corpusNamed: boolean;
   /** Cache for downloaded models (`PAPERCHAT_CACHE_DIR`). */
   cacheDir: string;
 }
 
 /** Flags that override the environment (all optional). */
-export type SettingsOverrides = Partial<Settings>;
+export type SettingsOverrides = Partial<Omit<Settings, "corpusNamed">>;
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
 
@@ -36,6 +41,7 @@ export function resolveSettings(
   const corpusFromEnv = env.PAPERCHAT_CORPUS?.split(",")
     .map((f) => f.trim())
     .filter(Boolean);
+  const corpusNamed = Boolean(overrides.corpusFiles?.length || corpusFromEnv?.length);
   return {
     model: overrides.model ?? (env.PAPERCHAT_MODEL || DEFAULT_MODEL),
     offline: overrides.offline ?? TRUE.has((env.PAPERCHAT_OFFLINE ?? "").toLowerCase()),
@@ -46,6 +52,7 @@ export function resolveSettings(
         ? corpusFromEnv
         : [resolve(ROOT, "data/trending-papers.txt")]
     ).map((file) => resolve(file)),
+    corpusNamed,
     cacheDir: resolve(
       overrides.cacheDir ?? (env.PAPERCHAT_CACHE_DIR || resolve(ROOT, ".cache/models")),
     ),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { modelBatchesOfIndexing } from "../../scripts/bench/embed-groups.ts";
-import { readCorpus, splitSentences } from "../../src/corpus/index.ts";
-import { paperText } from "../../src/index/build-index.ts";
+import { readCorpus } from "../../src/corpus/index.ts";
+import { paperText } from "../../src/store/build-index.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
 describe("modelBatchesOfIndexing", () => {
-  it("gives every distinct text paperchat index embeds exactly once, at most 32 per batch", async () => {
+  it("gives every distinct paper text paperchat index embeds exactly once, at most 32 per batch", async () => {
     const corpus = "data/trending-papers.txt";
     const batches = await modelBatchesOfIndexing([corpus], {
       dims: 8,
@@ -14,10 +14,7 @@ describe("modelBatchesOfIndexing", () => {
       workDir: tempDir("paperchat-bench-"),
     });
     const { papers } = await readCorpus([corpus]);
-    const expected = new Set([
-      ...papers.map(paperText),
-      ...papers.flatMap((paper) => splitSentences(paper.abstract).map((s) => s.text)),
-    ]);
+    const expected = new Set(papers.map(paperText));
     const texts = batches.flat();
     expect(texts.length).toBe(expected.size);
     expect(new Set(texts)).toEqual(expected);

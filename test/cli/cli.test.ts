@@ -4,8 +4,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 import { main } from "../../src/cli/main.ts";
-import { loadIndex } from "../../src/index/load-index.ts";
-import { BUNDLED_CORPUS, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
+import { openStore } from "../../src/store/open-store.ts";
+import { BUNDLED_CORPUS, papersOf, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/paperchat.js");
 
@@ -35,7 +35,7 @@ describe("paperchat CLI", () => {
     const built = await run(["index", "--corpus", BUNDLED_CORPUS], env);
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/Indexed 70 papers and \d+ sentences/);
-    expect(built.stderr).toMatch(/embedding \d+\/\d+ 100%/);
+    expect(built.stderr).toMatch(/papers 70\/70 100%/);
   });
 
   it("index again: up to date, nothing embedded", async () => {
@@ -65,7 +65,7 @@ describe("paperchat CLI", () => {
   });
 
   it("similar --json prints the GET /api/papers/:id/similar shape without the paper itself", async () => {
-    const { papers } = await loadIndex(indexDir);
+    const papers = papersOf(await openStore(indexDir));
     const id = papers[3]!.id;
     const { code, stdout } = await run(["similar", id, "--k", "4", "--json"], env);
     expect(code).toBe(0);
@@ -127,5 +127,35 @@ describe("paperchat CLI", () => {
     expect(stdout).toContain('paperchat search "QUESTION"');
     const general = await promisify(execFile)("node", [BIN, "--help"]);
     expect(general.stdout).toContain("Commands:");
+  });
+});
+
+describe("paperchat CLI on an arXiv snapshot", () => {
+  const arxivSample = resolve(import.meta.dirname, "../fixtures/arxiv-snapshot-sample.jsonl");
+  const env = {
+    PAPERCHAT_MODEL: TINY_MODEL,
+    PAPERCHAT_OFFLINE: "1",
+    PAPERCHAT_INDEX_DIR: tempDir(),
+  };
+
+  beforeAll(async () => {
+    const built = await run(["index", "--corpus", arxivSample], env);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/Indexed 4 papers/);
+  });
+
+  it("similar takes an old-style id with '/' as it is", async () => {
+    const { code, stdout } = await run(["similar", "math/0501001", "--k", "3", "--json"], env);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(body.paper).toEqual({
+      id: "math/0501001",
+      title: "Counting lattice paths under a moving boundary",
+    });
+    expect(body.results.map((r: { id: string }) => r.id).sort()).toEqual([
+      "0704.0001",
+      "2401.12345",
+      "hep-th/9901001",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTitle, PAPER_ID_PATTERN, paperId } from "../../src/corpus/index.ts";
+import { GIVEN_ID_PATTERN, normalizeTitle, paperId } from "../../src/corpus/index.ts";
 
 describe("paperId", () => {
   it("is a slug of the first title words plus 6 hex digits", () => {
@@ -30,12 +30,24 @@ describe("paperId", () => {
     const titles = ["深度学习综述", "Réseaux de neurones: une étude", "DεpS", "x".repeat(80)];
     for (const title of titles) {
       const id = paperId(title);
-      expect(id).toMatch(PAPER_ID_PATTERN);
+      expect(id).toMatch(/^[a-z0-9-]+$/);
       expect(encodeURIComponent(id)).toBe(id);
       expect(id.length).toBeLessThanOrEqual(47);
     }
     expect(paperId("深度学习综述")).toMatch(/^paper-[0-9a-f]{6}$/);
     expect(paperId("Réseaux de neurones: une étude")).toMatch(/^reseaux-de-neurones-une-etude-/);
+  });
+});
+
+describe("GIVEN_ID_PATTERN", () => {
+  it("accepts any id of 1-200 characters, old-style arXiv ids with '/' included", () => {
+    const ids = ["math/0501001", "hep-th/9901001v2", "0704.0001", "a b", "é#?%", "x".repeat(200)];
+    for (const id of ids) expect(id).toMatch(GIVEN_ID_PATTERN);
+  });
+
+  it("rejects empty and over-long ids, control characters and surrounding whitespace", () => {
+    const ids = ["", "x".repeat(201), " a", "a ", "a\tb", "a\nb", "a\u0000", "\ud800", "a\u00a0"];
+    for (const id of ids) expect(id).not.toMatch(GIVEN_ID_PATTERN);
   });
 });
 

@@ -71,7 +71,18 @@ describe("parseCsv", () => {
     ],
     ["text after a closing quote", 'title,abstract\nU,"B." x\n', 2, /text after a closing quote/],
     ["an empty title", "title,abstract\n,A.\n", 2, /"title" is empty/],
-    ["an unsafe id", "id,title,abstract\nhas space,T,A.\n", 2, /"id" "has space" is not URL-safe/],
+    [
+      "an unusable id",
+      "id,title,abstract\n has space,T,A.\n",
+      2,
+      /"id" " has space" is not a usable id/,
+    ],
+    [
+      "a year that is not one",
+      "title,abstract,year\nT,A.,2024-05\n",
+      2,
+      /"year" "2024-05" is not a year/,
+    ],
   ])("reports %s with its file and line", (_, text, line, message) => {
     const error = errorOf(text);
     expect(error.file).toBe(FILE);

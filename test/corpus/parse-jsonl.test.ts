@@ -23,12 +23,7 @@ describe("parseJsonl", () => {
     ].join("\r\n");
     expect(parseJsonl(text, FILE)).toEqual([
       {
-        paper: {
-          id: "2401.00001",
-          title: "First",
-          abstract: "One.",
-          metadata: { year: 2024, authors: ["A"] },
-        },
+        paper: { id: "2401.00001", title: "First", abstract: "One.", year: 2024, authors: ["A"] },
         file: FILE,
         line: 1,
       },
@@ -62,9 +57,9 @@ describe("parseJsonl", () => {
       /papers\.jsonl:2: "title" must be text/,
     ],
     [
-      "an id that is not URL-safe",
-      '{"id": "a/b c", "title": "T", "abstract": "A."}',
-      /papers\.jsonl:2: "id" "a\/b c" is not URL-safe/,
+      "an id with a line break",
+      '{"id": "a/b\\nc", "title": "T", "abstract": "A."}',
+      /papers\.jsonl:2: "id" "a\/b\\nc" is not a usable id/,
     ],
   ])("reports %s with its file and line", (_, bad, message) => {
     const error = errorOf(`{"title": "Good", "abstract": "Fine."}\n${bad}\n`);

@@ -110,10 +110,22 @@ describe("readCorpus", () => {
   });
 
   it("rejects an unknown extension, listing the accepted ones", async () => {
-    const file = write("papers.json", "[]");
+    const file = write("papers.xml", "<papers/>");
     const error = await errorOf(readCorpus(file));
     expect(error.file).toBe(file);
-    expect(error.message).toMatch(/\.jsonl, \.ndjson, \.csv, \.txt.*--format/);
+    expect(error.message).toMatch(/\.jsonl, \.ndjson, \.json, \.csv, \.txt.*--format/);
+  });
+
+  it("reads .json as JSON Lines (the arXiv snapshot's name) and says how to turn an array into lines", async () => {
+    const lines = write(
+      "arxiv-metadata-oai-snapshot.json",
+      '{"id": "math/0501001", "title": "T", "abstract": "A."}\n',
+    );
+    expect((await readCorpus(lines)).papers.map((p) => p.id)).toEqual(["math/0501001"]);
+    const array = write("array.json", '[{"title": "T", "abstract": "A."}]');
+    const error = await errorOf(readCorpus(array));
+    expect([error.file, error.line]).toEqual([array, 1]);
+    expect(error.message).toContain("jq -c '.[]' papers.json > papers.jsonl");
   });
 
   it("rejects a missing file, a folder, an empty file and an empty list", async () => {

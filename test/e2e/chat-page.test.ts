@@ -2,11 +2,11 @@ import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Locator, Page, ViewportSize } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIndex } from "../../src/index/load-index.ts";
-import { tokenize } from "../../src/index/tokenize.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import type { AppOptions } from "../../src/server/app.ts";
 import { type RunningServer, serveEngine } from "../../src/server/serve.ts";
+import { openStore } from "../../src/store/open-store.ts";
+import { tokenize } from "../../src/text/tokenize.ts";
 import { buildTinyIndex, tempDir } from "../support/tiny-index.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { openPageSession } from "./support/page-session.ts";
@@ -53,8 +53,8 @@ beforeAll(async () => {
     buildWebApp(tempDir("paperchat-web-")),
   ]);
   scratch.push(built.indexDir, webRoot);
-  const index = await loadIndex(built.indexDir, { model: built.embedder.modelId });
-  const engine = createSearchEngine({ index, embedder: built.embedder });
+  const store = await openStore(built.indexDir, { model: built.embedder.modelId });
+  const engine = createSearchEngine({ store, embedder: built.embedder });
   appOptions = { engine, embedder: built.embedder, webRoot };
   llm = await startScriptedLlm({ answer: SCRIPTED_ANSWER, chunkDelayMs: 100 });
   [server, llmServer] = await Promise.all([

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSearchEngine } from "../../src/search/open-search-engine.ts";
+import { openSearchEngine } from "../../src/app/open-search-engine.ts";
 import { type RunningServer, serveEngine } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
 import { launchChromium } from "../e2e/support/chromium.ts";

@@ -6,6 +6,7 @@ import {
   type TinyEngine,
   userMessage,
 } from "../server/support/tiny-server.ts";
+import { papersOf } from "../support/tiny-index.ts";
 import { errorProblems } from "./support/contract-shapes.ts";
 import { rawHttpClient } from "./support/raw-http.ts";
 
@@ -85,7 +86,7 @@ function send(route: Route, headers: Record<string, string> = {}) {
 beforeAll(async () => {
   tiny = await openTinyEngine();
   server = await serveTiny(tiny, { apiKey: KEY, cors: { origins: ["https://app.example.org"] } });
-  routes = await protectedRoutes(tiny.engine.index.papers[0]!.id);
+  routes = await protectedRoutes(papersOf(tiny.engine.store)[0]!.id);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import {
   type TinyEngine,
   userMessage,
 } from "../server/support/tiny-server.ts";
+import { papersOf } from "../support/tiny-index.ts";
 import { type ServedFacts, searchProblems } from "./support/contract-shapes.ts";
 import { type StallingLlm, startStallingLlm } from "./support/stalling-llm.ts";
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   process.on("unhandledRejection", recordUnhandled);
   process.on("uncaughtException", recordUnhandled);
   tiny = await openTinyEngine();
-  const { papers } = tiny.engine.index;
+  const papers = papersOf(tiny.engine.store);
   facts = { abstracts: new Map(papers.map((p) => [p.id, p.abstract])), dims: tiny.embedder.dims };
 });
 

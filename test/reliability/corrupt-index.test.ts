@@ -1,11 +1,11 @@
 import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { IndexError } from "../../src/index/index-errors.ts";
-import { loadIndex } from "../../src/index/load-index.ts";
-import { INDEX_FILES, MANIFEST_FILE } from "../../src/index/manifest.ts";
 import { startServer } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
+import { IndexError } from "../../src/store/index-errors.ts";
+import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/manifest.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import { recordingLogger } from "../server/support/tiny-server.ts";
 import { buildTinyIndex, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
 import { spawnPaperchat } from "./support/paperchat-process.ts";
@@ -102,7 +102,7 @@ describe("loading an index whose manifest is damaged", () => {
         const text = readFileSync(path, "utf8");
         writeFileSync(path, damage(JSON.parse(text), text));
       });
-      const error = await loadIndex(dir).then(
+      const error = await openStore(dir).then(
         () => undefined,
         (reason: unknown) => reason,
       );
@@ -116,7 +116,7 @@ describe("loading an index whose manifest is damaged", () => {
 describe("paperchat serve on a damaged index", () => {
   it("exits with status 1 and one clear line, no stack trace", async () => {
     const dir = damagedIndex((_dir, generationDir) =>
-      flipByte(join(generationDir, INDEX_FILES.sentenceVectors), (length) => length >> 1),
+      flipByte(join(generationDir, INDEX_FILES.hnsw), (length) => length >> 1),
     );
     const end = await spawnPaperchat(["serve", "--port", "0", "--host", "127.0.0.1"], {
       PAPERCHAT_MODEL: TINY_MODEL,
@@ -126,7 +126,7 @@ describe("paperchat serve on a damaged index", () => {
     }).ended;
     expect(end.code).toBe(1);
     expect(end.stderr).toContain(join(dir));
-    expect(end.stderr).toContain(INDEX_FILES.sentenceVectors);
+    expect(end.stderr).toContain(INDEX_FILES.hnsw);
     expect(end.stderr).toMatch(REBUILD);
     expect(end.stderr).not.toMatch(/^\s+at /m);
     expect(end.stdout).not.toContain("serving");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/server/limits.ts";
 import { openTinyEngine, serveTiny, type TinyEngine } from "../server/support/tiny-server.ts";
+import { papersOf } from "../support/tiny-index.ts";
 import { searchProblems } from "./support/contract-shapes.ts";
 import { type JudgedServer, replyProblems, routedPath } from "./support/judge-reply.ts";
 import { malformedRequest } from "./support/malformed-requests.ts";
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const web = createWebRoot();
   server = await serveTiny(tiny, { webRoot: web.root });
   judged = {
-    abstracts: new Map(tiny.engine.index.papers.map((paper) => [paper.id, paper.abstract])),
+    abstracts: new Map(papersOf(tiny.engine.store).map((paper) => [paper.id, paper.abstract])),
     dims: tiny.embedder.dims,
     webFiles: web.files,
   };

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { watch } from "node:fs/promises";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/corpus/index.ts";
 import type { Embedder } from "../../src/embed/types.ts";
-import { buildIndex } from "../../src/index/build-index.ts";
-import { loadIndex } from "../../src/index/load-index.ts";
-import { MANIFEST_FILE } from "../../src/index/manifest.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
+import { buildIndex } from "../../src/store/build-index.ts";
+import { MANIFEST_FILE } from "../../src/store/manifest.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import { BUNDLED_CORPUS, loadTinyEmbedder, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
 import { type ProcessEnd, spawnPaperchat } from "./support/paperchat-process.ts";
 
@@ -23,12 +24,15 @@ let corpus: string;
 let papers: number;
 let before: unknown[];
 
-/** The same corpus, `COPIES` times, each copy's titles numbered so no paper is a duplicate. */
-async function writeLargerCorpus(file: string): Promise<number> {
+/**
+ * The bundled corpus `copies` times, each copy's titles marked so that no paper is a duplicate
+ * (and, with another `mark`, no paper text is one the embedding cache already holds).
+ */
+async function writeLargerCorpus(file: string, copies = COPIES, mark = ""): Promise<number> {
   const { papers: bundled } = await readCorpus([BUNDLED_CORPUS]);
-  const lines = Array.from({ length: COPIES }, (_, copy) =>
+  const lines = Array.from({ length: copies }, (_, copy) =>
     bundled.map(({ title, abstract }) =>
-      JSON.stringify({ title: `${title} (${copy + 1})`, abstract }),
+      JSON.stringify({ title: `${title} (${mark}${copy + 1})`, abstract }),
     ),
   ).flat();
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -36,15 +40,25 @@ async function writeLargerCorpus(file: string): Promise<number> {
 }
 
 async function answers(): Promise<unknown[]> {
-  const engine = createSearchEngine({
-    index: await loadIndex(indexDir, { model: embedder.modelId }),
-    embedder,
-  });
-  return Promise.all(QUESTIONS.map((question) => engine.searchPapers(question, 5)));
+  const store = await openStore(indexDir, { model: embedder.modelId });
+  const engine = createSearchEngine({ store, embedder });
+  const results = await Promise.all(QUESTIONS.map((question) => engine.searchPapers(question, 5)));
+  store.close();
+  return results;
 }
 
-function indexBuild() {
-  return spawnPaperchat(["index", "--force", "--corpus", corpus], {
+/** Paper texts whose vectors the embedding cache holds (committed batches). */
+function cachedEmbeddings(): number {
+  const folder = join(indexDir, "embeddings");
+  const [file] = readdirSync(folder).filter((name) => name.endsWith(".sqlite"));
+  const db = new Database(join(folder, file!), { readonly: true });
+  const count = db.prepare("SELECT count(*) FROM embeddings").pluck().get() as number;
+  db.close();
+  return count;
+}
+
+function indexBuild(args: string[] = ["--force", "--corpus", corpus]) {
+  return spawnPaperchat(["index", ...args], {
     PAPERCHAT_MODEL: TINY_MODEL,
     PAPERCHAT_OFFLINE: "1",
     PAPERCHAT_INDEX_DIR: indexDir,
@@ -56,8 +70,8 @@ const entries = () => readdirSync(indexDir).sort();
 const manifestText = () => readFileSync(join(indexDir, MANIFEST_FILE), "utf8");
 
 /** Starts `paperchat index --force` and SIGKILLs it when it prints a line matching `when`. */
-async function killBuildAtLine(when: RegExp): Promise<ProcessEnd> {
-  const build = indexBuild();
+async function killBuildAtLine(when: RegExp, args?: string[]): Promise<ProcessEnd> {
+  const build = indexBuild(args);
   await build.line(when);
   build.child.kill("SIGKILL");
   return build.ended;
@@ -97,14 +111,6 @@ beforeAll(async () => {
 });
 
 describe("paperchat index killed with SIGKILL", () => {
-  it("while embedding: the previous index is untouched and answers the same", async () => {
-    const manifest = manifestText();
-    const end = await killBuildAtLine(/^embedding \d+\/\d+/);
-    expect(end.signal).toBe("SIGKILL");
-    expect(manifestText()).toBe(manifest);
-    expect(await answers()).toEqual(before);
-  });
-
   it("while writing the new files: the previous index is still in force and answers the same", async () => {
     // On a very busy machine the build may finish before the kill lands; then try again.
     for (let attempt = 1; attempt <= WRITE_KILL_ATTEMPTS; attempt++) {
@@ -127,8 +133,34 @@ describe("paperchat index killed with SIGKILL", () => {
     expect(end.stdout).toContain(`Indexed ${papers} papers`);
     const generations = entries().filter((entry) => entry.startsWith("gen-"));
     expect(generations).toHaveLength(1);
-    expect(entries()).toEqual([...generations, MANIFEST_FILE].sort());
+    expect(entries()).toEqual([...generations, MANIFEST_FILE, "embeddings"].sort());
     expect(JSON.parse(manifestText()).generation).toBe(generations[0]);
     expect(await answers()).toEqual(before);
+  });
+
+  it("while embedding: the previous index answers the same; the rerun embeds only what was not committed", async () => {
+    const copies = 20;
+    const grown = join(tempDir(), "grown.jsonl");
+    const total = await writeLargerCorpus(grown, copies, "new ");
+    const manifest = manifestText();
+    const cachedBefore = cachedEmbeddings();
+    // Killed past half of the papers: several batches are committed, the rest are not.
+    const end = await killBuildAtLine(/^papers (\d+)\/\d+ ([5-9]\d)%/, ["--corpus", grown]);
+    expect(end.signal).toBe("SIGKILL");
+    expect(manifestText()).toBe(manifest);
+    expect(await answers()).toEqual(before);
+    const committed = cachedEmbeddings() - cachedBefore;
+    expect(committed).toBeGreaterThan(0);
+    expect(committed).toBeLessThan(total);
+
+    const rerun = await indexBuild(["--corpus", grown, "--json"]).ended;
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const summary = JSON.parse(rerun.stdout);
+    expect(summary).toMatchObject({
+      papers: total,
+      reused: committed,
+      embedded: total - committed,
+    });
+    expect(cachedEmbeddings() - cachedBefore).toBe(total);
   });
 });

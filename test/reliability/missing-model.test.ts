@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIndex } from "../../src/index/load-index.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import { userMessage } from "../server/support/tiny-server.ts";
-import { buildTinyIndex, tempDir } from "../support/tiny-index.ts";
+import { buildTinyIndex, papersOf, tempDir } from "../support/tiny-index.ts";
 import {
   chatStreamProblems,
   errorProblems,
@@ -21,12 +21,14 @@ let firstId: string;
 
 beforeAll(async () => {
   const { indexDir } = await buildTinyIndex();
-  const index = await loadIndex(indexDir);
+  const store = await openStore(indexDir);
+  const papers = papersOf(store);
   facts = {
-    abstracts: new Map(index.papers.map((paper) => [paper.id, paper.abstract])),
-    dims: index.manifest.dims,
+    abstracts: new Map(papers.map((paper) => [paper.id, paper.abstract])),
+    dims: store.manifest.dims,
   };
-  firstId = index.papers[0]!.id;
+  firstId = papers[0]!.id;
+  store.close();
   server = spawnPaperchat(["serve", "--port", "0", "--host", "127.0.0.1"], {
     PAPERCHAT_MODEL: MISSING_MODEL,
     PAPERCHAT_OFFLINE: "1",

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchResponse, SimilarResponse } from "../../src/search/types.ts";
 import type { RunningServer } from "../../src/server/serve.ts";
+import { papersOf } from "../support/tiny-index.ts";
 import { openTinyEngine, postJson, serveTiny, type TinyEngine } from "./support/tiny-server.ts";
 
 let tiny: TinyEngine;
@@ -109,7 +110,7 @@ describe("search", () => {
   });
 
   it("takes a pasted abstract as the query", async () => {
-    const paper = tiny.engine.index.papers[0]!;
+    const paper = papersOf(tiny.engine.store)[0]!;
     const { body } = await postJson<SearchResponse>(`${server.url}/api/search`, {
       query: paper.abstract,
       k: 3,
@@ -140,14 +141,14 @@ describe("papers", () => {
   });
 
   it("GET /api/papers/:id returns the full paper", async () => {
-    const paper = tiny.engine.index.papers[3]!;
+    const paper = papersOf(tiny.engine.store)[3]!;
     const { status, body } = await getJson(`/api/papers/${paper.id}`);
     expect(status).toBe(200);
     expect(body).toEqual({ id: paper.id, title: paper.title, abstract: paper.abstract });
   });
 
   it("GET /api/papers/:id/similar never returns the paper itself", async () => {
-    const paper = tiny.engine.index.papers[5]!;
+    const paper = papersOf(tiny.engine.store)[5]!;
     const { status, body } = await getJson<SimilarResponse>(`/api/papers/${paper.id}/similar?k=8`);
     expect(status).toBe(200);
     expect(body.paper).toEqual({ id: paper.id, title: paper.title });

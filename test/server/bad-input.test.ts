@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchResponse } from "../../src/search/types.ts";
 import { DEFAULT_LIMITS } from "../../src/server/limits.ts";
+import { papersOf } from "../support/tiny-index.ts";
 import { openTinyEngine, serveTiny, type TinyEngine, userMessage } from "./support/tiny-server.ts";
 
 let tiny: TinyEngine;
@@ -308,7 +309,7 @@ const BAD_REQUESTS: [string, BadRequest][] = [
 beforeAll(async () => {
   tiny = await openTinyEngine();
   server = await serveTiny(tiny);
-  paperId = tiny.engine.index.papers[0]!.id;
+  paperId = papersOf(tiny.engine.store)[0]!.id;
 });
 
 afterAll(async () => {

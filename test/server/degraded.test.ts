@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIndex } from "../../src/index/load-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import type { SearchResponse } from "../../src/search/types.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
-import { tempDir } from "../support/tiny-index.ts";
+import { openStore } from "../../src/store/open-store.ts";
+import { papersOf, tempDir } from "../support/tiny-index.ts";
 import {
   askChat,
   openTinyEngine,
@@ -27,9 +27,9 @@ describe("serving without the embedding model", () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    const index = await loadIndex(tiny.indexDir);
+    const store = await openStore(tiny.indexDir);
     server = await serveTiny(
-      { ...tiny, engine: createSearchEngine({ index }) },
+      { ...tiny, engine: createSearchEngine({ store }) },
       { embedder: undefined, degradedReason: "Copy the model into ./models/minilm." },
     );
   });
@@ -58,7 +58,7 @@ describe("serving without the embedding model", () => {
   });
 
   it("still finds similar papers, from the stored vectors", async () => {
-    const paper = tiny.engine.index.papers[0]!;
+    const paper = papersOf(tiny.engine.store)[0]!;
     const response = await fetch(`${server.url}/api/papers/${paper.id}/similar?k=3`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { results: unknown[] }).results).toHaveLength(3);

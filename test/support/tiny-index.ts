@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import type { Embedder } from "../../src/embed/types.ts";
-import { buildIndex } from "../../src/index/build-index.ts";
+import { buildIndex } from "../../src/store/build-index.ts";
+import type { PaperStore } from "../../src/store/open-store.ts";
+import type { StoredPaper } from "../../src/store/paper-database.ts";
 
 /** The generated tiny BERT model (`npm test` generates it first; see scripts/generate-fixture-models.ts). */
 export const TINY_MODEL = resolve(import.meta.dirname, "../fixtures/models/paperchat-tiny-bert");
@@ -31,4 +33,9 @@ export async function buildTinyIndex(corpusFiles: string[] = [BUNDLED_CORPUS]) {
   const indexDir = tempDir("paperchat-index-");
   const result = await buildIndex({ corpusFiles, indexDir, embedder });
   return { indexDir, embedder, ...result };
+}
+
+/** Every paper of a store, in corpus order. */
+export function papersOf(store: PaperStore): StoredPaper[] {
+  return store.papers(store.list(0, store.count).map((paper) => paper.id));
 }

@@ -1,43 +1,68 @@
 import { loadEmbedder } from "../../embed/load-embedder.ts";
-import { buildIndex } from "../../index/build-index.ts";
 import { resolveSettings } from "../../settings/settings.ts";
+import { buildIndex } from "../../store/build-index.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
 import { createProgressBar, formatDuration } from "../progress-bar.ts";
 
-/** `paperchat index`: (re)builds the index with a progress bar on stderr. */
+/** Duplicates listed one by one at most; past that, a count. */
+const LISTED_DUPLICATES = 20;
+
+/** `paperchat index`: (re)builds the index with progress on stderr; `--json` prints a summary. */
 export async function indexCommand(line: CommandLine, io: CliIo): Promise<number> {
   const settings = resolveSettings(io.env, line.overrides);
-  const started = performance.now();
   const embedder = await loadEmbedder(settings);
-  const { manifest, reused, duplicates, carriedOver } = await buildIndex({
+  const result = await buildIndex({
     corpusFiles: settings.corpusFiles,
     format: line.format,
     indexDir: settings.indexDir,
     embedder,
     force: line.force,
+    sentenceVectors: line.sentenceVectors,
     onProgress: createProgressBar(io.stderr),
   });
-  for (const d of duplicates) {
+  const { manifest, duplicates } = result;
+  for (const d of duplicates.slice(0, LISTED_DUPLICATES)) {
     io.stderr.write(`skipped duplicate: "${d.title}" (${d.file}:${d.line})\n`);
   }
+  if (manifest.counts.duplicates > LISTED_DUPLICATES) {
+    io.stderr.write(
+      `… and ${manifest.counts.duplicates - LISTED_DUPLICATES} more duplicates skipped.\n`,
+    );
+  }
   const { papers, sentences, truncated } = manifest.counts;
-  if (reused) {
+  if (line.json) {
+    const summary = {
+      papers,
+      sentences,
+      embedded: result.embedded,
+      reused: result.reused,
+      seconds: Math.round(result.seconds * 100) / 100,
+      upToDate: result.upToDate,
+      duplicates: manifest.counts.duplicates,
+      truncated,
+      model: manifest.model,
+      sentenceVectors: manifest.sentenceVectors,
+      indexDir: settings.indexDir,
+    };
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  }
+  if (result.upToDate) {
     io.stdout.write(
       `Index in ${settings.indexDir} is up to date (${papers} papers, model ${manifest.model}); nothing to embed. Use --force to rebuild.\n`,
     );
     return 0;
   }
-  const seconds = (performance.now() - started) / 1000;
   io.stdout.write(
-    `Indexed ${papers} papers and ${sentences} sentences with ${manifest.model} (${manifest.dims} dims) in ${formatDuration(seconds)} → ${settings.indexDir}\n`,
+    `Indexed ${papers} papers and ${sentences} sentences with ${manifest.model} (${manifest.dims} dims) in ${formatDuration(result.seconds)} → ${settings.indexDir}\n`,
   );
-  if (carriedOver > 0) {
-    io.stdout.write(`${carriedOver} unchanged texts kept their vectors from the previous index.\n`);
-  }
+  io.stdout.write(
+    `${result.embedded} texts embedded by this run; ${result.reused} papers took their vectors from the embedding cache.\n`,
+  );
   if (truncated > 0) {
     io.stdout.write(
-      `${truncated} texts were longer than the model's ${manifest.maxTokens}-token window and were embedded from their beginning.\n`,
+      `${truncated} texts were longer than the model's ${manifest.maxTokens}-token window; their sentences past it were embedded in a further pass.\n`,
     );
   }
   return 0;

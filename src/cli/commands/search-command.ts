@@ -1,4 +1,4 @@
-import { openSearchEngine } from "../../search/open-search-engine.ts";
+import { openSearchEngine } from "../../app/open-search-engine.ts";
 import type { SearchResponse } from "../../search/types.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import type { CliIo } from "../cli-io.ts";
@@ -26,6 +26,7 @@ export async function searchCommand(line: CommandLine, io: CliIo): Promise<numbe
     settings,
     build: true,
     onProgress: createProgressBar(io.stderr),
+    onNotice: (notice) => io.stderr.write(`${notice}\n`),
     onDegraded: (error) => io.stderr.write(`warning: lexical search only. ${error.message}\n`),
   });
   const response: SearchResponse = {

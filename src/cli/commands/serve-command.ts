@@ -7,18 +7,15 @@ import { createProgressBar } from "../progress-bar.ts";
 
 /**
  * `paperchat serve` / `paperchat start` (`npm start`): serves until SIGINT/SIGTERM, then lets
- * in-flight requests finish before exiting. `start` first builds the index if missing or stale.
+ * in-flight requests finish before exiting. The index is built first when there is none, and
+ * rebuilt only when its own corpus changed or another one is named (see `openSearchEngine`).
  */
-export async function serveCommand(
-  line: CommandLine,
-  io: CliIo,
-  options: { build: boolean },
-): Promise<number> {
+export async function serveCommand(line: CommandLine, io: CliIo): Promise<number> {
   const settings = resolveSettings(io.env, line.overrides);
-  if (options.build) await ensureWebBuild((text) => io.stderr.write(text));
+  await ensureWebBuild((text) => io.stderr.write(text));
   const server = await startServer({
     settings,
-    build: options.build,
+    build: true,
     port: line.port,
     host: line.host ?? io.env.HOST,
     env: io.env,

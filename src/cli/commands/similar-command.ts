@@ -1,6 +1,6 @@
-import { loadIndex } from "../../index/load-index.ts";
 import { createSearchEngine } from "../../search/search-engine.ts";
 import { resolveSettings } from "../../settings/settings.ts";
+import { openStore } from "../../store/open-store.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
 import { UsageError } from "../usage-error.ts";
@@ -13,7 +13,7 @@ export async function similarCommand(line: CommandLine, io: CliIo): Promise<numb
   const [id, extra] = line.positionals;
   if (!id || extra !== undefined) throw new UsageError("similar takes exactly one PAPER_ID.");
   const settings = resolveSettings(io.env, line.overrides);
-  const engine = createSearchEngine({ index: await loadIndex(settings.indexDir) });
+  const engine = createSearchEngine({ store: await openStore(settings.indexDir) });
   const response = engine.similarPapers(id, line.k ?? 5);
   if (!response) {
     io.stderr.write(

@@ -69,6 +69,10 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
   };
 }
 
+/** What a path under /api/papers/ that no route serves most likely lacks. */
+const UNENCODED_ID_HINT =
+  ' A paper id that holds "/" goes percent-encoded as one path segment (encodeURIComponent): /api/papers/math%2F0501001.';
+
 /**
  * JSON 404 for paths no route serves.
  *
@@ -80,7 +84,7 @@ export const routeNotFound: NotFoundHandler<AppEnv> = (c) =>
     new ApiError(
       404,
       "not_found_error",
-      `No route for ${c.req.method} ${c.req.path}. The API is described at /docs.`,
+      `No route for ${c.req.method} ${c.req.path}.${c.req.path.startsWith("/api/papers/") ? UNENCODED_ID_HINT : ""} The API is described at /docs.`,
       "route_not_found",
     ).body(),
     404,

@@ -28,9 +28,9 @@ export function registerHealthRoutes(app: PaperchatApp, context: AppContext): vo
     c.json(
       {
         status: "ok" as const,
-        papers: engine.index.papers.length,
+        papers: engine.store.count,
         model: context.modelName,
-        dims: engine.index.manifest.dims,
+        dims: engine.store.manifest.dims,
         semantic: engine.semantic,
         answers: context.llm ? ("llm" as const) : ("extractive" as const),
       },

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { factsOf } from "../../search/search-engine.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { ApiError } from "../errors/api-error.ts";
 import { errorResponse } from "../schemas/error.ts";
@@ -51,9 +52,8 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
     }),
     (c) => {
       const { offset = 0, limit = DEFAULT_PAGE_SIZE } = c.req.valid("query");
-      const { papers } = engine.index;
-      const page = papers.slice(offset, offset + limit).map(({ id, title }) => ({ id, title }));
-      return c.json({ total: papers.length, offset, limit, papers: page }, 200);
+      const { store } = engine;
+      return c.json({ total: store.count, offset, limit, papers: store.list(offset, limit) }, 200);
     },
   );
 
@@ -75,7 +75,7 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
       const paper = engine.getPaper(id);
       if (!paper) throw unknownPaper(id);
       const { title, abstract, metadata } = paper;
-      return c.json({ id, title, abstract, ...(metadata && { metadata }) }, 200);
+      return c.json({ id, title, abstract, ...factsOf(paper), ...(metadata && { metadata }) }, 200);
     },
   );
 

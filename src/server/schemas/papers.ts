@@ -20,13 +20,31 @@ export const PaperListSchema = z
 
 export const PaperSchema = z
   .object({
-    id: z.string(),
+    id: z.string().openapi({ example: "math/0501001" }),
     title: z.string(),
     abstract: z.string(),
+    authors: z
+      .array(z.string())
+      .optional()
+      .openapi({ example: ["Ada Example", "Ben Sample"] }),
+    year: z.number().int().optional().openapi({ example: 2005 }),
+    categories: z
+      .array(z.string())
+      .optional()
+      .openapi({ example: ["math.CO", "math.PR"] }),
+    doi: z.string().optional().openapi({
+      description: "A bare DOI; its link is https://doi.org/ followed by it.",
+      example: "10.1103/PhysRevD.76.013009",
+    }),
+    url: z.string().optional().openapi({
+      description:
+        "Where to read the paper: its arXiv abstract page, its source's link or its DOI's.",
+      example: "https://arxiv.org/abs/math/0501001",
+    }),
     metadata: z
       .record(z.string(), z.unknown())
       .optional()
-      .openapi({ description: "Extra fields of JSONL/CSV corpora, as they were." }),
+      .openapi({ description: "Other fields of JSONL/CSV corpora, as they were." }),
   })
   .openapi("Paper");
 
@@ -39,8 +57,13 @@ export const SimilarResponseSchema = z
 
 export const PaperIdParams = z.object({
   id: z.string().openapi({
-    param: { name: "id", in: "path", description: "A paper id (see GET /api/papers)." },
-    example: "training-bayesian-neural-networks-with-12d32a",
+    param: {
+      name: "id",
+      in: "path",
+      description:
+        "A paper id (see GET /api/papers), percent-encoded as one path segment (encodeURIComponent): the arXiv id math/0501001 is sent as math%2F0501001.",
+    },
+    example: "math/0501001",
   }),
 });
 

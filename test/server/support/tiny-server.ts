@@ -1,7 +1,6 @@
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
 import type { PaperchatUIMessage } from "../../../src/chat/chat-message.ts";
 import type { Embedder } from "../../../src/embed/types.ts";
-import { loadIndex } from "../../../src/index/load-index.ts";
 import { createSearchEngine, type SearchEngine } from "../../../src/search/search-engine.ts";
 import type { ApiErrorBody } from "../../../src/server/errors/api-error.ts";
 import type { Logger } from "../../../src/server/logger.ts";
@@ -10,6 +9,7 @@ import {
   type ServeEngineOptions,
   serveEngine,
 } from "../../../src/server/serve.ts";
+import { openStore } from "../../../src/store/open-store.ts";
 import { buildTinyIndex } from "../../support/tiny-index.ts";
 
 /** The bundled corpus indexed with the tiny fixture model, ready to serve. */
@@ -20,15 +20,16 @@ export interface TinyEngine {
 }
 
 /**
- * Builds a real index of the bundled corpus with the tiny model (about a second) and opens it.
+ * Builds a real index of the bundled corpus (or of `corpusFiles`) with the tiny model (about a
+ * second) and opens it.
  *
  * @example
  * const tiny = await openTinyEngine();
  */
-export async function openTinyEngine(): Promise<TinyEngine> {
-  const { indexDir, embedder } = await buildTinyIndex();
-  const index = await loadIndex(indexDir, { model: embedder.modelId });
-  return { indexDir, embedder, engine: createSearchEngine({ index, embedder }) };
+export async function openTinyEngine(corpusFiles?: string[]): Promise<TinyEngine> {
+  const { indexDir, embedder } = await buildTinyIndex(corpusFiles);
+  const store = await openStore(indexDir, { model: embedder.modelId });
+  return { indexDir, embedder, engine: createSearchEngine({ store, embedder }) };
 }
 
 /** A logger that keeps what it was told, so tests can read the log. */

@@ -15,9 +15,14 @@ export interface Health {
   semantic: boolean;
 }
 
-/** `GET /api/papers/:id`. */
+/** `GET /api/papers/:id`. Ids go percent-encoded in request paths (`encodeURIComponent`). */
 export interface Paper {
   id: string;
   title: string;
   abstract: string;
+  authors?: string[];
+  year?: number;
+  categories?: string[];
+  doi?: string;
+  url?: string;
 }

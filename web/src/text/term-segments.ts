@@ -1,4 +1,4 @@
-import { tokenize } from "../../../src/index/tokenize.ts";
+import { tokenize } from "../../../src/text/tokenize.ts";
 
 export interface TextSegment {
   text: string;

@@ -1,5 +1,8 @@
+import type { CorpusFileFingerprint } from "../corpus/corpus-fingerprint.ts";
+import type { CorpusFormat } from "../corpus/types.ts";
+
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** HNSW build parameters, recorded so that a loaded index is searched the way it was built. */
 export interface HnswParams {
@@ -9,31 +12,37 @@ export interface HnswParams {
   seed: number;
 }
 
+/**
+ * How sentence vectors were made: pooled over each sentence's tokens in the paper's own model pass
+ * (one pass per paper), or by embedding every sentence on its own (`--sentence-vectors separate`).
+ */
+export type SentenceVectorMode = "pooled" | "separate";
+
 /** What `index/manifest.json` says about the index it points at. */
 export interface IndexManifest {
   formatVersion: number;
-  /** Model id, or the absolute path of a model folder. */
-  model: string;
+  /** Model id, or the absolute path of a model folder; null for a lexical-only index (no model). */
+  model: string | null;
+  /** Vector length; 0 for a lexical-only index. */
   dims: number;
   maxTokens: number;
-  corpusHash: string;
-  corpusFiles: string[];
-  counts: { papers: number; sentences: number; truncated: number };
+  sentenceVectors: SentenceVectorMode;
+  /** The files the index was built from, and the format they were read in (when forced). */
+  corpus: { files: CorpusFileFingerprint[]; format?: CorpusFormat };
+  counts: { papers: number; sentences: number; truncated: number; duplicates: number };
   hnsw: HnswParams;
   /** Folder (inside the index dir) that holds this build's files. */
   generation: string;
+  /** The embedding cache (relative to the index dir) that holds this build's sentence vectors. */
+  embeddings?: string;
   files: Record<string, { bytes: number; sha256: string }>;
   builtAt: string;
 }
 
 /** The data files of one build, by role. */
 export const INDEX_FILES = {
-  papers: "papers.json",
-  paperVectors: "paper-vectors.f32",
-  sentenceVectors: "sentence-vectors.f32",
-  sentenceTerms: "sentence-terms.u32",
+  papers: "papers.sqlite",
   hnsw: "papers.hnsw",
-  bm25: "bm25.json",
 } as const;
 
 export const MANIFEST_FILE = "manifest.json";

@@ -1,0 +1,107 @@
+import type Database from "better-sqlite3";
+
+/** A ranked list of papers: their rows best first, with their scores. */
+export interface RowRanking {
+  rows: number[];
+  scores: number[];
+}
+
+/** A query term and how many papers contain it. */
+export interface TermFrequency {
+  term: string;
+  docs: number;
+}
+
+/**
+ * Postings one lexical query may walk. FTS5 scores every paper a query term matches, so a
+ * question made of common words would read a large share of a million-paper index; the rarest
+ * terms are kept up to this budget (common words add little to BM25 anyway, by their IDF).
+ */
+export const POSTING_BUDGET = 60_000;
+
+/** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
+export function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * The terms a lexical query uses: those the index knows, rarest first, as many as fit in the
+ * posting budget (always at least the rarest one).
+ *
+ * @example
+ * queryTerms([{ term: "the", docs: 900 }, { term: "lightgcn", docs: 2 }], 100); // ["lightgcn"]
+ */
+export function queryTerms(frequencies: readonly TermFrequency[], budget: number): string[] {
+  const known = frequencies.filter((f) => f.docs > 0).sort((a, b) => a.docs - b.docs);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const { term, docs } of known) {
+    if (chosen.length > 0 && postings + docs > budget) break;
+    chosen.push(term);
+    postings += docs;
+  }
+  return chosen;
+}
+
+/** An FTS5 query matching any of `terms` (each quoted, so no term is read as an operator). */
+export function anyOf(terms: readonly string[], column?: string): string {
+  const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
+  return column ? `${column} : (${quoted})` : quoted;
+}
+
+/** Lexical ranking over a papers file's FTS5 index. */
+export interface LexicalSearch {
+  /** Best `limit` papers for the terms by BM25 over the body (title words count double). */
+  rankBm25(terms: readonly string[], limit: number): RowRanking;
+  /**
+   * Papers whose title contains a *rare* query term (an acronym, a method name), by the summed
+   * IDF of those terms. Common words are ignored, so natural-language questions rarely produce
+   * this list, while "TabPFN" or "LightGCN" put their paper on top.
+   */
+  rankTitleMatches(terms: readonly string[], limit: number): RowRanking;
+}
+
+/**
+ * Creates the lexical rankings over an open papers file.
+ *
+ * @example
+ * const lexical = createLexicalSearch(db, 70);
+ * lexical.rankBm25(tokenize("graph convolution"), 50);
+ */
+export function createLexicalSearch(db: Database.Database, docCount: number): LexicalSearch {
+  const docsWith = db
+    .prepare("SELECT doc FROM fts_columns WHERE term = ? AND col = 'body'")
+    .pluck();
+  const titlesWith = db
+    .prepare("SELECT doc FROM fts_columns WHERE term = ? AND col = 'title'")
+    .pluck();
+  const bm25 = db.prepare(
+    "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+  );
+  const matching = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck();
+  const frequencies = (terms: readonly string[]) =>
+    [...new Set(terms)].map((term) => ({ term, docs: (docsWith.get(term) as number) ?? 0 }));
+
+  return {
+    rankBm25(terms, limit) {
+      const chosen = queryTerms(frequencies(terms), POSTING_BUDGET);
+      if (chosen.length === 0) return { rows: [], scores: [] };
+      const hits = bm25.all(anyOf(chosen, "body"), limit) as { rowid: number; rank: number }[];
+      return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
+    },
+    rankTitleMatches(terms, limit) {
+      const rareBelow = Math.max(3, Math.ceil(docCount * 0.01));
+      const scores = new Map<number, number>();
+      for (const { term, docs } of frequencies(terms)) {
+        const titles = (titlesWith.get(term) as number) ?? 0;
+        if (titles === 0 || titles > rareBelow) continue;
+        const weight = idf(docCount, docs);
+        for (const row of matching.all(anyOf([term], "title")) as number[]) {
+          scores.set(row, (scores.get(row) ?? 0) + weight);
+        }
+      }
+      const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+      return { rows: best.map(([row]) => row), scores: best.map(([, score]) => score) };
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import Database from "better-sqlite3";
+import type { SeenPapers } from "../corpus/seen-papers.ts";
+import type { Paper, PaperOrigin } from "../corpus/types.ts";
+
+/** A paper as the store holds it: its sentences as [start, end) offsets into the abstract. */
+export interface StoredPaper extends Paper {
+  sentences: [number, number][];
+}
+
+/** A paper on its way into the store, with what was computed for it at index time. */
+export interface PaperRecord {
+  paper: StoredPaper;
+  /** Search terms of the title and of the abstract (see `tokenize`). */
+  titleTerms: readonly string[];
+  abstractTerms: readonly string[];
+  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
+  sentenceTerms: Uint32Array;
+  /** Hash of the text the model embeds: the key of the embedding cache. */
+  contentHash: string;
+}
+
+const SCHEMA = `
+CREATE TABLE papers (
+  row INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  abstract TEXT NOT NULL,
+  authors TEXT,
+  year INTEGER,
+  categories TEXT,
+  doi TEXT,
+  url TEXT,
+  metadata TEXT,
+  sentences BLOB NOT NULL,
+  sentence_terms BLOB NOT NULL,
+  content_hash TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize="unicode61 tokenchars '-'");
+CREATE VIRTUAL TABLE fts_columns USING fts5vocab(fts, 'col');
+`;
+
+/** A word in the title says more than one in the abstract: it counts this many times in BM25. */
+const TITLE_REPEATS = 2;
+
+/** Rows written per transaction while a build streams papers in. */
+const ROWS_PER_TRANSACTION = 2000;
+
+/** Writes the papers of one build into a fresh SQLite file. */
+export interface PaperWriter {
+  /** Adds a paper; its row (the HNSW label) is the number of papers added before it. */
+  add(record: PaperRecord): number;
+  readonly count: number;
+  /** The papers kept so far by id and normalised title, on disk (duplicates are skipped). */
+  readonly seen: SeenPapers;
+  /** Commits, compacts the full-text index and closes the file. */
+  finish(): void;
+  /** Closes without finishing (the file is then left to be removed). */
+  abandon(): void;
+}
+
+const asBlob = (array: Uint32Array) =>
+  Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+
+/**
+ * Creates the papers file of a new build: papers, metadata, sentence offsets and term hashes, and
+ * a contentless FTS5 index of search terms with two columns: `title` (for rare title words) and
+ * `body` (what BM25 ranks: the title's terms twice, then the abstract's). Rows are committed in
+ * batches; the file only counts once the build's manifest points at it.
+ *
+ * @example
+ * const writer = createPaperWriter("index/gen-x/papers.sqlite");
+ * writer.add(record);
+ * writer.finish();
+ */
+export function createPaperWriter(path: string): PaperWriter {
+  const db = new Database(path);
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  db.exec(SCHEMA);
+  const insertPaper = db.prepare(
+    `INSERT INTO papers (row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences, sentence_terms, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertText = db.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)");
+  // Seen keys live in an anonymous temporary database: on disk, gone when the build ends.
+  const seenDb = new Database("");
+  seenDb.exec(
+    "CREATE TABLE seen (key TEXT PRIMARY KEY, id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID",
+  );
+  const firstWith = seenDb.prepare("SELECT id, file, line FROM seen WHERE key = ?");
+  const remember = seenDb.prepare(
+    "INSERT OR IGNORE INTO seen (key, id, file, line) VALUES (?, ?, ?, ?)",
+  );
+  let count = 0;
+  let open = false;
+  const commit = () => {
+    if (open) db.exec("COMMIT");
+    open = false;
+  };
+  return {
+    get count() {
+      return count;
+    },
+    seen: {
+      firstWith: (key) => firstWith.get(key) as PaperOrigin | undefined,
+      remember: (key, origin) => void remember.run(key, origin.id, origin.file, origin.line),
+    },
+    add(record) {
+      const { paper } = record;
+      if (!open) {
+        db.exec("BEGIN");
+        open = true;
+      }
+      const row = count;
+      insertPaper.run(
+        row,
+        paper.id,
+        paper.title,
+        paper.abstract,
+        paper.authors ? JSON.stringify(paper.authors) : null,
+        paper.year ?? null,
+        paper.categories ? ` ${paper.categories.join(" ")} ` : null,
+        paper.doi ?? null,
+        paper.url ?? null,
+        paper.metadata ? JSON.stringify(paper.metadata) : null,
+        asBlob(new Uint32Array(paper.sentences.flat())),
+        asBlob(record.sentenceTerms),
+        record.contentHash,
+      );
+      const title = record.titleTerms.join(" ");
+      // BM25 ranks the body: title words count TITLE_REPEATS times, abstract words once.
+      const body = [...Array(TITLE_REPEATS).fill(title), record.abstractTerms.join(" ")];
+      insertText.run(row, title, body.join(" "));
+      count += 1;
+      if (count % ROWS_PER_TRANSACTION === 0) commit();
+      return row;
+    },
+    finish() {
+      commit();
+      db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
+      db.close();
+      seenDb.close();
+    },
+    abandon() {
+      if (db.open) db.close();
+      if (seenDb.open) seenDb.close();
+    },
+  };
+}
+
+/** A stored row as it comes out of SQLite. */
+interface PaperRow {
+  row: number;
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string | null;
+  year: number | null;
+  categories: string | null;
+  doi: string | null;
+  url: string | null;
+  metadata: string | null;
+  sentences: Buffer;
+}
+
+function offsetsOf(blob: Buffer): [number, number][] {
+  const flat = new Uint32Array(
+    blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength),
+  );
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
+  return pairs;
+}
+
+/** A row of the papers table as the paper it stores. */
+export function paperOfRow(row: PaperRow): StoredPaper {
+  const paper: StoredPaper = {
+    id: row.id,
+    title: row.title,
+    abstract: row.abstract,
+    sentences: offsetsOf(row.sentences),
+  };
+  if (row.authors) paper.authors = JSON.parse(row.authors) as string[];
+  if (row.year !== null) paper.year = row.year;
+  if (row.categories) paper.categories = row.categories.trim().split(" ");
+  if (row.doi) paper.doi = row.doi;
+  if (row.url) paper.url = row.url;
+  if (row.metadata) paper.metadata = JSON.parse(row.metadata) as Record<string, unknown>;
+  return paper;
+}
+
+/** Opens a finished papers file read-only. */
+export function openPaperDatabase(path: string): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma("query_only = ON");
+  return db;
+}
+
+export type { PaperRow };

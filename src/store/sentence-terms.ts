@@ -1,0 +1,57 @@
+/**
+ * The search terms of every sentence of a paper, hashed and packed at index time, so that ranking
+ * snippets by word overlap needs no tokenizing at query time. Packed as
+ * [n, hash₁…hashₙ, n, hash₁…hashₙ, …] with each sentence's distinct term hashes.
+ */
+
+/**
+ * 32-bit FNV-1a hash of a search term: a stable, vocabulary-free term id. Two different terms
+ * share a hash about once in four billion pairs, which at worst adds one word to an overlap count.
+ *
+ * @example
+ * termHash("graph") === termHash("graph"); // true
+ */
+export function termHash(term: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Packs the distinct term hashes of each sentence.
+ *
+ * @example
+ * packSentenceTerms([["graph", "network"], [], ["graph"]]).length; // 6
+ */
+export function packSentenceTerms(sentences: readonly (readonly string[])[]): Uint32Array {
+  const hashes = sentences.map((terms) => [...new Set(terms.map(termHash))]);
+  const packed = new Uint32Array(hashes.reduce((sum, list) => sum + 1 + list.length, 0));
+  let at = 0;
+  for (const list of hashes) {
+    packed[at++] = list.length;
+    packed.set(list, at);
+    at += list.length;
+  }
+  return packed;
+}
+
+/**
+ * For each sentence of a packed list, how many of the question's term hashes it contains.
+ *
+ * @example
+ * sentenceOverlaps(packSentenceTerms([["graph"], ["graph", "node"]]), new Set([termHash("node")])); // [0, 1]
+ */
+export function sentenceOverlaps(packed: Uint32Array, query: ReadonlySet<number>): number[] {
+  const overlaps: number[] = [];
+  for (let at = 0; at < packed.length; ) {
+    const end = at + 1 + packed[at]!;
+    let shared = 0;
+    for (let i = at + 1; i < end; i++) if (query.has(packed[i]!)) shared += 1;
+    overlaps.push(shared);
+    at = end;
+  }
+  return overlaps;
+}

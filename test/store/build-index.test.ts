@@ -1,0 +1,247 @@
+import { cpSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Embedder } from "../../src/embed/types.ts";
+import { createSearchEngine } from "../../src/search/search-engine.ts";
+import { buildIndex } from "../../src/store/build-index.ts";
+import { IndexError } from "../../src/store/index-errors.ts";
+import { INDEX_FILES } from "../../src/store/manifest.ts";
+import { openStore } from "../../src/store/open-store.ts";
+import {
+  BUNDLED_CORPUS,
+  buildTinyIndex,
+  loadTinyEmbedder,
+  papersOf,
+  tempDir,
+} from "../support/tiny-index.ts";
+
+type Built = Awaited<ReturnType<typeof buildTinyIndex>>;
+
+async function searchIn(indexDir: string, embedder: Embedder, question: string) {
+  const store = await openStore(indexDir, { model: embedder.modelId });
+  const results = await createSearchEngine({ store, embedder }).searchPapers(question, 5);
+  store.close();
+  return results;
+}
+
+/** The bundled papers as JSON Lines (ids kept), changed by `edit`, written into `dir`. */
+async function jsonlCorpus(
+  dir: string,
+  edit: (papers: { id: string; title: string; abstract: string }[]) => object[],
+) {
+  const store = await openStore(dir);
+  const papers = papersOf(store).map(({ id, title, abstract }) => ({ id, title, abstract }));
+  store.close();
+  const file = join(dir, "corpus.jsonl");
+  writeFileSync(
+    file,
+    edit(papers)
+      .map((p) => JSON.stringify(p))
+      .join("\n"),
+  );
+  return file;
+}
+
+describe("buildIndex → openStore", () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildTinyIndex();
+  });
+
+  it("indexes every paper and sentence with a manifest that says how, and where from", async () => {
+    const { manifest } = built;
+    expect(manifest.counts.papers).toBe(70);
+    expect(manifest.counts.sentences).toBeGreaterThan(70 * 3);
+    expect(manifest.model).toBe(built.embedder.modelId);
+    expect(manifest.dims).toBe(built.embedder.dims);
+    expect(manifest.sentenceVectors).toBe("pooled");
+    expect(manifest.corpus.files).toEqual([
+      {
+        path: BUNDLED_CORPUS,
+        bytes: readFileSync(BUNDLED_CORPUS).length,
+        mtimeMs: expect.any(Number),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+    expect(built).toMatchObject({ papers: 70, embedded: 70, reused: 0, upToDate: false });
+    const store = await openStore(built.indexDir);
+    expect(store.count).toBe(70);
+    const papers = papersOf(store);
+    expect(papers).toHaveLength(70);
+    for (const paper of papers) {
+      expect(store.sentenceVectors(paper.id)!.byteLength).toBe(
+        paper.sentences.length * (4 + manifest.dims),
+      );
+      expect(store.paperVector(paper.id)).toHaveLength(manifest.dims);
+    }
+  });
+
+  it("gives the same results after a reload as a fresh rebuild", async () => {
+    const again = tempDir();
+    await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir: again, embedder: built.embedder });
+    const question = "sparse concept layers on top of CLIP";
+    expect(await searchIn(again, built.embedder, question)).toEqual(
+      await searchIn(built.indexDir, built.embedder, question),
+    );
+  });
+
+  it("does not rebuild or embed when corpus files and model are unchanged", async () => {
+    const calls = built.embedder.stats.calls;
+    const result = await buildIndex({
+      corpusFiles: [BUNDLED_CORPUS],
+      indexDir: built.indexDir,
+      embedder: built.embedder,
+    });
+    expect(result).toMatchObject({ upToDate: true, embedded: 0 });
+    expect(result.manifest.generation).toBe(built.manifest.generation);
+    expect(built.embedder.stats.calls).toBe(calls);
+  });
+
+  it("embeds only the new paper when one is added, keyed by content", async () => {
+    const dir = tempDir();
+    cpSync(built.indexDir, dir, { recursive: true });
+    const extra = {
+      title: "A Paper That Was Not There Before",
+      abstract: "It proposes nothing. It measures less.",
+    };
+    const jsonl = await jsonlCorpus(dir, (papers) => [...papers, extra]);
+    const texts = built.embedder.stats.texts;
+    const result = await buildIndex({
+      corpusFiles: [jsonl],
+      indexDir: dir,
+      embedder: built.embedder,
+    });
+    expect(result).toMatchObject({ upToDate: false, papers: 71, embedded: 1, reused: 70 });
+    expect(built.embedder.stats.texts - texts).toBeLessThanOrEqual(3);
+    const store = await openStore(dir);
+    expect(store.count).toBe(71);
+    const [first] = papersOf(store);
+    expect(store.paperVector(first!.id)).toEqual(
+      (await openStore(built.indexDir)).paperVector(first!.id),
+    );
+  });
+
+  it("drops removed papers without embedding anything", async () => {
+    const dir = tempDir();
+    cpSync(built.indexDir, dir, { recursive: true });
+    const jsonl = await jsonlCorpus(dir, (papers) => papers.slice(10));
+    const calls = built.embedder.stats.calls;
+    const result = await buildIndex({
+      corpusFiles: [jsonl],
+      indexDir: dir,
+      embedder: built.embedder,
+    });
+    expect(result).toMatchObject({ papers: 60, embedded: 0, reused: 60 });
+    expect(built.embedder.stats.calls).toBe(calls);
+    const store = await openStore(dir);
+    expect(store.count).toBe(60);
+    const removed = papersOf(await openStore(built.indexDir))[0]!;
+    expect(store.papers([removed.id])).toEqual([]);
+    const similar = createSearchEngine({ store }).similarPapers(papersOf(store)[0]!.id, 59)!;
+    expect(similar.results.map((r) => r.id)).not.toContain(removed.id);
+  });
+
+  it("refuses an index built with another model, saying how to fix it", async () => {
+    const error = await openStore(built.indexDir, { model: "Xenova/all-MiniLM-L6-v2" }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.code).toBe("model-mismatch");
+    expect(error.message).toContain("npm run index -- --model Xenova/all-MiniLM-L6-v2");
+  });
+
+  it("says how to build when there is no index", async () => {
+    const error = await openStore(tempDir()).catch((e) => e);
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error.code).toBe("missing");
+    expect(error.message).toContain("npm run index");
+  });
+});
+
+describe("a lexical-only index (no model)", () => {
+  it("is built without vectors, searched by words, and embedded by the next build with a model", async () => {
+    const indexDir = tempDir();
+    const lexical = await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir });
+    expect(lexical.manifest).toMatchObject({ model: null, dims: 0 });
+    expect(Object.keys(lexical.manifest.files)).toEqual([INDEX_FILES.papers]);
+    const store = await openStore(indexDir);
+    expect(store.hasVectors).toBe(false);
+    const engine = createSearchEngine({ store, embedder: await loadTinyEmbedder() });
+    expect(engine.semantic).toBe(false);
+    const [first] = await engine.searchPapers("LightGCN", 3);
+    expect(first!.title).toMatch(/^LightGCN/);
+    store.close();
+
+    const embedder = await loadTinyEmbedder();
+    const semantic = await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir, embedder });
+    expect(semantic).toMatchObject({ upToDate: false, embedded: 70 });
+    expect((await openStore(indexDir, { model: embedder.modelId })).hasVectors).toBe(true);
+  });
+});
+
+describe("index files on disk", () => {
+  it("a build that fails midway leaves the previous index loadable and unchanged", async () => {
+    const built = await buildTinyIndex();
+    const question = "graph convolution for recommendation";
+    const before = await searchIn(built.indexDir, built.embedder, question);
+    const grown = await jsonlCorpus(built.indexDir, (papers) =>
+      papers.map((p) => ({ ...p, title: `${p.title} (second edition)` })),
+    );
+    const failing: Embedder = {
+      ...built.embedder,
+      embedPapers: () => Promise.reject(new Error("the model crashed")),
+    };
+    await expect(
+      buildIndex({ corpusFiles: [grown], indexDir: built.indexDir, embedder: failing }),
+    ).rejects.toThrow("the model crashed");
+    expect(readdirSync(built.indexDir).filter((f) => f.startsWith("gen-"))).toHaveLength(2);
+    expect(await searchIn(built.indexDir, built.embedder, question)).toEqual(before);
+    // The next good build cleans up what the failed one left behind.
+    await buildIndex({
+      corpusFiles: [BUNDLED_CORPUS],
+      indexDir: built.indexDir,
+      embedder: built.embedder,
+      force: true,
+    });
+    expect(readdirSync(built.indexDir).filter((f) => f.startsWith("gen-"))).toHaveLength(1);
+  });
+
+  it.each([
+    ["truncated", (path: string) => truncateSync(path, 100), /is 100 bytes, expected/],
+    [
+      "corrupted",
+      (path: string) => {
+        const bytes = readFileSync(path);
+        const middle = bytes.length >> 1;
+        bytes[middle] = bytes[middle]! ^ 0xff;
+        writeFileSync(path, bytes);
+      },
+      /does not match its checksum/,
+    ],
+  ])("a %s file is detected at load, named, with what to do", async (_kind, damage, pattern) => {
+    const built = await buildTinyIndex();
+    for (const name of Object.values(INDEX_FILES)) {
+      const dir = tempDir();
+      cpSync(built.indexDir, dir, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+      const path = join(dir, manifest.generation, name);
+      damage(path);
+      const error = await openStore(dir).catch((e) => e);
+      expect(error).toBeInstanceOf(IndexError);
+      expect(error.code).toBe("corrupt");
+      expect(error.message).toContain(path);
+      expect(error.message).toMatch(pattern);
+      expect(error.message).toContain("--force");
+    }
+  });
+
+  it("rejects an empty corpus with a clear message", async () => {
+    const dir = tempDir();
+    const file = join(dir, "empty.jsonl");
+    writeFileSync(file, "\n");
+    const embedder = await loadTinyEmbedder();
+    await expect(buildIndex({ corpusFiles: [file], indexDir: dir, embedder })).rejects.toThrow(
+      file,
+    );
+  });
+});

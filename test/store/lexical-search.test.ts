@@ -1,0 +1,74 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLexicalSearch, queryTerms } from "../../src/store/lexical-search.ts";
+import { createPaperWriter, openPaperDatabase } from "../../src/store/paper-database.ts";
+import { packSentenceTerms } from "../../src/store/sentence-terms.ts";
+import { tokenize } from "../../src/text/tokenize.ts";
+import { tempDir } from "../support/tiny-index.ts";
+
+const DOCS = [
+  {
+    title: "LightGCN for recommendation",
+    abstract: "graph convolution simplified for recommendation",
+  },
+  { title: "Object detection", abstract: "feature pyramids for detection of objects in images" },
+  { title: "Graph networks", abstract: "graph graph graph neural networks" },
+];
+
+/** A real papers file of `DOCS`, opened for lexical search. */
+function lexicalOver(docs = DOCS) {
+  const path = join(tempDir(), "papers.sqlite");
+  const writer = createPaperWriter(path);
+  for (const [i, doc] of docs.entries()) {
+    writer.add({
+      paper: { id: `p${i}`, ...doc, sentences: [[0, doc.abstract.length]] },
+      titleTerms: tokenize(doc.title),
+      abstractTerms: tokenize(doc.abstract),
+      sentenceTerms: packSentenceTerms([tokenize(doc.abstract)]),
+      contentHash: `h${i}`,
+    });
+  }
+  writer.finish();
+  return createLexicalSearch(openPaperDatabase(path), docs.length);
+}
+
+describe("lexical search over FTS5", () => {
+  const lexical = lexicalOver();
+
+  it("ranks papers by BM25: term weight and frequency, title words counting double", () => {
+    expect(lexical.rankBm25(tokenize("graph"), 10).rows).toEqual([2, 0]);
+    expect(lexical.rankBm25(tokenize("detection pyramids"), 10).rows).toEqual([1]);
+    expect(lexical.rankBm25(tokenize("nothing matches"), 10).rows).toEqual([]);
+    const { scores } = lexical.rankBm25(tokenize("graph recommendation"), 10);
+    expect(scores[0]).toBeGreaterThan(scores[1]!);
+  });
+
+  it("takes query words as words, never as FTS5 syntax", () => {
+    for (const text of ['graph" OR "x', "NEAR(graph", "title : graph", "graph*", "-graph", "AND"]) {
+      expect(() => lexical.rankBm25(tokenize(text), 10)).not.toThrow();
+    }
+    for (const term of ["constructor", "__proto__", "tostring"]) {
+      expect(lexical.rankBm25([term], 10).rows).toEqual([]);
+      expect(lexical.rankTitleMatches([term], 10).rows).toEqual([]);
+    }
+  });
+
+  it("ranks titles holding a rare query term", () => {
+    expect(lexical.rankTitleMatches(tokenize("what is LightGCN"), 10).rows).toEqual([0]);
+  });
+});
+
+describe("queryTerms", () => {
+  it("keeps the rarest terms within the posting budget, always at least one", () => {
+    const frequencies = [
+      { term: "the", docs: 900 },
+      { term: "graph", docs: 40 },
+      { term: "lightgcn", docs: 2 },
+      { term: "unknown", docs: 0 },
+    ];
+    expect(queryTerms(frequencies, 50)).toEqual(["lightgcn", "graph"]);
+    expect(queryTerms(frequencies, 10)).toEqual(["lightgcn"]);
+    expect(queryTerms([{ term: "the", docs: 900 }], 10)).toEqual(["the"]);
+    expect(queryTerms([{ term: "unknown", docs: 0 }], 10)).toEqual([]);
+  });
+});
