@@ -44,6 +44,8 @@ const ANSWERS = [
 ].map(({ title, says }) => ({ title, says, q: DEV_SET.find((item) => item.title === title)!.q }));
 
 const CONCEPT_BOTTLENECK = /concept bottleneck/i;
+/** Tests that spawn `paperchat` (a model load each for search) on two busy cores. */
+const SPAWNS_TIMEOUT_MS = 180_000;
 
 describe.runIf(hasRealModel("the real-model search tests"))(
   "search quality with the real all-MiniLM-L6-v2, through the CLI",
@@ -93,30 +95,40 @@ describe.runIf(hasRealModel("the real-model search tests"))(
       }
     });
 
-    it("paperchat search prints the same answer from the command line", async () => {
-      const { q, title, says } = ANSWERS[0]!;
-      const body = await paperchatJson<SearchResponse>(["search", q, "--k", "3"], env);
-      expect(body.results[0]!.title).toBe(title);
-      expect(body.results[0]!.snippets[0]!.text).toContain(says);
-    });
+    it(
+      "paperchat search prints the same answer from the command line",
+      async () => {
+        const { q, title, says } = ANSWERS[0]!;
+        const body = await paperchatJson<SearchResponse>(["search", q, "--k", "3"], env);
+        expect(body.results[0]!.title).toBe(title);
+        expect(body.results[0]!.snippets[0]!.text).toContain(says);
+      },
+      SPAWNS_TIMEOUT_MS,
+    );
 
-    it("paperchat similar: each concept-bottleneck paper's nearest neighbour is another, and most of its top 5 are", async () => {
-      const listing = await fetch(`${url}/api/papers?limit=100`);
-      const { papers } = (await listing.json()) as { papers: Array<{ id: string; title: string }> };
-      const bottlenecks = papers.filter((paper) => CONCEPT_BOTTLENECK.test(paper.title));
-      expect(bottlenecks.length).toBe(5);
-      for (const paper of bottlenecks) {
-        const { results } = await paperchatJson<SimilarResponse>(
-          ["similar", paper.id, "--k", "5"],
-          env,
-        );
-        const titles = results.map((result) => result.title);
-        expect(titles[0], paper.title).toMatch(CONCEPT_BOTTLENECK);
-        expect(
-          titles.filter((title) => CONCEPT_BOTTLENECK.test(title)).length,
-          paper.title,
-        ).toBeGreaterThanOrEqual(3);
-      }
-    });
+    it(
+      "paperchat similar: each concept-bottleneck paper's nearest neighbour is another, and most of its top 5 are",
+      async () => {
+        const listing = await fetch(`${url}/api/papers?limit=100`);
+        const { papers } = (await listing.json()) as {
+          papers: Array<{ id: string; title: string }>;
+        };
+        const bottlenecks = papers.filter((paper) => CONCEPT_BOTTLENECK.test(paper.title));
+        expect(bottlenecks.length).toBe(5);
+        for (const paper of bottlenecks) {
+          const { results } = await paperchatJson<SimilarResponse>(
+            ["similar", paper.id, "--k", "5"],
+            env,
+          );
+          const titles = results.map((result) => result.title);
+          expect(titles[0], paper.title).toMatch(CONCEPT_BOTTLENECK);
+          expect(
+            titles.filter((title) => CONCEPT_BOTTLENECK.test(title)).length,
+            paper.title,
+          ).toBeGreaterThanOrEqual(3);
+        }
+      },
+      SPAWNS_TIMEOUT_MS,
+    );
   },
 );
