@@ -5,8 +5,9 @@
  *                     [--copies N] [--papers N] [--out DIR]
  *
  * A full run writes `bench/report.md` and `bench/report.json`; a run with `--only` writes to
- * `bench/out/` (git-ignored) unless `--out` says otherwise. Everything runs offline on the
- * all-MiniLM-L6-v2-shaped fixture model, which is generated first when missing.
+ * `bench/out/` (git-ignored) unless `--out` says otherwise. Everything runs offline on the real
+ * all-MiniLM-L6-v2 when `npm run model:real` has converted it, otherwise on the
+ * all-MiniLM-L6-v2-shaped fixture model (generated first when missing); the report says which.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -97,9 +98,11 @@ async function main(argv: string[]): Promise<number> {
   process.env.PAPERCHAT_OFFLINE = "1";
   const machine = describeMachine(repoRoot);
   const workDir = await mkdtemp(join(tmpdir(), "paperchat-bench-"));
+  const model = ensureBenchModel(repoRoot, log);
   const context: BenchContext = {
     repoRoot,
-    modelDir: ensureBenchModel(repoRoot, log),
+    modelDir: model.dir,
+    modelDescription: model.description,
     workDir,
     large: cli.large,
     sweep: cli.sweep,
@@ -128,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const report = {
     machine,
+    model: model.description,
     loadAverages,
     args: argv,
     durationSeconds: (performance.now() - started) / 1000,

@@ -1,19 +1,32 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { MODEL_FILES } from "../../src/embed/model-source.ts";
 import { MINILM_SHAPE } from "../fixture-model/fixture-specs.ts";
+import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
+
+/** The model the speed figures are measured with, and how the report names it. */
+export type BenchModel = { dir: string; description: string };
 
 /**
- * Makes sure the all-MiniLM-L6-v2-shaped fixture model exists (generating it offline with
- * `scripts/generate-fixture-models.ts --only minilm --if-missing` when it does not) and returns
- * its folder.
+ * The real all-MiniLM-L6-v2 when `npm run model:real` has converted it; otherwise the
+ * all-MiniLM-L6-v2-shaped fixture (the same compute, random weights), generated offline with
+ * `scripts/generate-fixture-models.ts --only minilm --if-missing` when missing.
  *
  * @example
- * const modelDir = ensureBenchModel("/work/main", console.error);
+ * const { dir, description } = ensureBenchModel("/work/main", console.error);
  */
-export function ensureBenchModel(repoRoot: string, log: (message: string) => void): string {
-  const modelDir = join(repoRoot, "test/fixtures/models", MINILM_SHAPE.name);
-  if (existsSync(join(modelDir, "onnx/model.onnx"))) return modelDir;
+export function ensureBenchModel(repoRoot: string, log: (message: string) => void): BenchModel {
+  if (MODEL_FILES.every((file) => existsSync(join(REAL_MODEL_FOLDER, file)))) {
+    return {
+      dir: REAL_MODEL_FOLDER,
+      description: "the real all-MiniLM-L6-v2 (`npm run model:real`, .cache/models/real/)",
+    };
+  }
+  const dir = join(repoRoot, "test/fixtures/models", MINILM_SHAPE.name);
+  const description = `the all-MiniLM-L6-v2-shaped fixture ${MINILM_SHAPE.name} (random weights: same speed, meaningless vectors; \`npm run model:real\` makes the bench use the real model)`;
+  log(`model: the real model is missing (npm run model:real); using ${MINILM_SHAPE.name}`);
+  if (existsSync(join(dir, "onnx/model.onnx"))) return { dir, description };
   log(`model: generating ${MINILM_SHAPE.name} (all-MiniLM-L6-v2's shape, random weights)`);
   const generated = spawnSync(
     process.execPath,
@@ -23,5 +36,5 @@ export function ensureBenchModel(repoRoot: string, log: (message: string) => voi
   if (generated.status !== 0) {
     throw new Error(`Generating the benchmark model failed (exit ${generated.status}).`);
   }
-  return modelDir;
+  return { dir, description };
 }

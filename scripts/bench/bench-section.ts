@@ -14,8 +14,10 @@ export interface BenchSection {
 /** What every benchmark may use: where things are, the flags, and a progress logger. */
 export interface BenchContext {
   repoRoot: string;
-  /** The all-MiniLM-L6-v2-shaped fixture model folder. */
+  /** The model folder: the real all-MiniLM-L6-v2, or its shape with random weights. */
   modelDir: string;
+  /** Which of the two it is, for the report. */
+  modelDescription: string;
   /** A scratch folder for corpora and indexes, removed after the run. */
   workDir: string;
   /** `--large`: the ANN benchmark also runs at 1M vectors. */

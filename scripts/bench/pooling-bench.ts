@@ -150,7 +150,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const modelDir = values.model
     ? resolve(values.model)
-    : ensureBenchModel(repoRoot, (message) => console.error(message));
+    : ensureBenchModel(repoRoot, (message) => console.error(message)).dir;
   const result = await measurePooling({
     modelDir,
     corpusFile: resolve(repoRoot, "data/trending-papers.txt"),

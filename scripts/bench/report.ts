@@ -8,6 +8,8 @@ import type { MachineInfo } from "./machine.ts";
 /** A whole run: the machine, every section, and how long it took. */
 export interface BenchReport {
   machine: MachineInfo;
+  /** The model every speed figure was measured with. */
+  model: string;
   /** The command-line flags the run was started with. */
   args: string[];
   /** The 1-minute load average as each benchmark started: other work on the machine skews timings. */
@@ -64,6 +66,8 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages}. Run: \`npm run bench${report.args.length ? ` -- ${report.args.join(" ")}` : ""}\`, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each benchmark (${m.cores} cores; more means other work shared them): ${loads}.`,
     "",
+    `Model: ${report.model}.`,
+    "",
     renderTable(report.sections.flatMap((s) => s.figures)),
   ];
   for (const section of report.sections) {
@@ -82,6 +86,7 @@ export function renderMarkdown(report: BenchReport): string {
 export function reportJson(report: BenchReport): Record<string, unknown> {
   return {
     machine: report.machine,
+    model: report.model,
     args: report.args,
     load_averages: report.loadAverages,
     duration_s: Math.round(report.durationSeconds),

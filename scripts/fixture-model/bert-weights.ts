@@ -1,4 +1,4 @@
-import type { WeightFill } from "./bert-graph.ts";
+import type { WeightFill } from "../../src/model-import/bert-graph.ts";
 import { gaussianSampler, seedFor } from "./seeded-random.ts";
 
 /**

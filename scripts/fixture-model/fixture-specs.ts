@@ -1,4 +1,4 @@
-import type { BertDimensions } from "./bert-graph.ts";
+import type { BertDimensions } from "../../src/model-import/bert-graph.ts";
 import type { WeightScheme } from "./bert-weights.ts";
 
 /** What one generated model folder looks like. */

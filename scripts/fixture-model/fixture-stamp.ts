@@ -14,22 +14,26 @@ export type FixtureStamp = {
   files: Array<{ path: string; bytes: number; sha256: string }>;
 };
 
+// The folders whose sources shape the generated files.
+const SOURCE_DIRS = [import.meta.dirname, join(import.meta.dirname, "../../src/model-import")];
+
 const sha256 = (data: string | Uint8Array): string =>
   createHash("sha256").update(data).digest("hex");
 
 /**
- * A hash of everything the output depends on: the generator's own sources (this folder), the
- * spec and the corpus. Editing the generator therefore makes `--if-missing` regenerate.
+ * A hash of everything the output depends on: the generator's own sources (this folder and the
+ * ONNX BERT writer in `src/model-import/`), the spec and the corpus. Editing the generator therefore makes `--if-missing` regenerate.
  *
  * @example
  * generatorFingerprint(TINY_BERT, corpusText); // "3f1c…"
  */
 export function generatorFingerprint(spec: FixtureSpec, corpusText: string): string {
-  const sourceDir = import.meta.dirname;
-  const sources = readdirSync(sourceDir, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.endsWith(".ts"))
-    .sort()
-    .map((path) => `${path}\n${readFileSync(join(sourceDir, path), "utf8")}`);
+  const sources = SOURCE_DIRS.flatMap((sourceDir) =>
+    readdirSync(sourceDir, { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith(".ts"))
+      .sort()
+      .map((path) => `${path}\n${readFileSync(join(sourceDir, path), "utf8")}`),
+  );
   return sha256([...sources, JSON.stringify(spec), corpusText].join("\0"));
 }
 

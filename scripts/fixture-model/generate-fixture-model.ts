@@ -1,9 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { writeFolderAtomically } from "../../src/model-import/write-folder-atomically.ts";
 import type { FixtureSpec } from "./fixture-specs.ts";
 import { fixtureStamp, generatorFingerprint, isUpToDate, STAMP_FILE } from "./fixture-stamp.ts";
 import { fixtureModelFiles } from "./model-files.ts";
-import { writeFolderAtomically } from "./write-folder-atomically.ts";
 
 export type GenerateFixtureOptions = {
   spec: FixtureSpec;

@@ -1,7 +1,7 @@
-import { bertEncoderModel } from "./bert-graph.ts";
+import { bertEncoderModel } from "../../src/model-import/bert-graph.ts";
+import { encodeOnnxModel } from "../../src/model-import/onnx/onnx-model.ts";
 import { weightFill } from "./bert-weights.ts";
 import type { FixtureSpec } from "./fixture-specs.ts";
-import { encodeOnnxModel } from "./onnx/onnx-model.ts";
 import { tokenizerConfig, tokenizerJson } from "./tokenizer-files.ts";
 import { buildVocabulary, corpusCharacters, wordsByFrequency } from "./vocabulary.ts";
 

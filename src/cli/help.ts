@@ -11,6 +11,7 @@ Commands:
   search "QUESTION"     Best papers for a question, with snippets
   similar PAPER_ID      Papers most similar to a paper
   embed "TEXT"...       Embed texts (or stdin lines) and print the vectors
+  model import FROM OUT Convert a sentence-transformers model on disk (BERT family) for --model
 
 Options for every command:
   --model ID_OR_DIR     Hub model id or local model folder (env PAPERCHAT_MODEL,
@@ -95,4 +96,16 @@ per line as JSON arrays, or with --json the OpenAI-style {"data": [...]} documen
 Examples:
   npx paperchat embed "graph neural networks" "object detection"
   cat titles.txt | npx paperchat embed --json > vectors.json`,
+  model: `Usage: paperchat model import FROM OUT
+
+Converts a sentence-transformers checkpoint already on disk (a folder with config.json,
+model.safetensors and tokenizer.json, as \`model.save(folder)\` writes it) into the folder
+paperchat loads: OUT/config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx.
+Works offline. Supports BERT-family models (config.json "model_type": "bert"), e.g.
+all-MiniLM-L6-v2, BAAI/bge-small-en-v1.5 (CLS pooling is kept), intfloat/e5-small-v2;
+refuses others. Texts are cut at the model's max_seq_length, as in sentence-transformers.
+
+Example:
+  npx paperchat model import ~/models/all-MiniLM-L6-v2 models/minilm
+  PAPERCHAT_OFFLINE=1 PAPERCHAT_MODEL=models/minilm npx paperchat index`,
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { CorpusError } from "../corpus/corpus-error.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
+import { ModelImportError } from "../model-import/model-import-error.ts";
 import { IndexError } from "../store/index-errors.ts";
 import { type CliIo, processIo } from "./cli-io.ts";
 import { COMMAND_HELP, GENERAL_HELP } from "./help.ts";
@@ -15,12 +16,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import("./commands/search-command.ts")).searchCommand,
   similar: async () => (await import("./commands/similar-command.ts")).similarCommand,
   embed: async () => (await import("./commands/embed-command.ts")).embedCommand,
+  model: async () => (await import("./commands/model-command.ts")).modelCommand,
   serve: async () => (await import("./commands/serve-command.ts")).serveCommand,
   start: async () => (await import("./commands/serve-command.ts")).serveCommand,
 };
 
 /** Errors whose message already tells the person what to do: printed without a stack. */
-const EXPLAINED = [ModelUnavailableError, IndexError, CorpusError];
+const EXPLAINED = [ModelUnavailableError, IndexError, CorpusError, ModelImportError];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));

@@ -1,4 +1,5 @@
 import { type PreTrainedModel, type PreTrainedTokenizer, Tensor } from "@huggingface/transformers";
+import type { Pooling } from "./model-pooling.ts";
 import { createWindowTokenizer, type PassWindow, paperWindows } from "./paper-windows.ts";
 import { batchesByLength } from "./plan-batches.ts";
 import { poolSpans } from "./pool-spans.ts";
@@ -14,6 +15,8 @@ export interface PaperPassOptions {
   batchSize: number;
   /** The embedder's counters, updated per model call. */
   stats: EmbedderStats;
+  /** How the paper vector is pooled: over all its tokens (`mean`), or its [CLS] token (`cls`). */
+  pooling?: Pooling;
 }
 
 /**
@@ -72,6 +75,8 @@ export function createPaperPass(
     for (const paper of papers) {
       firstSlots.push(slots);
       const laid = paperWindows(paper, slots, windowTokenizer);
+      // [CLS] pooling: the paper's vector is its first token's (sentences stay mean-pooled).
+      if (options.pooling === "cls") laid.windows[0]!.spans[0]!.to = 1;
       windows.push(...laid.windows);
       truncated += laid.truncated;
       slots += 1 + paper.sentences.length;

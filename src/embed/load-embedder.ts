@@ -1,9 +1,11 @@
 import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
 import { createPaperPass } from "./embed-papers.ts";
+import { folderPooling } from "./model-pooling.ts";
 import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
 import { ModelUnavailableError } from "./model-unavailable-error.ts";
 import { planBatches } from "./plan-batches.ts";
 import type { Embedder, EmbedderStats } from "./types.ts";
+import { windowText } from "./window-text.ts";
 
 export interface LoadEmbedderOptions {
   /** A hub id (e.g. `Xenova/all-MiniLM-L6-v2`) or a path to a local model folder. */
@@ -21,8 +23,9 @@ export const DEFAULT_MODEL = "Xenova/all-MiniLM-L6-v2";
 
 /**
  * Loads a sentence-transformer through transformers.js' feature-extraction pipeline (mean
- * pooling, L2 normalisation). Throws `ModelUnavailableError` with a how-to-fix message when the
- * model is missing or cannot be downloaded.
+ * pooling, or CLS where a folder's `1_Pooling/config.json` says so; L2 normalisation). Throws
+ * `ModelUnavailableError` with a how-to-fix message when the model is missing or cannot be
+ * downloaded.
  *
  * @example
  * const embedder = await loadEmbedder({ model: DEFAULT_MODEL, cacheDir: ".cache/models" });
@@ -69,13 +72,17 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   );
   const stats: EmbedderStats = { calls: 0, texts: 0, truncated: 0 };
   const fullTokenCount = (text: string) => tokenizer.encode(text).length;
+  // A folder written by `paperchat model import` may pool by [CLS] (BGE); hub models pool by mean.
+  const pooling = source.kind === "folder" ? folderPooling(source.path) : "mean";
   const embedPapers = createPaperPass({
     tokenizer,
     model: extractor.model,
     maxTokens,
     batchSize,
     stats,
+    pooling,
   });
+  const fitWindow = windowText(tokenizer, maxTokens);
 
   return {
     modelId: source.kind === "folder" ? source.path : source.id,
@@ -87,7 +94,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
       const vectors: Float32Array[] = new Array(plan.unique.length);
       for (const batch of plan.batches) {
         const batchTexts = batch.map((slot) => plan.unique[slot]!);
-        const output = await extractor(batchTexts, { pooling: "mean", normalize: true });
+        const output = await extractor(batchTexts.map(fitWindow), { pooling, normalize: true });
         const data = output.data as Float32Array;
         batch.forEach((slot, row) => {
           vectors[slot] = data.slice(row * dims, (row + 1) * dims);

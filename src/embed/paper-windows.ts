@@ -144,7 +144,7 @@ function sharedWindows(
     const slot = firstSlot + 1 + i;
     if (from === to) {
       windows.push(sentenceAlone(paper, i, slot, tokenizer).window);
-    } else if (to + prefix.length <= main.ids.length) {
+    } else if (to + prefix.length <= main.ids.length - suffix.length) {
       main.spans.push({ slot, from: from + prefix.length, to: to + prefix.length });
     } else {
       overflow.push(i);
@@ -195,11 +195,14 @@ function sentenceAlone(paper: PaperToEmbed, i: number, slot: number, tokenizer: 
   return { window: { ids, spans: [{ slot, from: 0, to: ids.length }] }, truncated };
 }
 
-/** `[...prefix, ...content, ...suffix]` cut to the window, as the pipeline's truncation cuts it. */
+/**
+ * `[...prefix, ...content, ...suffix]` with the content cut to fit the window, so that a long
+ * text still ends in `[SEP]`: what `embed` gives (see `windowText`), as sentence-transformers cuts.
+ */
 function framed(content: readonly number[], tokenizer: WindowTokenizer) {
-  const ids = [...tokenizer.prefix, ...content, ...tokenizer.suffix];
-  const truncated = ids.length > tokenizer.maxTokens ? 1 : 0;
-  return { ids: ids.slice(0, tokenizer.maxTokens), truncated };
+  const room = tokenizer.maxTokens - tokenizer.prefix.length - tokenizer.suffix.length;
+  const truncated = content.length > room ? 1 : 0;
+  return { ids: [...tokenizer.prefix, ...content.slice(0, room), ...tokenizer.suffix], truncated };
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {

@@ -217,7 +217,7 @@ export function bertEncoderModel(dims: BertDimensions, fill: WeightFill): OnnxMo
   return {
     irVersion: IR_VERSION,
     opsetVersion: OPSET_VERSION,
-    producerName: "paperchat-fixture-generator",
+    producerName: "paperchat",
     graph: {
       name: "bert_encoder",
       nodes,
