@@ -101,6 +101,8 @@ export async function openSearchEngine(
         format: plan.format,
         indexDir: settings.indexDir,
         embedder,
+        // A rebuild keeps the way the index made its sentence vectors (`paperchat index` chose it).
+        sentenceVectors: manifest?.sentenceVectors,
         onProgress: options.onProgress,
       });
       built = !result.upToDate;
@@ -108,7 +110,9 @@ export async function openSearchEngine(
         options.onNotice?.(
           manifest?.model === null && embedder
             ? `paperchat: the model is available now; embedded the lexical-only index of ${describe(plan.corpusFiles)}.`
-            : `paperchat: ${describe(plan.corpusFiles)} changed since the index was built; rebuilt it.`,
+            : manifest && embedder && manifest.model !== embedder.modelId
+              ? `paperchat: the index was built with model ${manifest.model}; rebuilt it with ${embedder.modelId}, as PAPERCHAT_MODEL / --model asks.`
+              : `paperchat: ${describe(plan.corpusFiles)} changed since the index was built; rebuilt it.`,
         );
       }
     } else if (manifest) {

@@ -8,6 +8,7 @@ import {
   type WindowTokenizer,
 } from "../../src/embed/paper-windows.ts";
 import type { PaperToEmbed } from "../../src/embed/types.ts";
+import { windowText } from "../../src/embed/window-text.ts";
 import {
   bundledPapers,
   FIXTURE_MODELS,
@@ -17,8 +18,10 @@ import {
 } from "./support/bundled-papers.ts";
 
 /** The ids transformers.js' feature-extraction pipeline feeds the model for one text. */
+/** The ids `embed` feeds the model for a text: cut to the window first, so it keeps `[SEP]`. */
 function pipelineIds(tokenizer: PreTrainedTokenizer, text: string): number[] {
-  const { input_ids } = tokenizer(text, { padding: true, truncation: true });
+  const fit = windowText(tokenizer, Number(tokenizer.model_max_length));
+  const { input_ids } = tokenizer(fit(text), { padding: true, truncation: true });
   return Array.from(input_ids.data as BigInt64Array, Number);
 }
 
@@ -44,7 +47,7 @@ describe.each(Object.entries(FIXTURE_MODELS))("paperWindows with the %s tokenize
     }
   });
 
-  it("makes the paper's row the pipeline's own input ids, cut to the window", () => {
+  it("makes the paper's row the ids embed gives the paper text, cut to the window", () => {
     for (const paper of papers) {
       const [first] = paperWindows(paper, 0, windowTokenizer).windows;
       expect(first!.ids).toEqual(pipelineIds(tokenizer, paperText(paper)));

@@ -26,7 +26,9 @@ describe.runIf(hasRealModel("the real-model browser test"))(
     beforeAll(async () => {
       browser = await launchChromium();
       const [env, webRoot] = await Promise.all([
-        buildRealIndex(),
+        // Sentences embedded on their own: the index that quotes the answering sentence first
+        // (the default pooled sentence vectors pick it less often; see search-quality.test.ts).
+        buildRealIndex(["--sentence-vectors", "separate"]),
         buildWebApp(tempDir("paperchat-web-")),
       ]);
       scratch.push(env.PAPERCHAT_INDEX_DIR!, webRoot);

@@ -44,6 +44,13 @@ const ANSWERS = [
 ].map(({ title, says }) => ({ title, says, q: DEV_SET.find((item) => item.title === title)!.q }));
 
 const CONCEPT_BOTTLENECK = /concept bottleneck/i;
+/**
+ * Sentence vectors pooled from the paper's own pass (the default) pick the answering sentence
+ * first less often than sentences embedded on their own (which do for all four): measured 2 of
+ * 4 first when these floors were set (see the README's "Sentence vectors").
+ */
+const POOLED_ANSWERS_FIRST = 2;
+const POOLED_ANSWERS_SHOWN = 3;
 /** Tests that spawn `paperchat` (a model load each for search) on two busy cores. */
 const SPAWNS_TIMEOUT_MS = 180_000;
 
@@ -87,13 +94,34 @@ describe.runIf(hasRealModel("the real-model search tests"))(
       expect(hitsAt5).toBeGreaterThanOrEqual(FLOORS.hitsAt5);
     });
 
-    it("quotes the sentence that answers the question as the best paper's first snippet", async () => {
+    it(`quotes the answering sentence first for ≥ ${POOLED_ANSWERS_FIRST} of ${ANSWERS.length} questions with pooled sentence vectors (the default), and always among its snippets for ≥ ${POOLED_ANSWERS_SHOWN}`, async () => {
+      let first = 0;
+      let shown = 0;
       for (const { q, title, says } of ANSWERS) {
         const [best] = (await search(q, 3)).results;
         expect(best!.title).toBe(title);
-        expect(best!.snippets[0]!.text, q).toContain(says);
+        if (best!.snippets[0]!.text.includes(says)) first += 1;
+        if (best!.snippets.some((snippet) => snippet.text.includes(says))) shown += 1;
       }
+      console.log(
+        `real model, pooled sentence vectors: answer first ${first}/${ANSWERS.length}, shown ${shown}/${ANSWERS.length}`,
+      );
+      expect(first).toBeGreaterThanOrEqual(POOLED_ANSWERS_FIRST);
+      expect(shown).toBeGreaterThanOrEqual(POOLED_ANSWERS_SHOWN);
     });
+
+    it(
+      "quotes the answering sentence as the best paper's first snippet with --sentence-vectors separate",
+      async () => {
+        const separate = await buildRealIndex(["--sentence-vectors", "separate"]);
+        for (const { q, title, says } of ANSWERS) {
+          const body = await paperchatJson<SearchResponse>(["search", q, "--k", "3"], separate);
+          expect(body.results[0]!.title).toBe(title);
+          expect(body.results[0]!.snippets[0]!.text, q).toContain(says);
+        }
+      },
+      SPAWNS_TIMEOUT_MS * 2,
+    );
 
     it(
       "paperchat search prints the same answer from the command line",

@@ -45,9 +45,9 @@ export function realModelEnv(indexDir: string): Record<string, string> {
  * const env = await buildRealIndex();
  * spawnPaperchat(["search", "LightGCN", "--json"], env);
  */
-export async function buildRealIndex(): Promise<Record<string, string>> {
+export async function buildRealIndex(indexArgs: string[] = []): Promise<Record<string, string>> {
   const env = realModelEnv(tempDir("paperchat-real-index-"));
-  const end = await spawnPaperchat(["index"], env).ended;
+  const end = await spawnPaperchat(["index", ...indexArgs], env).ended;
   if (end.code !== 0) throw new Error(`paperchat index failed (${end.code}):\n${end.stderr}`);
   return env;
 }
