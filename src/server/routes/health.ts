@@ -32,6 +32,7 @@ export function registerHealthRoutes(app: PaperchatApp, context: AppContext): vo
         model: context.modelName,
         dims: engine.store.manifest.dims,
         semantic: engine.semantic,
+        ...(engine.semantic ? {} : { semantic_off_reason: context.degradedReason }),
         answers: context.llm ? ("llm" as const) : ("extractive" as const),
       },
       200,

@@ -10,6 +10,10 @@ export const HealthSchema = z
       description:
         "False when the embedding model could not be loaded: search is lexical-only and /v1/embeddings answers 503.",
     }),
+    semantic_off_reason: z.string().optional().openapi({
+      description:
+        "Only while `semantic` is false: why the model is not loaded and exactly how to turn semantic search on.",
+    }),
     answers: z.enum(["extractive", "llm"]).openapi({
       description: "How /api/chat writes answers: quoted snippets, or a configured language model.",
     }),

@@ -21,6 +21,9 @@ export interface Health {
   model: string;
   dims: number;
   semantic: boolean;
+  /** While `semantic` is false: why, and how to turn it on. */
+  semantic_off_reason?: string;
+  answers: "extractive" | "llm";
 }
 
 /** `GET /api/papers/:id`. Ids go percent-encoded in request paths (`encodeURIComponent`). */

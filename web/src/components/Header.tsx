@@ -8,8 +8,8 @@ export interface HeaderProps {
 }
 
 /**
- * The title bar: corpus size and whether semantic search is on, or that the server is down;
- * "Forget API key" while the page holds one.
+ * The title bar: corpus size and whether semantic search is on (when off, why and how to turn
+ * it on), or that the server is down; "Forget API key" while the page holds one.
  */
 export function Header({ health, onForgetKey }: HeaderProps) {
   const { data, error, loading, reload } = health;
@@ -39,6 +39,9 @@ export function Header({ health, onForgetKey }: HeaderProps) {
             </>
           )}
         </p>
+        {data && !data.semantic && data.semantic_off_reason && (
+          <p className="semantic-off">Searching by keywords only. {data.semantic_off_reason}</p>
+        )}
         {onForgetKey && (
           <button type="button" className="link-button" onClick={onForgetKey}>
             Forget API key
