@@ -1,7 +1,7 @@
 /**
  * paperchat's benchmarks, each figure measured side by side with its reference:
  *
- *   npm run bench [-- --only indexing,query,embeddings,startup,ann,scale] [--large] [--sweep]
+ *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale] [--large] [--sweep]
  *                     [--copies N] [--papers N] [--out DIR]
  *
  * A full run writes `bench/report.md` and `bench/report.json`; a run with `--only` writes to
@@ -22,6 +22,7 @@ import { describeMachine } from "./bench/machine.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
 import { renderTable, writeReport } from "./bench/report.ts";
 import { runScaleBench } from "./bench/scale-bench.ts";
+import { runSnippetBench } from "./bench/snippet-bench.ts";
 import { runStartupBench } from "./bench/startup-bench.ts";
 
 const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchSection>> = {
@@ -30,6 +31,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchSection
   embeddings: runEmbeddingsBench,
   startup: runStartupBench,
   ann: runAnnBench,
+  snippets: runSnippetBench,
   scale: runScaleBench,
 };
 const USAGE = `Usage: npm run bench -- [--only ${Object.keys(BENCHMARKS).join(",")}] [--large] [--sweep] [--copies N] [--papers N] [--out DIR]`;
