@@ -21,6 +21,11 @@ function userCorpus(dir: string, count = 12): string {
   return file;
 }
 
+/** Paperchat's environment for the tiny model, offline, with the index in `indexDir`. */
+function tinyEnv(indexDir: string): Record<string, string> {
+  return { PAPERCHAT_MODEL: TINY_MODEL, PAPERCHAT_OFFLINE: "1", PAPERCHAT_INDEX_DIR: indexDir };
+}
+
 /** Opens the engine as `npm start` does (build allowed), recording the lines it prints. */
 async function start(env: Record<string, string>) {
   const notices: string[] = [];
@@ -40,11 +45,7 @@ describe("the index owns its corpus", () => {
     const dir = tempDir();
     const corpus = userCorpus(dir);
     const indexDir = join(dir, "index");
-    const env = {
-      PAPERCHAT_MODEL: TINY_MODEL,
-      PAPERCHAT_OFFLINE: "1",
-      PAPERCHAT_INDEX_DIR: indexDir,
-    };
+    const env = tinyEnv(indexDir);
     const built = await spawnPaperchat(["index", "--corpus", corpus, "--json"], env).ended;
     expect(built.code, built.stderr).toBe(0);
     const generation = (await readManifest(indexDir)).generation;
@@ -68,12 +69,7 @@ describe("the index owns its corpus", () => {
   it("rebuilds when its own corpus file changed, and only then, saying so", async () => {
     const dir = tempDir();
     const corpus = userCorpus(dir);
-    const env = {
-      PAPERCHAT_MODEL: TINY_MODEL,
-      PAPERCHAT_OFFLINE: "1",
-      PAPERCHAT_INDEX_DIR: join(dir, "index"),
-      PAPERCHAT_CORPUS: corpus,
-    };
+    const env = { ...tinyEnv(join(dir, "index")), PAPERCHAT_CORPUS: corpus };
     expect((await start(env)).built).toBe(true);
     const { PAPERCHAT_CORPUS: _, ...unnamed } = env;
     // Touched but not changed: the content hash says it is the same corpus.
@@ -89,11 +85,7 @@ describe("the index owns its corpus", () => {
   it("switches corpora when --corpus / PAPERCHAT_CORPUS names another, with a line that says what is replaced", async () => {
     const dir = tempDir();
     const corpus = userCorpus(dir);
-    const env = {
-      PAPERCHAT_MODEL: TINY_MODEL,
-      PAPERCHAT_OFFLINE: "1",
-      PAPERCHAT_INDEX_DIR: join(dir, "index"),
-    };
+    const env = tinyEnv(join(dir, "index"));
     await start({ ...env, PAPERCHAT_CORPUS: corpus });
     const switched = await start({ ...env, PAPERCHAT_CORPUS: BUNDLED_CORPUS });
     expect(switched.engine.store.count).toBe(70);
@@ -107,11 +99,7 @@ describe("the index owns its corpus", () => {
     const source = userCorpus(dir);
     const moved = join(tempDir(), "elsewhere.jsonl");
     cpSync(source, moved);
-    const env = {
-      PAPERCHAT_MODEL: TINY_MODEL,
-      PAPERCHAT_OFFLINE: "1",
-      PAPERCHAT_INDEX_DIR: join(dir, "index"),
-    };
+    const env = tinyEnv(join(dir, "index"));
     await start({ ...env, PAPERCHAT_CORPUS: moved });
     rmSync(moved);
     const again = await start(env);
@@ -123,11 +111,7 @@ describe("the index owns its corpus", () => {
   it("keeps the sentence-vector mode the index was built with when it rebuilds", async () => {
     const dir = tempDir();
     const corpus = userCorpus(dir);
-    const env = {
-      PAPERCHAT_MODEL: TINY_MODEL,
-      PAPERCHAT_OFFLINE: "1",
-      PAPERCHAT_INDEX_DIR: join(dir, "index"),
-    };
+    const env = tinyEnv(join(dir, "index"));
     const built = await spawnPaperchat(
       ["index", "--corpus", corpus, "--sentence-vectors", "separate"],
       env,
