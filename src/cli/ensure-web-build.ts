@@ -1,12 +1,38 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** Where `npm run build` puts the chat page; the server serves it at `/`. */
 export const WEB_DIST = resolve(ROOT, "web/dist");
 
+/** What the page is built from: its own sources, and the shared shapes it imports from `src/`. */
+const WEB_SOURCES = [
+  resolve(ROOT, "web/src"),
+  resolve(ROOT, "web/index.html"),
+  resolve(ROOT, "src"),
+];
+
+/** The newest modification time of the files under `paths`. */
+function newestChange(paths: readonly string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stats = statSync(path);
+    if (!stats.isDirectory()) {
+      newest = Math.max(newest, stats.mtimeMs);
+      continue;
+    }
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile())
+        newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
 /**
- * Builds the chat page with Vite when `web/dist` has no `index.html` yet (first `npm start`).
+ * Builds the chat page with Vite when `web/dist` has no `index.html` yet (first `npm start`), or
+ * when its sources changed since it was built (after a `git pull`).
  * Returns false, with the reason written to `log`, when it cannot (e.g. Vite not installed
  * because dev dependencies were omitted); the API still works without the page.
  *
@@ -14,7 +40,8 @@ export const WEB_DIST = resolve(ROOT, "web/dist");
  * await ensureWebBuild((line) => process.stderr.write(line));
  */
 export async function ensureWebBuild(log: (line: string) => void): Promise<boolean> {
-  if (existsSync(resolve(WEB_DIST, "index.html"))) return true;
+  const built = resolve(WEB_DIST, "index.html");
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(WEB_SOURCES)) return true;
   log("Building the chat page (web/dist)…\n");
   try {
     const { build } = await import("vite");
