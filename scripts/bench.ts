@@ -5,7 +5,8 @@
  *                     [--copies N] [--papers N] [--out DIR]
  *
  * A full run writes `bench/report.md` and `bench/report.json`; a run with `--only` writes to
- * `bench/out/` (git-ignored) unless `--out` says otherwise. Everything runs offline on the real
+ * `bench/out/` (git-ignored) unless `--out` says otherwise. Sections of a report already there
+ * that this run did not measure are kept, marked with the run that measured them. Everything runs offline on the real
  * all-MiniLM-L6-v2 when `npm run model:real` has converted it, otherwise on the
  * all-MiniLM-L6-v2-shaped fixture model (generated first when missing); the report says which.
  */
@@ -20,7 +21,7 @@ import { runEmbeddingsBench } from "./bench/embeddings-bench.ts";
 import { runIndexingBench } from "./bench/indexing-bench.ts";
 import { describeMachine } from "./bench/machine.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
-import { renderTable, writeReport } from "./bench/report.ts";
+import { renderTable, withEarlierSections, writeReport } from "./bench/report.ts";
 import { runScaleBench } from "./bench/scale-bench.ts";
 import { runSnippetBench } from "./bench/snippet-bench.ts";
 import { runStartupBench } from "./bench/startup-bench.ts";
@@ -139,7 +140,8 @@ async function main(argv: string[]): Promise<number> {
     durationSeconds: (performance.now() - started) / 1000,
     sections,
   };
-  const files = await writeReport(cli.outDir, report, repoRoot);
+  const merged = await withEarlierSections(cli.outDir, report, Object.keys(BENCHMARKS));
+  const files = await writeReport(cli.outDir, merged, repoRoot);
   console.log(renderTable(sections.flatMap((s) => s.figures)));
   console.log(`\nWrote ${files.join(" and ")}.`);
   return failed ? 1 : 0;

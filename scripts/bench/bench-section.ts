@@ -9,6 +9,8 @@ export interface BenchSection {
   json: Record<string, unknown>;
   /** How it was measured and how to read it, one paragraph each. */
   notes: string[];
+  /** Set on a section kept from an earlier run's report (see `writeReport`): when and how. */
+  earlierRun?: { date: string; args: string[]; load: number | undefined };
 }
 
 /** What every benchmark may use: where things are, the flags, and a progress logger. */

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { BenchSection } from "./bench-section.ts";
 import { type Figure, formatNumber } from "./figure.ts";
@@ -71,7 +71,13 @@ export function renderMarkdown(report: BenchReport): string {
     renderTable(report.sections.flatMap((s) => s.figures)),
   ];
   for (const section of report.sections) {
-    lines.push("", `## ${section.title}`, "", ...section.notes.flatMap((note) => [note, ""]));
+    const earlier = section.earlierRun
+      ? [
+          `Measured by an earlier run, \`npm run bench${section.earlierRun.args.length ? ` -- ${section.earlierRun.args.join(" ")}` : ""}\`, on ${section.earlierRun.date} (load average ${section.earlierRun.load ?? "?"} at its start).`,
+          "",
+        ]
+      : [];
+    lines.push("", `## ${section.title}`, "", ...earlier, ...section.notes.flatMap((n) => [n, ""]));
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }
@@ -92,7 +98,50 @@ export function reportJson(report: BenchReport): Record<string, unknown> {
     duration_s: Math.round(report.durationSeconds),
     ...Object.fromEntries(report.sections.map((s) => [s.key, s.json])),
     figures: report.sections.flatMap((s) => s.figures),
+    sections: report.sections,
   };
+}
+
+/** The parts of a written `report.json` that a later run keeps. */
+interface StoredReport {
+  machine: MachineInfo;
+  args: string[];
+  load_averages: Record<string, number>;
+  /** Absent in reports written before sections were stored whole. */
+  sections?: BenchSection[];
+}
+
+/**
+ * The report with the sections of the report already in `dir` that this run did not measure
+ * (each marked with the run that did), in `order`: a run of some benchmarks updates their
+ * sections and keeps the rest.
+ *
+ * @example
+ * const merged = await withEarlierSections("bench", report, ["indexing", "query", "scale"]);
+ */
+export async function withEarlierSections(
+  dir: string,
+  report: BenchReport,
+  order: readonly string[],
+): Promise<BenchReport> {
+  const previous = await readFile(join(dir, "report.json"), "utf8")
+    .then((text) => JSON.parse(text) as StoredReport)
+    .catch(() => undefined);
+  if (!previous?.sections) return report;
+  const measured = new Set(report.sections.map((s) => s.key));
+  const kept = previous.sections
+    .filter((section) => !measured.has(section.key))
+    .map((section) => ({
+      ...section,
+      earlierRun: section.earlierRun ?? {
+        date: previous.machine.date,
+        args: previous.args,
+        load: previous.load_averages[section.key],
+      },
+    }));
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const sections = [...report.sections, ...kept].sort((a, b) => rank(a.key) - rank(b.key));
+  return { ...report, sections };
 }
 
 /**
