@@ -1,0 +1,61 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { BenchSection } from "../../scripts/bench/bench-section.ts";
+import { type BenchReport, reportJson, withEarlierSections } from "../../scripts/bench/report.ts";
+import { tempDir } from "../support/tiny-index.ts";
+
+const section = (key: string, value: string): BenchSection => ({
+  key,
+  title: key,
+  figures: [{ figure: key, value, reference: "—" }],
+  json: { value },
+  notes: [`${key} note`],
+});
+
+const report = (sections: BenchSection[], date: string, args: string[]): BenchReport => ({
+  machine: { date } as BenchReport["machine"],
+  model: "m",
+  args,
+  loadAverages: Object.fromEntries(sections.map((s) => [s.key, 1.5])),
+  durationSeconds: 1,
+  sections,
+});
+
+describe("withEarlierSections", () => {
+  it("keeps the sections this run did not measure, marked with the run that did, in order", async () => {
+    const dir = tempDir();
+    const earlier = report([section("query", "old"), section("scale", "1M")], "2026-12-01", [
+      "--only",
+      "query,scale",
+    ]);
+    writeFileSync(join(dir, "report.json"), JSON.stringify(reportJson(earlier)));
+    const now = report([section("query", "new"), section("ann", "0.99")], "2026-12-02", [
+      "--only",
+      "query,ann",
+    ]);
+    const merged = await withEarlierSections(dir, now, ["query", "ann", "scale"]);
+    expect(merged.sections.map((s) => [s.key, s.json.value])).toEqual([
+      ["query", "new"],
+      ["ann", "0.99"],
+      ["scale", "1M"],
+    ]);
+    expect(merged.sections[2]!.earlierRun).toEqual({
+      date: "2026-12-01",
+      args: ["--only", "query,scale"],
+      load: 1.5,
+    });
+    expect(merged.sections[0]!.earlierRun).toBeUndefined();
+  });
+
+  it("changes nothing where there is no earlier report, or one without whole sections", async () => {
+    const now = report([section("query", "new")], "2026-12-02", []);
+    expect(await withEarlierSections(tempDir(), now, ["query"])).toEqual(now);
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "report.json"),
+      JSON.stringify({ machine: {}, args: [], load_averages: {} }),
+    );
+    expect(await withEarlierSections(dir, now, ["query"])).toEqual(now);
+  });
+});
