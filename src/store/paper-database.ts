@@ -76,7 +76,9 @@ const asBlob = (array: Uint32Array) =>
  */
 export function createPaperWriter(path: string): PaperWriter {
   const db = new Database(path);
-  db.pragma("journal_mode = OFF");
+  // The file counts only once a manifest names it, so it needs no crash-safe journal on disk.
+  // (better-sqlite3's defensive mode refuses `journal_mode = OFF`; MEMORY is the next best.)
+  db.pragma("journal_mode = MEMORY");
   db.pragma("synchronous = OFF");
   db.exec(SCHEMA);
   const insertPaper = db.prepare(
