@@ -1,7 +1,6 @@
 export { CorpusError } from "./corpus-error.ts";
 export { type CorpusFileFingerprint, fingerprintCorpusFile } from "./corpus-fingerprint.ts";
 export { CORPUS_EXTENSIONS, corpusFormatOf } from "./corpus-format.ts";
-export { corpusHash } from "./corpus-hash.ts";
 export { estimatePaperCount } from "./estimate-paper-count.ts";
 export { normalizeTitle } from "./normalize-title.ts";
 export { GIVEN_ID_PATTERN, paperId } from "./paper-id.ts";

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   CorpusError,
   corpusFormatOf,
-  corpusHash,
   paperId,
   parseJsonl,
   readCorpus,
@@ -154,31 +153,5 @@ describe("corpusFormatOf", () => {
     ["a.txt", "trending"],
   ] as const)("reads %s as %s", (file, format) => {
     expect(corpusFormatOf(file)).toBe(format);
-  });
-});
-
-describe("corpusHash", () => {
-  it("is stable for the same papers and changes with any id, title, abstract or order", async () => {
-    const { papers } = await readCorpus(BUNDLED);
-    const hash = corpusHash(papers);
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(corpusHash((await readCorpus(BUNDLED)).papers)).toBe(hash);
-    const [first, second, ...rest] = papers;
-    if (first === undefined || second === undefined) throw new Error("bundled corpus too small");
-    const variants = [
-      [{ ...first, abstract: `${first.abstract} ` }, second, ...rest],
-      [{ ...first, title: `${first.title}s` }, second, ...rest],
-      [{ ...first, id: "other" }, second, ...rest],
-      [second, first, ...rest],
-      [first, second],
-    ];
-    for (const variant of variants) expect(corpusHash(variant)).not.toBe(hash);
-    expect(corpusHash([{ ...first, metadata: { year: 1 } }, second, ...rest])).toBe(hash);
-  });
-
-  it("does not confuse field boundaries", () => {
-    const a = corpusHash([{ id: "a", title: "b c", abstract: "d" }]);
-    const b = corpusHash([{ id: "a", title: "b", abstract: "c d" }]);
-    expect(a).not.toBe(b);
   });
 });
