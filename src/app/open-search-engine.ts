@@ -7,7 +7,7 @@ import type { Settings } from "../settings/settings.ts";
 import { type BuildProgress, buildIndex } from "../store/build-index.ts";
 import { IndexError } from "../store/index-errors.ts";
 import type { IndexManifest } from "../store/manifest.ts";
-import { openStore, readManifest } from "../store/open-store.ts";
+import { earlierFormatCorpus, openStore, readManifest } from "../store/open-store.ts";
 
 export interface OpenSearchEngineOptions {
   settings: Settings;
@@ -89,11 +89,22 @@ export async function openSearchEngine(
   }
   let built = false;
   if (options.build) {
-    const manifest = await readManifest(settings.indexDir).catch((error: unknown) => {
+    let earlierFormat: string[] | undefined;
+    const manifest = await readManifest(settings.indexDir).catch(async (error: unknown) => {
       if (error instanceof IndexError && error.code === "missing") return undefined;
+      if (error instanceof IndexError && error.code === "format-mismatch") {
+        earlierFormat = (await earlierFormatCorpus(settings.indexDir)) ?? settings.corpusFiles;
+        return undefined;
+      }
       throw error;
     });
-    const plan = planBuild(manifest, settings, embedder);
+    const plan =
+      earlierFormat && !settings.corpusNamed
+        ? {
+            corpusFiles: earlierFormat,
+            notice: `paperchat: the index in ${settings.indexDir} was built by an earlier paperchat; rebuilding it from ${describe(earlierFormat)} in the current format.`,
+          }
+        : planBuild(manifest, settings, embedder);
     if (plan) {
       if (plan.notice) options.onNotice?.(plan.notice);
       const result = await buildIndex({

@@ -127,6 +127,14 @@ export async function readManifest(dir: string): Promise<IndexManifest> {
   } catch (cause) {
     throw new IndexError("corrupt", `${path} is not valid JSON. ${REBUILD}`, { cause });
   }
+  const version = (manifest as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === "number" && version !== INDEX_FORMAT_VERSION) {
+    // An older (or newer) paperchat's index: its manifest has another shape; say so plainly.
+    throw new IndexError(
+      "format-mismatch",
+      `The index in ${dir} has format version ${version}, this paperchat reads version ${INDEX_FORMAT_VERSION}. ${REBUILD} (\`npm start\` rebuilds it by itself.)`,
+    );
+  }
   const problem = manifestProblem(manifest);
   if (problem) {
     throw new IndexError(
@@ -137,13 +145,24 @@ export async function readManifest(dir: string): Promise<IndexManifest> {
   return manifest as IndexManifest;
 }
 
+/**
+ * The corpus files an index of an earlier format was built from (format 2 recorded them as
+ * `corpusFiles`), so that an upgrade rebuilds the user's corpus, not the bundled one.
+ *
+ * @example
+ * await earlierFormatCorpus("index"); // ["/data/my-papers.jsonl"]
+ */
+export async function earlierFormatCorpus(dir: string): Promise<string[] | undefined> {
+  const manifest = await readFile(join(dir, MANIFEST_FILE), "utf8")
+    .then((text) => JSON.parse(text) as { corpusFiles?: unknown })
+    .catch(() => undefined);
+  const files = manifest?.corpusFiles;
+  return Array.isArray(files) && files.length > 0 && files.every((f) => typeof f === "string")
+    ? files
+    : undefined;
+}
+
 function checkCompatible(manifest: IndexManifest, dir: string, model?: string): void {
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
-    throw new IndexError(
-      "format-mismatch",
-      `The index in ${dir} has format version ${manifest.formatVersion}, this paperchat reads version ${INDEX_FORMAT_VERSION}. ${REBUILD}`,
-    );
-  }
   if (model !== undefined && manifest.model !== null && manifest.model !== model) {
     throw new IndexError(
       "model-mismatch",

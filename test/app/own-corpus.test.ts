@@ -1,4 +1,4 @@
-import { cpSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSearchEngine } from "../../src/app/open-search-engine.ts";
@@ -106,6 +106,20 @@ describe("the index owns its corpus", () => {
     expect(again.built).toBe(false);
     expect(again.engine.store.count).toBe(12);
     expect(again.notices.join("\n")).toContain("is gone");
+  });
+
+  it("rebuilds an index of an earlier paperchat's format from the corpus it was built from", async () => {
+    const dir = tempDir();
+    const corpus = userCorpus(dir);
+    const indexDir = join(dir, "index");
+    mkdirSync(join(indexDir, "gen-old"), { recursive: true });
+    const format2 = { formatVersion: 2, generation: "gen-old", corpusFiles: [corpus], files: {} };
+    writeFileSync(join(indexDir, "manifest.json"), JSON.stringify(format2));
+    const upgraded = await start(tinyEnv(indexDir));
+    expect(upgraded.built).toBe(true);
+    expect(upgraded.engine.store.count).toBe(12);
+    expect(upgraded.notices.join("\n")).toContain("built by an earlier paperchat");
+    expect((await readManifest(indexDir)).formatVersion).toBeGreaterThan(2);
   });
 
   it("keeps the sentence-vector mode the index was built with when it rebuilds", async () => {
