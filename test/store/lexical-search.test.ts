@@ -15,8 +15,8 @@ const DOCS = [
   { title: "Graph networks", abstract: "graph graph graph neural networks" },
 ];
 
-/** A real papers file of `DOCS`, opened for lexical search. */
-function lexicalOver(docs = DOCS) {
+/** A real papers file of `DOCS`, written as a build writes it. */
+function papersFile(docs = DOCS): string {
   const path = join(tempDir(), "papers.sqlite");
   const writer = createPaperWriter(path);
   for (const [i, doc] of docs.entries()) {
@@ -29,7 +29,12 @@ function lexicalOver(docs = DOCS) {
     });
   }
   writer.finish();
-  return createLexicalSearch(openPaperDatabase(path), docs.length);
+  return path;
+}
+
+/** A papers file of `DOCS`, opened for lexical search. */
+function lexicalOver(docs = DOCS) {
+  return createLexicalSearch(openPaperDatabase(papersFile(docs)), docs.length);
 }
 
 describe("lexical search over FTS5", () => {
@@ -55,6 +60,22 @@ describe("lexical search over FTS5", () => {
 
   it("ranks titles holding a rare query term", () => {
     expect(lexical.rankTitleMatches(tokenize("what is LightGCN"), 10).rows).toEqual([0]);
+  });
+});
+
+describe("term frequencies counted at build time", () => {
+  it("equal what FTS5's vocabulary counts, for the body and for titles", () => {
+    const db = openPaperDatabase(papersFile());
+    const counted = db.prepare("SELECT term, body, title FROM terms ORDER BY term").all();
+    const fromFts = db
+      .prepare(
+        `SELECT term, coalesce(sum(CASE WHEN col = 'body' THEN doc END), 0) AS body,
+                coalesce(sum(CASE WHEN col = 'title' THEN doc END), 0) AS title
+         FROM fts_columns GROUP BY term ORDER BY term`,
+      )
+      .all();
+    expect(counted).toEqual(fromFts);
+    expect(counted).toContainEqual({ term: "graph", body: 2, title: 1 });
   });
 });
 
