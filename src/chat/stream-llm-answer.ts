@@ -3,7 +3,7 @@ import { APICallError, streamText } from "ai";
 import type { SearchResult } from "../search/types.ts";
 import { createCitationFilter } from "./citations.ts";
 import { groundedPrompt } from "./grounded-prompt.ts";
-import type { LlmSettings } from "./llm-settings.ts";
+import type { LlmSettings } from "../settings/llm-settings.ts";
 
 export interface StreamLlmAnswerOptions {
   llm: LlmSettings;
