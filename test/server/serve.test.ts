@@ -120,7 +120,11 @@ describe("startServer", () => {
     );
     // The port is read with the other server settings, before anything starts.
     const start = async () =>
-      startServer({ settings, ...resolveServerSettings({ PORT: "http" }), logger: recordingLogger() });
+      startServer({
+        settings,
+        ...resolveServerSettings({ PORT: "http" }),
+        logger: recordingLogger(),
+      });
     await expect(start()).rejects.toThrow(/port must be a whole number/);
   });
 });

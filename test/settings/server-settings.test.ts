@@ -42,7 +42,10 @@ describe("resolveServerSettings", () => {
   it.each([
     [{ PORT: "http" }, /port must be a whole number from 0 to 65535, got "http"/],
     [{ PORT: "70000" }, /got "70000"/],
-    [{ PAPERCHAT_CORS_ORIGINS: "https://example.org/app" }, /"https:\/\/example.org\/app" is not an origin/],
+    [
+      { PAPERCHAT_CORS_ORIGINS: "https://example.org/app" },
+      /"https:\/\/example.org\/app" is not an origin/,
+    ],
     [{ PAPERCHAT_LLM_MODEL: "llama3.2" }, /PAPERCHAT_LLM_BASE_URL is not set/],
   ])("refuses %j with a ConfigurationError that names it", (env, message) => {
     const refuse = () => resolveServerSettings(env);
