@@ -1,12 +1,12 @@
 import { createUIMessageStream, type UIMessageStreamWriter } from "ai";
 import type { SearchEngine } from "../search/search-engine.ts";
 import type { SearchResult } from "../search/types.ts";
+import type { LlmSettings } from "../settings/llm-settings.ts";
 import type { PaperFilter } from "../store/paper-filter.ts";
 import type { AnsweredBy, PaperchatUIMessage } from "./chat-message.ts";
 import { type ChatMessageLike, userTexts } from "./chat-turns.ts";
 import { composeExtractiveAnswer } from "./extractive-answer.ts";
-import { followUpChain } from "./follow-up.ts";
-import type { LlmSettings } from "./llm-settings.ts";
+import { followUpChain, retrievalQuery } from "./follow-up.ts";
 import { LlmAnswerError, streamLlmAnswer } from "./stream-llm-answer.ts";
 
 export interface AnswerChatOptions {
@@ -100,15 +100,16 @@ async function writeLlmAnswer(
 
 /** Retrieves, then writes the sources and the answer. */
 async function writeReply(writer: Writer, options: AnswerChatOptions): Promise<void> {
-  const chain = followUpChain(userTexts(options.messages), {
-    maxChars: options.maxQueryChars,
-  });
-  const query = chain.join(" ");
+  const turns = userTexts(options.messages);
+  const limits = { maxChars: options.maxQueryChars };
+  const query = retrievalQuery(turns, limits);
   const sources = await options.engine.searchPapers(query, options.k, options.filter);
   writer.write({ type: "start", messageMetadata: { query } });
   writeSources(writer, query, sources);
   let answeredBy: AnsweredBy = "extractive";
   if (options.llm && sources.length > 0) {
+    // The model sees the turns the papers were retrieved with, the question last.
+    const chain = followUpChain(turns, limits);
     answeredBy = await writeLlmAnswer(writer, { ...options, llm: options.llm }, chain, sources);
   } else {
     writeText(writer, "answer", composeExtractiveAnswer(sources));

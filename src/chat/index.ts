@@ -24,7 +24,6 @@ export {
   retrievalQuery,
 } from "./follow-up.ts";
 export { type GroundedPrompt, groundedPrompt } from "./grounded-prompt.ts";
-export { DEFAULT_LLM_TIMEOUT_MS, type LlmSettings, llmSettingsFromEnv } from "./llm-settings.ts";
 export {
   LlmAnswerError,
   type StreamLlmAnswerOptions,

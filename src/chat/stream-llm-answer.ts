@@ -1,9 +1,9 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, streamText } from "ai";
 import type { SearchResult } from "../search/types.ts";
+import type { LlmSettings } from "../settings/llm-settings.ts";
 import { createCitationFilter } from "./citations.ts";
 import { groundedPrompt } from "./grounded-prompt.ts";
-import type { LlmSettings } from "./llm-settings.ts";
 
 export interface StreamLlmAnswerOptions {
   llm: LlmSettings;

@@ -1,9 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-/** Where `npm run build` puts the chat page; the server serves it at `/`. */
-export const WEB_DIST = resolve(ROOT, "web/dist");
+import { REPOSITORY_ROOT as ROOT, WEB_DIST } from "../settings/repository.ts";
 
 /** What the page is built from: its own sources, and the shared shapes it imports from `src/`. */
 const WEB_SOURCES = [

@@ -1,3 +1,5 @@
+import { MAX_K } from "../search/max-k.ts";
+
 /** `paperchat --help` and each command's help: what it does, its flags, examples. */
 export const GENERAL_HELP = `paperchat — ask research papers questions, get cited, verbatim answers.
 
@@ -70,7 +72,7 @@ Examples:
   search: `Usage: paperchat search "QUESTION" [--k N] [--year Y|Y1-Y2] [--category C]...
                         [--json] [common options]
 
-Prints the best N papers (1..50, default 10) with 1-3 verbatim snippets each. --json prints
+Prints the best N papers (1..${MAX_K}, default 10) with 1-3 verbatim snippets each. --json prints
 exactly what GET /api/search returns.
 
   --year 2019 | 2019-2021   only papers of that year or range (papers without a year are left out)
@@ -82,7 +84,7 @@ Examples:
   npx paperchat search "diffusion models" --year 2021-2023 --category cs.CV --category cs.LG`,
   similar: `Usage: paperchat similar PAPER_ID [--k N] [--json] [common options]
 
-Prints the N papers (1..50, default 5) nearest to a paper, never the paper itself. --json
+Prints the N papers (1..${MAX_K}, default 5) nearest to a paper, never the paper itself. --json
 prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`,
 and taken as the corpus gives them (arXiv's math/0501001 included).
 

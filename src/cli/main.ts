@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { CorpusError } from "../corpus/corpus-error.ts";
-import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
-import { ModelImportError } from "../model-import/model-import-error.ts";
-import { IndexError } from "../store/index-errors.ts";
+import { PaperchatError } from "../errors/paperchat-error.ts";
+import { packageVersion } from "../settings/repository.ts";
+import { debugFromEnv } from "../settings/settings.ts";
 import { type CliIo, processIo } from "./cli-io.ts";
+import { exitStatus } from "./exit-status.ts";
 import { COMMAND_HELP, GENERAL_HELP } from "./help.ts";
 import { type CommandLine, parseCommandLine } from "./parse-command-line.ts";
 import { UsageError } from "./usage-error.ts";
@@ -21,14 +20,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => (await import("./commands/serve-command.ts")).serveCommand,
 };
 
-/** Errors whose message already tells the person what to do: printed without a stack. */
-const EXPLAINED = [ModelUnavailableError, IndexError, CorpusError, ModelImportError];
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-  return String(pkg.version);
-}
-
 /**
  * Runs the `paperchat` command line; resolves to the exit code (0 ok, 1 failure, 2 usage).
  *
@@ -40,7 +31,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     line = parseCommandLine(argv);
     if (line.version) {
-      io.stdout.write(`${version()}\n`);
+      io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
     if (line.help || !line.command) {
@@ -50,15 +41,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const command = await COMMANDS[line.command]!();
     return await command(line, io);
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UsageError) {
       const more = line?.command ? `paperchat ${line.command} --help` : "paperchat --help";
-      io.stderr.write(`error: ${error.message}\nRun \`${more}\` for usage.\n`);
-      return 2;
+      io.stderr.write(`error: ${message}\nRun \`${more}\` for usage.\n`);
+    } else {
+      io.stderr.write(`error: ${message}\n`);
+      // paperchat's own errors already say what to do; only unexpected ones have a stack to show.
+      const explained = error instanceof PaperchatError;
+      if (!explained && debugFromEnv(io.env)) io.stderr.write(`${(error as Error).stack}\n`);
     }
-    const explained = EXPLAINED.some((type) => error instanceof type);
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`error: ${message}\n`);
-    if (!explained && io.env.PAPERCHAT_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
-    return 1;
+    return exitStatus(error);
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CorpusFormat } from "../corpus/types.ts";
+import { MAX_K } from "../search/max-k.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
 import type { SentenceVectorMode } from "../store/manifest.ts";
 import type { PaperFilter } from "../store/paper-filter.ts";
@@ -99,7 +100,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       indexDir: values["index-dir"],
       corpusFiles: values.corpus,
     },
-    k: integerOption("k", values.k, 1, 50),
+    k: integerOption("k", values.k, 1, MAX_K),
     json: values.json ?? false,
     force: values.force ?? false,
     format: values.format as CorpusFormat | undefined,

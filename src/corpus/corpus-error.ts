@@ -1,8 +1,10 @@
+import { PaperchatError } from "../errors/paperchat-error.ts";
+
 /**
  * A corpus file that cannot be read as asked. `message` names the file (and line, when there is
  * one) and says what to do about it.
  */
-export class CorpusError extends Error {
+export class CorpusError extends PaperchatError {
   override readonly name = "CorpusError";
 
   constructor(
@@ -12,6 +14,7 @@ export class CorpusError extends Error {
     readonly line?: number,
     options?: { cause?: unknown },
   ) {
-    super(line === undefined ? `${file}: ${message}` : `${file}:${line}: ${message}`, options);
+    const where = line === undefined ? file : `${file}:${line}`;
+    super("corpus", `${where}: ${message}`, options);
   }
 }

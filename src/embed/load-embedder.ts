@@ -18,9 +18,6 @@ export interface LoadEmbedderOptions {
   batchSize?: number;
 }
 
-/** The default model: small, fast, and good at short scientific text. */
-export const DEFAULT_MODEL = "Xenova/all-MiniLM-L6-v2";
-
 /**
  * Loads a sentence-transformer through transformers.js' feature-extraction pipeline (mean
  * pooling, or CLS where a folder's `1_Pooling/config.json` says so; L2 normalisation). Throws
@@ -28,7 +25,7 @@ export const DEFAULT_MODEL = "Xenova/all-MiniLM-L6-v2";
  * downloaded.
  *
  * @example
- * const embedder = await loadEmbedder({ model: DEFAULT_MODEL, cacheDir: ".cache/models" });
+ * const embedder = await loadEmbedder({ model: "Xenova/all-MiniLM-L6-v2", cacheDir: ".cache/models" });
  * const [vector] = await embedder.embed(["graph neural networks"]);
  */
 export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 
 /** Where a model comes from: a folder on disk, or a Hugging Face hub id cached under `cacheDir`. */
@@ -26,8 +27,7 @@ export function modelSource(model: string, cacheDir: string): ModelSource {
   const looksLikePath = /^(\.{1,2}\/|\/|~)/.test(model);
   const isFolder = existsSync(model) && statSync(model).isDirectory();
   if (looksLikePath || isFolder) {
-    const home = process.env.HOME ?? "";
-    return { kind: "folder", path: resolve(model.replace(/^~(?=\/)/, home)) };
+    return { kind: "folder", path: resolve(model.replace(/^~(?=\/)/, homedir())) };
   }
   return { kind: "hub", id: model, cacheDir: resolve(cacheDir) };
 }

@@ -1,5 +1,7 @@
+import { PaperchatError } from "../errors/paperchat-error.ts";
+
 /** Thrown when the embedding model cannot be loaded; `message` says what to put where. */
-export class ModelUnavailableError extends Error {
+export class ModelUnavailableError extends PaperchatError {
   override readonly name = "ModelUnavailableError";
 
   constructor(
@@ -7,6 +9,6 @@ export class ModelUnavailableError extends Error {
     readonly model: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super("model-unavailable", message, options);
   }
 }

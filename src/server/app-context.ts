@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { RequestIdVariables } from "hono/request-id";
-import type { LlmSettings } from "../chat/llm-settings.ts";
 import type { BatchingEmbedder } from "../embed/batching-embedder.ts";
 import type { SearchEngine } from "../search/search-engine.ts";
+import type { LlmSettings } from "../settings/llm-settings.ts";
 import type { ServerLimits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 

@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
-import type { LlmSettings } from "../chat/llm-settings.ts";
 import {
   type BatchingEmbedder,
   type BatchingOptions,
@@ -13,6 +10,9 @@ import {
 } from "../embed/batching-embedder.ts";
 import type { Embedder } from "../embed/types.ts";
 import type { SearchEngine } from "../search/search-engine.ts";
+import type { LlmSettings } from "../settings/llm-settings.ts";
+import { packageVersion, WEB_DIST } from "../settings/repository.ts";
+import type { CorsSettings } from "../settings/server-settings.ts";
 import type { AppContext, AppEnv, PaperchatApp } from "./app-context.ts";
 import {
   bodyTooLarge,
@@ -36,12 +36,6 @@ import { registerSearchRoutes } from "./routes/search.ts";
 import { registerStarterRoutes } from "./routes/starters.ts";
 import { serveWebApp } from "./routes/web.ts";
 
-/** Which browser origins may call the API from other sites (CORS); off when absent. */
-export interface CorsSettings {
-  /** Allowed origins, e.g. `["https://example.org"]`; `["*"]` allows any. */
-  origins: string[];
-}
-
 export interface AppOptions {
   engine: SearchEngine;
   /**
@@ -64,10 +58,7 @@ export interface AppOptions {
   degradedReason?: string;
 }
 
-const REPO_ROOT = resolve(import.meta.dirname, "../..");
-const VERSION = String(
-  JSON.parse(readFileSync(resolve(REPO_ROOT, "package.json"), "utf8")).version,
-);
+const VERSION = packageVersion();
 const API_PATHS = ["/api/*", "/v1/*"] as const;
 
 const DEFAULT_DEGRADED_REASON =
@@ -83,7 +74,7 @@ function isBatching(embedder: Embedder | BatchingEmbedder): embedder is Batching
  * requests, and the web app at `/`. Every error is JSON in the API's error shape.
  *
  * @example
- * const app = createApp({ engine, embedder, apiKey: process.env.PAPERCHAT_API_KEY });
+ * const app = createApp({ engine, embedder, apiKey: "secret" });
  * const res = await app.request("/api/search?q=graph+networks");
  */
 export function createApp(options: AppOptions): PaperchatApp {
@@ -145,7 +136,7 @@ export function createApp(options: AppOptions): PaperchatApp {
   registerEmbeddingRoutes(app, context);
   registerModelRoutes(app, context);
   registerDocsRoutes(app, { version: VERSION, apiKey: options.apiKey !== undefined });
-  app.use("*", serveWebApp(options.webRoot ?? resolve(REPO_ROOT, "web/dist")));
+  app.use("*", serveWebApp(options.webRoot ?? WEB_DIST));
 
   app.notFound(routeNotFound);
   app.onError(handleErrors(logger));

@@ -1,3 +1,5 @@
+import { MAX_K } from "../search/max-k.ts";
+
 /** Bounds on what one request may ask for; every bound is enforced with a 4xx that names it. */
 export interface ServerLimits {
   /** Largest request body in bytes (413 beyond). */
@@ -28,6 +30,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxInputChars: 4000,
   maxInputs: 256,
   maxChatMessages: 200,
-  maxK: 50,
+  maxK: MAX_K,
   maxPageSize: 100,
 };

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { openSearchEngine } from "../app/open-search-engine.ts";
+import { ConfigurationError } from "../settings/configuration-error.ts";
 import type { Settings } from "../settings/settings.ts";
 import type { BuildProgress } from "../store/build-index.ts";
 import { type AppOptions, createApp } from "./app.ts";
@@ -9,7 +10,6 @@ import { httpParserErrorResponse } from "./errors/http-parser-error.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
 import { consoleLogger } from "./logger.ts";
 import { publicModelName } from "./model-name.ts";
-import { appOptionsFromEnv } from "./server-env.ts";
 
 export interface ServeEngineOptions extends AppOptions {
   /** 0 picks a free port. */
@@ -20,16 +20,12 @@ export interface ServeEngineOptions extends AppOptions {
   shutdownGraceMs?: number;
 }
 
-export interface StartServerOptions
-  extends Omit<ServeEngineOptions, "engine" | "embedder" | "port"> {
+/** The port, host, API key, CORS and chat model come as `resolveServerSettings` gives them. */
+export interface StartServerOptions extends Omit<ServeEngineOptions, "engine" | "embedder"> {
   settings: Settings;
-  /** Default: `PORT` from `env`, else 3000. */
-  port?: number;
   /** Build the index first when there is none, or rebuild it when its corpus or model changed. */
   build?: boolean;
   onProgress?: (progress: BuildProgress) => void;
-  /** Where `PORT`, `PAPERCHAT_API_KEY`, `PAPERCHAT_CORS_ORIGINS` and `PAPERCHAT_LLM_*` are read (default `process.env`); explicit options win. */
-  env?: Record<string, string | undefined>;
 }
 
 /** A listening server. */
@@ -41,7 +37,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_PORT = 3000;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 function displayHost(host: string | undefined): string {
@@ -54,11 +49,9 @@ function listen(server: Server, port: number, host?: string): Promise<AddressInf
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {
         reject(
-          new Error(
+          new ConfigurationError(
             `Port ${port} is already in use. Stop the other server, or pick another port with PORT=… (or --port).`,
-            {
-              cause: error,
-            },
+            { cause: error },
           ),
         );
       } else reject(error);
@@ -127,23 +120,16 @@ export async function serveEngine(options: ServeEngineOptions): Promise<RunningS
  * model it still serves, lexically (degraded mode), and logs why once.
  *
  * @example
- * const server = await startServer({ settings: resolveSettings(process.env), build: true });
+ * const server = await startServer({
+ *   settings: resolveSettings(process.env),
+ *   ...resolveServerSettings(process.env),
+ *   build: true,
+ * });
  * process.once("SIGTERM", () => server.close());
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const env = options.env ?? process.env;
   const logger = options.logger ?? consoleLogger;
-  const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(
-      `The port must be a whole number from 0 to 65535, got "${env.PORT ?? port}".`,
-    );
-  }
-  const fromEnv = appOptionsFromEnv(env);
-  const { settings, build, onProgress, env: _env, ...appOptions } = options;
-  const apiKey = options.apiKey ?? fromEnv.apiKey;
-  const cors = options.cors ?? fromEnv.cors;
-  const llm = options.llm ?? fromEnv.llm;
+  const { settings, build, onProgress, ...serveOptions } = options;
   let degradedReason: string | undefined;
   const { engine, embedder } = await openSearchEngine({
     settings,
@@ -157,23 +143,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     },
   });
-  const server = await serveEngine({
-    degradedReason,
-    ...appOptions,
-    apiKey,
-    cors,
-    llm,
-    engine,
-    embedder,
-    port,
-    logger,
-  });
+  const server = await serveEngine({ degradedReason, ...serveOptions, engine, embedder, logger });
   const facts = [
     `${engine.store.count} papers`,
     `model ${publicModelName(engine.store.manifest.model ?? settings.model)}`,
     `semantic search ${engine.semantic ? "on" : "off (lexical only)"}`,
-    `answers ${llm ? `by ${llm.model} at ${llm.baseURL}` : "extractive"}`,
-    ...(apiKey ? ["API key required"] : []),
+    `answers ${options.llm ? `by ${options.llm.model} at ${options.llm.baseURL}` : "extractive"}`,
+    ...(options.apiKey ? ["API key required"] : []),
   ];
   logger.info(
     `paperchat: serving ${facts.join(", ")} at ${server.url} (API docs: ${server.url}/docs)`,

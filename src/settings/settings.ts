@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
-import { DEFAULT_MODEL } from "../embed/load-embedder.ts";
+import { REPOSITORY_ROOT as ROOT } from "./repository.ts";
 
-/** Where paperchat's files live when nothing says otherwise: the repository root. */
-const ROOT = resolve(import.meta.dirname, "../..");
+/** The default model: small, fast, and good at short scientific text. */
+export const DEFAULT_MODEL = "Xenova/all-MiniLM-L6-v2";
 
 /** What every command needs to know: which model, which index, which corpus. */
 export interface Settings {
@@ -27,6 +27,16 @@ export interface Settings {
 export type SettingsOverrides = Partial<Omit<Settings, "corpusNamed">>;
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
+
+/**
+ * Whether an unexpected failure prints its stack trace (`PAPERCHAT_DEBUG` set to anything).
+ *
+ * @example
+ * debugFromEnv({ PAPERCHAT_DEBUG: "1" }); // true
+ */
+export function debugFromEnv(env: Record<string, string | undefined>): boolean {
+  return Boolean(env.PAPERCHAT_DEBUG);
+}
 
 /**
  * Resolves settings from flags, then environment variables, then defaults.

@@ -1,15 +1,20 @@
+import { PaperchatError, type PaperchatErrorCode } from "../errors/paperchat-error.ts";
+
 /** Why an index could not be used; each message ends with what to do about it. */
-export type IndexErrorCode = "missing" | "corrupt" | "model-mismatch" | "format-mismatch";
+export type IndexErrorCode = Extract<
+  PaperchatErrorCode,
+  "missing" | "corrupt" | "model-mismatch" | "format-mismatch"
+>;
 
 /** Thrown by `loadIndex` when the index on disk cannot be used as it is. */
-export class IndexError extends Error {
+export class IndexError extends PaperchatError {
   override readonly name = "IndexError";
 
   constructor(
-    readonly code: IndexErrorCode,
+    override readonly code: IndexErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }

@@ -18,8 +18,14 @@ function stem(word: string): string {
   return word;
 }
 
-/** Words, with their inner hyphens: "cross-scale", "tabpfn", "3d". */
-const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+/**
+ * Words as the search tokenizer sees them, with their inner hyphens: "cross-scale", "tabpfn",
+ * "3d". Global: use it with `matchAll`, which leaves it untouched.
+ *
+ * @example
+ * [..."cross-scale 3d".matchAll(WORD_PATTERN)].map(([word]) => word); // ["cross-scale", "3d"]
+ */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /** Any character beyond ASCII (then accents need folding). */
 const NON_ASCII = /[^\p{ASCII}]/u;
 const MARKS = /\p{M}+/gu;
@@ -44,7 +50,7 @@ function keeps(part: string): boolean {
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   const plain = NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "") : text;
-  for (const [word] of plain.toLowerCase().matchAll(WORD)) {
+  for (const [word] of plain.toLowerCase().matchAll(WORD_PATTERN)) {
     if (!word.includes("-")) {
       if (keeps(word)) terms.push(stem(word));
       continue;

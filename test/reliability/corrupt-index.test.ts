@@ -47,7 +47,7 @@ const DATA_FILE_DAMAGE: [string, (path: string) => void][] = [
 async function startOn(indexDir: string) {
   const logger = recordingLogger();
   const settings = resolveSettings({}, { model: TINY_MODEL, offline: true, indexDir });
-  const started = startServer({ settings, port: 0, host: "127.0.0.1", logger, env: {} });
+  const started = startServer({ settings, port: 0, host: "127.0.0.1", logger });
   const error = await started.then(
     async (server) => {
       await server.close();

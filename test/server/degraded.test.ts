@@ -88,7 +88,7 @@ describe("startServer when the model cannot be loaded", () => {
       {},
       { model: missingModel, offline: true, indexDir: tiny.indexDir },
     );
-    const server = await startServer({ settings, port: 0, host: "127.0.0.1", logger, env: {} });
+    const server = await startServer({ settings, port: 0, host: "127.0.0.1", logger });
     try {
       const warnings = logger.lines.filter((line) => line.level === "warn");
       expect(warnings).toHaveLength(1);

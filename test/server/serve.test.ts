@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { resolveServerSettings } from "../../src/settings/server-settings.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
 import { TINY_MODEL } from "../support/tiny-index.ts";
 import { type FakeLlm, startFakeLlm } from "./support/fake-llm-server.ts";
@@ -63,16 +64,16 @@ describe("startServer", () => {
       {},
       { model: TINY_MODEL, offline: true, indexDir: tiny.indexDir },
     );
+    const env = {
+      PORT: "0",
+      PAPERCHAT_API_KEY: "k",
+      PAPERCHAT_LLM_BASE_URL: llm.baseURL,
+      PAPERCHAT_LLM_MODEL: "fake-model",
+    };
     server = await startServer({
       settings,
-      host: "127.0.0.1",
+      ...resolveServerSettings(env, { host: "127.0.0.1" }),
       logger,
-      env: {
-        PORT: "0",
-        PAPERCHAT_API_KEY: "k",
-        PAPERCHAT_LLM_BASE_URL: llm.baseURL,
-        PAPERCHAT_LLM_MODEL: "fake-model",
-      },
     });
   });
 
@@ -108,7 +109,6 @@ describe("startServer", () => {
         port: server.port,
         host: "127.0.0.1",
         logger: recordingLogger(),
-        env: {},
       }),
     ).rejects.toThrow(`Port ${server.port} is already in use`);
   });
@@ -118,8 +118,13 @@ describe("startServer", () => {
       {},
       { model: TINY_MODEL, offline: true, indexDir: tiny.indexDir },
     );
-    await expect(
-      startServer({ settings, env: { PORT: "http" }, logger: recordingLogger() }),
-    ).rejects.toThrow(/port must be a whole number/);
+    // The port is read with the other server settings, before anything starts.
+    const start = async () =>
+      startServer({
+        settings,
+        ...resolveServerSettings({ PORT: "http" }),
+        logger: recordingLogger(),
+      });
+    await expect(start()).rejects.toThrow(/port must be a whole number/);
   });
 });

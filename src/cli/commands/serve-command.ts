@@ -1,4 +1,5 @@
 import { startServer } from "../../server/serve.ts";
+import { resolveServerSettings } from "../../settings/server-settings.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import type { CliIo } from "../cli-io.ts";
 import { ensureWebBuild } from "../ensure-web-build.ts";
@@ -12,13 +13,12 @@ import { createProgressBar } from "../progress-bar.ts";
  */
 export async function serveCommand(line: CommandLine, io: CliIo): Promise<number> {
   const settings = resolveSettings(io.env, line.overrides);
+  const serverSettings = resolveServerSettings(io.env, { port: line.port, host: line.host });
   await ensureWebBuild((text) => io.stderr.write(text));
   const server = await startServer({
     settings,
+    ...serverSettings,
     build: true,
-    port: line.port,
-    host: line.host ?? io.env.HOST,
-    env: io.env,
     onProgress: createProgressBar(io.stderr),
   });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {

@@ -13,6 +13,27 @@ export interface ApiErrorBody {
   error: { message: string; type: ApiErrorType; code?: string; param?: string };
 }
 
+/** Every code the API answers with, and the HTTP status and error type that go with it. */
+export const API_ERROR_CODES = {
+  invalid_value: { status: 400, type: "invalid_request_error" },
+  invalid_json: { status: 400, type: "invalid_request_error" },
+  invalid_utf8: { status: 400, type: "invalid_request_error" },
+  malformed_http: { status: 400, type: "invalid_request_error" },
+  invalid_api_key: { status: 401, type: "invalid_request_error" },
+  paper_not_found: { status: 404, type: "not_found_error" },
+  model_not_found: { status: 404, type: "not_found_error" },
+  route_not_found: { status: 404, type: "not_found_error" },
+  method_not_allowed: { status: 405, type: "invalid_request_error" },
+  request_timeout: { status: 408, type: "invalid_request_error" },
+  body_too_large: { status: 413, type: "invalid_request_error" },
+  unsupported_media_type: { status: 415, type: "invalid_request_error" },
+  headers_too_large: { status: 431, type: "invalid_request_error" },
+  internal_error: { status: 500, type: "server_error" },
+  model_unavailable: { status: 503, type: "service_unavailable" },
+} as const satisfies Record<string, { status: ContentfulStatusCode; type: ApiErrorType }>;
+
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;
+
 /** An error that becomes an HTTP response as it is: its status and a message saying what to do. */
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -37,4 +58,15 @@ export class ApiError extends Error {
     const { message, type, code, param } = this;
     return { error: { message, type, ...(code && { code }), ...(param && { param }) } };
   }
+}
+
+/**
+ * The API error for `code`, with the status and type `API_ERROR_CODES` gives it.
+ *
+ * @example
+ * throw apiError("paper_not_found", `No paper with id "${id}".`, "id");
+ */
+export function apiError(code: ApiErrorCode, message: string, param?: string): ApiError {
+  const { status, type } = API_ERROR_CODES[code];
+  return new ApiError(status, type, message, code, param);
 }

@@ -3,24 +3,16 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-context.ts";
 import type { Logger } from "../logger.ts";
-import { ApiError } from "./api-error.ts";
+import { ApiError, apiError } from "./api-error.ts";
 import { validationError } from "./validation-error.ts";
 
 /** Client errors that Hono's own middleware raises, in paperchat's words. */
 const HONO_ERRORS: Record<number, () => ApiError> = {
-  400: () =>
-    new ApiError(
-      400,
-      "invalid_request_error",
-      "The request body is not valid JSON.",
-      "invalid_json",
-    ),
+  400: () => apiError("invalid_json", "The request body is not valid JSON."),
   415: () =>
-    new ApiError(
-      415,
-      "invalid_request_error",
-      "The request body must be JSON: send it with Content-Type: application/json.",
+    apiError(
       "unsupported_media_type",
+      "The request body must be JSON: send it with Content-Type: application/json.",
     ),
 };
 
@@ -31,11 +23,9 @@ const HONO_ERRORS: Record<number, () => ApiError> = {
  * bodyLimit({ maxSize, onError: () => { throw bodyTooLarge(maxSize); } });
  */
 export function bodyTooLarge(maxBytes: number): ApiError {
-  return new ApiError(
-    413,
-    "invalid_request_error",
-    `The request body is larger than ${maxBytes} bytes. Send less per request (e.g. fewer embeddings inputs).`,
+  return apiError(
     "body_too_large",
+    `The request body is larger than ${maxBytes} bytes. Send less per request (e.g. fewer embeddings inputs).`,
   );
 }
 
@@ -59,11 +49,9 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
     if (known) return c.json(known.body(), known.status);
     const requestId = c.get("requestId");
     logger.error(`[${requestId}] ${c.req.method} ${c.req.path} failed: ${error.stack ?? error}`);
-    const internal = new ApiError(
-      500,
-      "server_error",
-      `Internal server error (request id ${requestId}); the details are in the server log.`,
+    const internal = apiError(
       "internal_error",
+      `Internal server error (request id ${requestId}); the details are in the server log.`,
     );
     return c.json(internal.body(), 500);
   };
@@ -81,11 +69,9 @@ const UNENCODED_ID_HINT =
  */
 export const routeNotFound: NotFoundHandler<AppEnv> = (c) =>
   c.json(
-    new ApiError(
-      404,
-      "not_found_error",
-      `No route for ${c.req.method} ${c.req.path}.${c.req.path.startsWith("/api/papers/") ? UNENCODED_ID_HINT : ""} The API is described at /docs.`,
+    apiError(
       "route_not_found",
+      `No route for ${c.req.method} ${c.req.path}.${c.req.path.startsWith("/api/papers/") ? UNENCODED_ID_HINT : ""} The API is described at /docs.`,
     ).body(),
     404,
   );
@@ -98,11 +84,9 @@ export const routeNotFound: NotFoundHandler<AppEnv> = (c) =>
  */
 export function wrongMethod(c: Context, methods: string[]): Response {
   const allow = methods.join(", ");
-  const error = new ApiError(
-    405,
-    "invalid_request_error",
-    `${c.req.path} does not answer ${c.req.method}; use ${allow}.`,
+  const error = apiError(
     "method_not_allowed",
+    `${c.req.path} does not answer ${c.req.method}; use ${allow}.`,
   );
   return c.json(error.body(), 405, { Allow: allow });
 }

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { ApiError } from "./api-error.ts";
+import { apiError } from "./api-error.ts";
 
 /**
  * The answer to a request that Node's HTTP parser refused before the app saw it (URL and
@@ -12,24 +12,18 @@ import { ApiError } from "./api-error.ts";
 export function httpParserErrorResponse(code: string | undefined, maxHeaderBytes: number): string {
   const error =
     code === "HPE_HEADER_OVERFLOW"
-      ? new ApiError(
-          431,
-          "invalid_request_error",
-          `The request's URL and headers are larger than ${maxHeaderBytes} bytes. Send a long question in the body of POST /api/search or POST /api/chat.`,
+      ? apiError(
           "headers_too_large",
+          `The request's URL and headers are larger than ${maxHeaderBytes} bytes. Send a long question in the body of POST /api/search or POST /api/chat.`,
         )
       : code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? new ApiError(
-            408,
-            "invalid_request_error",
-            "The request took too long to arrive. Send it again, all at once.",
+        ? apiError(
             "request_timeout",
+            "The request took too long to arrive. Send it again, all at once.",
           )
-        : new ApiError(
-            400,
-            "invalid_request_error",
-            "The request is not valid HTTP/1.1. Send a well-formed request line and headers.",
+        : apiError(
             "malformed_http",
+            "The request is not valid HTTP/1.1. Send a well-formed request line and headers.",
           );
   const body = JSON.stringify(error.body());
   return [

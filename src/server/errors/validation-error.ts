@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import { ApiError } from "./api-error.ts";
+import { type ApiError, apiError } from "./api-error.ts";
 
 type Issue = ZodError["issues"][number];
 type Path = readonly PropertyKey[];
@@ -70,11 +70,5 @@ export function validationError(error: ZodError, target: string, data: unknown):
   } else {
     message = `${where} is invalid: ${issue.message}`;
   }
-  return new ApiError(
-    400,
-    "invalid_request_error",
-    `${message}.`,
-    "invalid_value",
-    field || undefined,
-  );
+  return apiError("invalid_value", `${message}.`, field || undefined);
 }

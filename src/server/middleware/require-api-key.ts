@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { ApiError } from "../errors/api-error.ts";
+import { apiError } from "../errors/api-error.ts";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
@@ -21,13 +21,11 @@ export function requireApiKey(apiKey: string): MiddlewareHandler {
     const match = /^Bearer\s+(.+)$/i.exec(c.req.header("Authorization") ?? "");
     if (!match || !timingSafeEqual(digest(match[1]!.trim()), expected)) {
       c.header("WWW-Authenticate", 'Bearer realm="paperchat"');
-      throw new ApiError(
-        401,
-        "invalid_request_error",
+      throw apiError(
+        "invalid_api_key",
         match
           ? "Incorrect API key. Send the key the server was started with (PAPERCHAT_API_KEY)."
           : "Missing API key. Send it as `Authorization: Bearer <key>` (the server has PAPERCHAT_API_KEY set).",
-        "invalid_api_key",
       );
     }
     return next();

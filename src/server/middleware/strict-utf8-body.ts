@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { ApiError } from "../errors/api-error.ts";
+import { apiError } from "../errors/api-error.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -17,11 +17,9 @@ export function strictUtf8Body(): MiddlewareHandler {
     try {
       text = utf8.decode(await c.req.arrayBuffer());
     } catch {
-      throw new ApiError(
-        400,
-        "invalid_request_error",
-        "The request body is not valid UTF-8. Send JSON encoded as UTF-8.",
+      throw apiError(
         "invalid_utf8",
+        "The request body is not valid UTF-8. Send JSON encoded as UTF-8.",
       );
     }
     // Hono's body cache holds the promises of earlier reads (its type says otherwise).

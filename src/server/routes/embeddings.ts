@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
-import { ApiError } from "../errors/api-error.ts";
+import { apiError } from "../errors/api-error.ts";
 import { EmbeddingsResponseSchema, embeddingsRequestSchema } from "../schemas/embeddings.ts";
 import { errorResponse } from "../schemas/error.ts";
 import { servesModel } from "./models.ts";
@@ -58,14 +58,12 @@ export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext):
     async (c) => {
       const body = c.req.valid("json");
       if (!embedder) {
-        throw new ApiError(503, "service_unavailable", context.degradedReason, "model_unavailable");
+        throw apiError("model_unavailable", context.degradedReason);
       }
       if (body.model !== undefined && !servesModel(context, body.model)) {
-        throw new ApiError(
-          404,
-          "not_found_error",
-          `The model "${body.model}" is not served here; use "${modelName}" (see GET /v1/models) or leave "model" out.`,
+        throw apiError(
           "model_not_found",
+          `The model "${body.model}" is not served here; use "${modelName}" (see GET /v1/models) or leave "model" out.`,
           "model",
         );
       }

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { factsOf } from "../../search/search-engine.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
-import { ApiError } from "../errors/api-error.ts";
+import { apiError } from "../errors/api-error.ts";
 import { errorResponse } from "../schemas/error.ts";
 import { paperFilterOf } from "../schemas/filters.ts";
 import {
@@ -21,11 +21,9 @@ const json = <T>(description: string, schema: T) => ({
 });
 
 const unknownPaper = (id: string) =>
-  new ApiError(
-    404,
-    "not_found_error",
-    `No paper with id "${id}". List ids with GET /api/papers, or find papers with GET /api/search?q=…`,
+  apiError(
     "paper_not_found",
+    `No paper with id "${id}". List ids with GET /api/papers, or find papers with GET /api/search?q=…`,
     "id",
   );
 

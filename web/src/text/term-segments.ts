@@ -1,4 +1,4 @@
-import { tokenize } from "../../../src/text/tokenize.ts";
+import { tokenize, WORD_PATTERN } from "../../../src/text/tokenize.ts";
 
 export interface TextSegment {
   text: string;
@@ -7,9 +7,6 @@ export interface TextSegment {
   /** Whether this stretch should be marked. */
   marked: boolean;
 }
-
-/** Words as the search tokenizer sees them, hyphenated compounds kept whole. */
-const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /**
  * The search terms of a question, normalised the way the search engine normalises them, so
@@ -41,7 +38,7 @@ export function termSegments(text: string, terms: ReadonlySet<string>): TextSegm
   };
   let cursor = 0;
   if (terms.size > 0) {
-    for (const match of text.matchAll(WORD)) {
+    for (const match of text.matchAll(WORD_PATTERN)) {
       if (!tokenize(match[0]).some((term) => terms.has(term))) continue;
       const end = match.index + match[0].length;
       push(cursor, match.index, false);

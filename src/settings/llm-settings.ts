@@ -1,3 +1,5 @@
+import { ConfigurationError } from "./configuration-error.ts";
+
 /** An OpenAI-compatible chat endpoint (Ollama, llama.cpp, vLLM, …) that writes chat answers. */
 export interface LlmSettings {
   /** Base URL of the API, e.g. `http://127.0.0.1:11434/v1` (`PAPERCHAT_LLM_BASE_URL`). */
@@ -15,8 +17,8 @@ export const DEFAULT_LLM_TIMEOUT_MS = 60_000;
 
 /**
  * Reads the optional LLM endpoint from the environment; undefined unless both
- * `PAPERCHAT_LLM_BASE_URL` and `PAPERCHAT_LLM_MODEL` are set. Throws a `RangeError` naming the
- * variable when a value is unusable.
+ * `PAPERCHAT_LLM_BASE_URL` and `PAPERCHAT_LLM_MODEL` are set. Throws a `ConfigurationError`
+ * naming the variable when a value is unusable.
  *
  * @example
  * llmSettingsFromEnv({ PAPERCHAT_LLM_BASE_URL: "http://127.0.0.1:11434/v1", PAPERCHAT_LLM_MODEL: "llama3.2" });
@@ -29,19 +31,19 @@ export function llmSettingsFromEnv(
   if (!baseURL && !model) return undefined;
   if (!baseURL || !model) {
     const missing = baseURL ? "PAPERCHAT_LLM_MODEL" : "PAPERCHAT_LLM_BASE_URL";
-    throw new RangeError(
+    throw new ConfigurationError(
       `${missing} is not set: set both PAPERCHAT_LLM_BASE_URL and PAPERCHAT_LLM_MODEL to answer with a language model, or neither for extractive answers.`,
     );
   }
   if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
-    throw new RangeError(
+    throw new ConfigurationError(
       `PAPERCHAT_LLM_BASE_URL must be an http(s) URL such as http://127.0.0.1:11434/v1, got "${baseURL}".`,
     );
   }
   const timeoutText = env.PAPERCHAT_LLM_TIMEOUT_MS?.trim();
   const timeoutMs = timeoutText ? Number(timeoutText) : DEFAULT_LLM_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new RangeError(
+    throw new ConfigurationError(
       `PAPERCHAT_LLM_TIMEOUT_MS must be a positive whole number of milliseconds, got "${timeoutText}".`,
     );
   }

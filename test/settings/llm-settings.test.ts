@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LLM_TIMEOUT_MS, llmSettingsFromEnv } from "../../src/chat/llm-settings.ts";
+import { DEFAULT_LLM_TIMEOUT_MS, llmSettingsFromEnv } from "../../src/settings/llm-settings.ts";
 
 describe("llmSettingsFromEnv", () => {
   const base = {
