@@ -32,14 +32,33 @@ export function idf(n: number, df: number): number {
 }
 
 /**
- * The terms a lexical query uses: those the index knows, rarest first, as many as fit in the
- * posting budget (always at least the rarest one).
+ * A term in more papers than this is too common to rank by: 1% of the corpus, and never fewer
+ * than 5,000 papers, so that no term of a corpus under half a million papers is left out. In a
+ * million papers such a term's 10,000+ papers tie on it; the question's rarer words, the title
+ * terms and the vectors rank them instead.
  *
  * @example
- * queryTerms([{ term: "the", docs: 900 }, { term: "lightgcn", docs: 2 }], 100); // ["lightgcn"]
+ * commonAbove(1_000_000); // 10000
  */
-export function queryTerms(frequencies: readonly TermFrequency[], budget: number): string[] {
-  const known = frequencies.filter((f) => f.docs > 0).sort((a, b) => a.docs - b.docs);
+export function commonAbove(docCount: number): number {
+  return Math.max(5000, Math.ceil(docCount * 0.01));
+}
+
+/**
+ * The terms a lexical query uses: those the index knows and that are not too common
+ * (`maxDocs`), rarest first, as many as fit in the posting budget (at least the rarest one).
+ *
+ * @example
+ * queryTerms([{ term: "the", docs: 900 }, { term: "lightgcn", docs: 2 }], { budget: 100, maxDocs: 1000 }); // ["lightgcn"]
+ */
+export function queryTerms(
+  frequencies: readonly TermFrequency[],
+  limits: { budget: number; maxDocs: number },
+): string[] {
+  const { budget, maxDocs } = limits;
+  const known = frequencies
+    .filter((f) => f.docs > 0 && f.docs <= maxDocs)
+    .sort((a, b) => a.docs - b.docs);
   const chosen: string[] = [];
   let postings = 0;
   for (const { term, docs } of known) {
@@ -100,6 +119,7 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
     "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
   );
   const matching = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck();
+  const maxDocs = commonAbove(docCount);
   // A filter joins the full-text hits with their papers and keeps those that pass.
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
@@ -133,7 +153,7 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
 
   return {
     rankBm25(terms, limit, filter) {
-      const chosen = queryTerms(frequencies(terms), POSTING_BUDGET);
+      const chosen = queryTerms(frequencies(terms), { budget: POSTING_BUDGET, maxDocs });
       if (chosen.length === 0) return { rows: [], scores: [] };
       const hits = rankedHits(anyOf(chosen, "body"), limit, filter) as {
         rowid: number;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createLexicalSearch, queryTerms } from "../../src/store/lexical-search.ts";
+import { commonAbove, createLexicalSearch, queryTerms } from "../../src/store/lexical-search.ts";
 import { createPaperWriter, openPaperDatabase } from "../../src/store/paper-database.ts";
 import { packSentenceTerms } from "../../src/store/sentence-terms.ts";
 import { tokenize } from "../../src/text/tokenize.ts";
@@ -80,16 +80,30 @@ describe("term frequencies counted at build time", () => {
 });
 
 describe("queryTerms", () => {
+  const frequencies = [
+    { term: "the", docs: 900 },
+    { term: "graph", docs: 40 },
+    { term: "lightgcn", docs: 2 },
+    { term: "unknown", docs: 0 },
+  ];
+
   it("keeps the rarest terms within the posting budget, always at least one", () => {
-    const frequencies = [
-      { term: "the", docs: 900 },
-      { term: "graph", docs: 40 },
-      { term: "lightgcn", docs: 2 },
-      { term: "unknown", docs: 0 },
-    ];
-    expect(queryTerms(frequencies, 50)).toEqual(["lightgcn", "graph"]);
-    expect(queryTerms(frequencies, 10)).toEqual(["lightgcn"]);
-    expect(queryTerms([{ term: "the", docs: 900 }], 10)).toEqual(["the"]);
-    expect(queryTerms([{ term: "unknown", docs: 0 }], 10)).toEqual([]);
+    expect(queryTerms(frequencies, { budget: 50, maxDocs: 1000 })).toEqual(["lightgcn", "graph"]);
+    expect(queryTerms(frequencies, { budget: 10, maxDocs: 1000 })).toEqual(["lightgcn"]);
+    expect(queryTerms([{ term: "the", docs: 900 }], { budget: 10, maxDocs: 1000 })).toEqual([
+      "the",
+    ]);
+    expect(queryTerms([{ term: "unknown", docs: 0 }], { budget: 10, maxDocs: 1000 })).toEqual([]);
+  });
+
+  it("never ranks by a term too common to tell papers apart", () => {
+    expect(queryTerms(frequencies, { budget: 5000, maxDocs: 100 })).toEqual(["lightgcn", "graph"]);
+    expect(queryTerms([{ term: "the", docs: 900 }], { budget: 5000, maxDocs: 100 })).toEqual([]);
+  });
+
+  it("calls a term common only past 1% of a large corpus", () => {
+    expect(commonAbove(70)).toBe(5000);
+    expect(commonAbove(400_000)).toBe(5000);
+    expect(commonAbove(1_000_000)).toBe(10_000);
   });
 });
