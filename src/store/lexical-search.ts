@@ -98,23 +98,9 @@ export interface LexicalSearch {
  * lexical.rankBm25(tokenize("graph convolution"), 50);
  */
 export function createLexicalSearch(db: Database.Database, docCount: number): LexicalSearch {
-  // Frequencies counted at build time; an index written before that counts them from FTS5.
-  const counted =
-    db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'terms'").get() !== undefined;
-  const docsWith = db
-    .prepare(
-      counted
-        ? "SELECT body FROM terms WHERE term = ?"
-        : "SELECT doc FROM fts_columns WHERE term = ? AND col = 'body'",
-    )
-    .pluck();
-  const titlesWith = db
-    .prepare(
-      counted
-        ? "SELECT title FROM terms WHERE term = ?"
-        : "SELECT doc FROM fts_columns WHERE term = ? AND col = 'title'",
-    )
-    .pluck();
+  // Frequencies counted once at build time (see `TERM_FREQUENCIES`), not by FTS5 per look-up.
+  const docsWith = db.prepare("SELECT body FROM terms WHERE term = ?").pluck();
+  const titlesWith = db.prepare("SELECT title FROM terms WHERE term = ?").pluck();
   const bm25 = db.prepare(
     "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
   );

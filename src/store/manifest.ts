@@ -2,7 +2,7 @@ import type { CorpusFileFingerprint } from "../corpus/corpus-fingerprint.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
 
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** HNSW build parameters, recorded so that a loaded index is searched the way it was built. */
 export interface HnswParams {

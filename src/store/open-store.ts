@@ -147,16 +147,20 @@ export async function readManifest(dir: string): Promise<IndexManifest> {
 
 /**
  * The corpus files an index of an earlier format was built from (format 2 recorded them as
- * `corpusFiles`), so that an upgrade rebuilds the user's corpus, not the bundled one.
+ * `corpusFiles`, format 3 as `corpus.files`), so that an upgrade rebuilds the user's corpus, not
+ * the bundled one.
  *
  * @example
  * await earlierFormatCorpus("index"); // ["/data/my-papers.jsonl"]
  */
 export async function earlierFormatCorpus(dir: string): Promise<string[] | undefined> {
   const manifest = await readFile(join(dir, MANIFEST_FILE), "utf8")
-    .then((text) => JSON.parse(text) as { corpusFiles?: unknown })
+    .then((text) => JSON.parse(text) as { corpusFiles?: unknown; corpus?: { files?: unknown } })
     .catch(() => undefined);
-  const files = manifest?.corpusFiles;
+  const recorded = manifest?.corpus?.files;
+  const files = Array.isArray(recorded)
+    ? recorded.map((file) => (file as { path?: unknown } | null)?.path)
+    : manifest?.corpusFiles;
   return Array.isArray(files) && files.length > 0 && files.every((f) => typeof f === "string")
     ? files
     : undefined;
@@ -258,26 +262,35 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   };
 
   const rowOf = db.prepare("SELECT row FROM papers WHERE id = ?").pluck();
-  const idOf = db.prepare("SELECT id FROM papers WHERE row = ?").pluck();
-  const paperById = db.prepare("SELECT * FROM papers WHERE id = ?");
+  // One statement per list, not one per paper: a search looks up about a hundred rows.
+  const idsOfRows = db.prepare(
+    "SELECT row, id FROM papers WHERE row IN (SELECT value FROM json_each(?))",
+  );
+  const papersByIds = db.prepare(
+    "SELECT * FROM papers WHERE id IN (SELECT value FROM json_each(?))",
+  );
   const termsOf = db.prepare("SELECT sentence_terms FROM papers WHERE id = ?").pluck();
   const hashOf = db.prepare("SELECT content_hash FROM papers WHERE id = ?").pluck();
   const page = db.prepare("SELECT id, title FROM papers ORDER BY row LIMIT ? OFFSET ?");
-  const byIds = (rows: number[], scores: number[]): Ranking => ({
-    ids: rows.map((row) => idOf.get(row) as string),
-    scores,
-  });
+  const byIds = (rows: number[], scores: number[]): Ranking => {
+    const found = idsOfRows.all(JSON.stringify(rows)) as { row: number; id: string }[];
+    const idOf = new Map(found.map(({ row, id }) => [row, id]));
+    return { ids: rows.map((row) => idOf.get(row)!), scores };
+  };
 
   return {
     dir,
     manifest,
     count,
     hasVectors: hnsw !== undefined,
-    papers: (ids) =>
-      ids.flatMap((id) => {
-        const row = paperById.get(id) as PaperRow | undefined;
+    papers(ids) {
+      const rows = papersByIds.all(JSON.stringify(ids)) as PaperRow[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
         return row ? [paperOfRow(row)] : [];
-      }),
+      });
+    },
     list: (offset, limit) => page.all(limit, offset) as { id: string; title: string }[],
     lexical(terms, limit, filter) {
       const { rows, scores } = lexical.rankBm25(terms, limit, filter);
