@@ -20,8 +20,8 @@ import {
 /** The ids transformers.js' feature-extraction pipeline feeds the model for one text. */
 /** The ids `embed` feeds the model for a text: cut to the window first, so it keeps `[SEP]`. */
 function pipelineIds(tokenizer: PreTrainedTokenizer, text: string): number[] {
-  const fit = windowText(tokenizer, Number(tokenizer.model_max_length));
-  const { input_ids } = tokenizer(fit(text), { padding: true, truncation: true });
+  const toWindow = windowText(tokenizer, Number(tokenizer.model_max_length));
+  const { input_ids } = tokenizer(toWindow(text), { padding: true, truncation: true });
   return Array.from(input_ids.data as BigInt64Array, Number);
 }
 
