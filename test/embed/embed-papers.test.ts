@@ -12,6 +12,7 @@ import {
   FIXTURE_MODELS,
   loadFixtureEmbedder,
   paperText,
+  SPLIT_INSIDE_A_WORD,
   sentenceTexts,
 } from "./support/bundled-papers.ts";
 
@@ -114,14 +115,7 @@ describe("embedPapers sentences against separately embedded ones (tiny fixture)"
   });
 
   it("falls back to sentences embedded alone when their ids cannot be pieced together", async () => {
-    const paper: PaperToEmbed = {
-      title: "graph networks",
-      abstract: "convolutional networks for recommendation",
-      sentences: [
-        [0, 7],
-        [7, 41],
-      ],
-    };
+    const paper = SPLIT_INSIDE_A_WORD;
     const [pooled] = await embedder.embedPapers([paper]);
     const [whole, ...alone] = await embedder.embed([paperText(paper), ...sentenceTexts(paper)]);
     expect(maxAbsDiff(pooled!.paper, whole!)).toBeLessThan(1e-5);

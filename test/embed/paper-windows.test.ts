@@ -14,6 +14,7 @@ import {
   FIXTURE_MODELS,
   loadFixtureTokenizer,
   paperText,
+  SPLIT_INSIDE_A_WORD,
   sentenceTexts,
 } from "./support/bundled-papers.ts";
 
@@ -89,14 +90,7 @@ describe("paperWindows when ids cannot be pieced together", () => {
   });
 
   it("gives sentences split inside a word rows of their own, as embed would see them", () => {
-    const paper: PaperToEmbed = {
-      title: "graph networks",
-      abstract: "convolutional networks for recommendation",
-      sentences: [
-        [0, 7],
-        [7, 41],
-      ],
-    };
+    const paper = SPLIT_INSIDE_A_WORD;
     const { windows } = paperWindows(paper, 0, windowTokenizer);
     expect(windows.map((window) => window.ids)).toEqual([
       pipelineIds(tokenizer, paperText(paper)),

@@ -46,3 +46,13 @@ export function loadFixtureTokenizer(model: string): Promise<PreTrainedTokenizer
 /** Cosine of two unit vectors. */
 export const cosine = (a: Float32Array, b: Float32Array) =>
   a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+
+/** A paper whose first "sentence" ends inside a word, so its ids cannot be pieced together. */
+export const SPLIT_INSIDE_A_WORD: PaperToEmbed = {
+  title: "graph networks",
+  abstract: "convolutional networks for recommendation",
+  sentences: [
+    [0, 7],
+    [7, 41],
+  ],
+};
