@@ -1,28 +1,13 @@
+import { citationGroups, itemNumbers } from "@contract/citation-grammar.ts";
+
 export type AnswerSegment =
   | { kind: "text"; text: string; start: number }
   | { kind: "citation"; text: string; start: number; numbers: number[] };
 
-/** `[1]`, `[2, 3]`, `[1,2]`, `[1-3]`. */
-const CITATION = /\[(\d+(?:\s*[,–-]\s*\d+)*)\]/g;
-
 /**
- * The sources that the inside of a citation names (`2, 4-6`), or `undefined` when one of them
- * is not among the `sourceCount` sources or a range runs backwards.
- */
-function citedNumbers(inside: string, sourceCount: number): number[] | undefined {
-  const numbers = new Set<number>();
-  for (const item of inside.split(",")) {
-    const [from = 0, to = from] = item.split(/[–-]/).map((n) => Number.parseInt(n, 10));
-    if (from < 1 || to < from || to > sourceCount) return undefined;
-    for (let n = from; n <= to; n += 1) numbers.add(n);
-  }
-  return [...numbers];
-}
-
-/**
- * Splits an answer into plain text and `[n]` citations. Only numbers that name one of the
- * `sourceCount` sources count as citations; anything else (`[0]`, `[42]`, `[1-60]`, `[3-1]`)
- * stays text.
+ * Splits an answer into plain text and `[n]` citations. A group counts as a citation only when
+ * every item in it names one of the `sourceCount` sources; anything else (`[0]`, `[42]`,
+ * `[1-60]`, `[3-1]`) stays text. A citation's numbers are listed once each, in order.
  *
  * @example
  * citationSegments("Graphs help [1].", 2);
@@ -32,14 +17,15 @@ function citedNumbers(inside: string, sourceCount: number): number[] | undefined
 export function citationSegments(answer: string, sourceCount: number): AnswerSegment[] {
   const segments: AnswerSegment[] = [];
   let cursor = 0;
-  for (const match of answer.matchAll(CITATION)) {
-    const numbers = citedNumbers(match[1]!, sourceCount);
-    if (numbers === undefined) continue;
-    if (match.index > cursor) {
-      segments.push({ kind: "text", text: answer.slice(cursor, match.index), start: cursor });
+  for (const group of citationGroups(answer)) {
+    const named = group.items.map((item) => itemNumbers(item, sourceCount));
+    if (named.some((numbers) => numbers === undefined)) continue;
+    if (group.start > cursor) {
+      segments.push({ kind: "text", text: answer.slice(cursor, group.start), start: cursor });
     }
-    segments.push({ kind: "citation", text: match[0], start: match.index, numbers });
-    cursor = match.index + match[0].length;
+    const numbers = [...new Set(named.flatMap((item) => item ?? []))];
+    segments.push({ kind: "citation", text: group.text, start: group.start, numbers });
+    cursor = group.end;
   }
   if (cursor < answer.length) {
     segments.push({ kind: "text", text: answer.slice(cursor), start: cursor });
