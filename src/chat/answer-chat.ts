@@ -1,10 +1,11 @@
 import { createUIMessageStream, type UIMessageStreamWriter } from "ai";
+import type { AnsweredBy, PaperchatUIMessage } from "../contract/chat-message.ts";
+import type { ChatMessageLike } from "../contract/message-text.ts";
+import type { SearchResult } from "../contract/search-response.ts";
 import type { SearchEngine } from "../search/search-engine.ts";
-import type { SearchResult } from "../search/types.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import type { PaperFilter } from "../store/paper-filter.ts";
-import type { AnsweredBy, PaperchatUIMessage } from "./chat-message.ts";
-import { type ChatMessageLike, userTexts } from "./chat-turns.ts";
+import { userTexts } from "./chat-turns.ts";
 import { composeExtractiveAnswer } from "./extractive-answer.ts";
 import { followUpChain, retrievalQuery } from "./follow-up.ts";
 import { LlmAnswerError, streamLlmAnswer } from "./stream-llm-answer.ts";

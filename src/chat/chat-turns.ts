@@ -1,28 +1,9 @@
-/** A chat message as the AI SDK's clients send it, reduced to what paperchat reads. */
-export interface ChatMessageLike {
-  role: string;
-  parts: readonly { type: string; text?: unknown }[];
-}
+import { type ChatMessageLike, messageText } from "../contract/message-text.ts";
 
 /** One turn of a conversation as plain text. */
 export interface ChatTurn {
   role: "system" | "user" | "assistant";
   text: string;
-}
-
-/**
- * The text of a message: its text parts joined, trimmed (sources, files and data parts are
- * ignored).
- *
- * @example
- * messageText({ role: "user", parts: [{ type: "text", text: "graph networks" }] }); // "graph networks"
- */
-export function messageText(message: ChatMessageLike): string {
-  return message.parts
-    .filter((part) => part.type === "text" && typeof part.text === "string")
-    .map((part) => part.text as string)
-    .join("\n")
-    .trim();
 }
 
 /**

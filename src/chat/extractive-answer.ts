@@ -1,4 +1,4 @@
-import type { SearchResult } from "../search/types.ts";
+import type { SearchResult } from "../contract/search-response.ts";
 
 export interface ExtractiveAnswerOptions {
   /** How many of the sources (best first) the answer quotes. */

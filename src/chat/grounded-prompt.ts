@@ -1,4 +1,4 @@
-import type { SearchResult } from "../search/types.ts";
+import type { SearchResult } from "../contract/search-response.ts";
 
 /** What a language model is given: instructions and the question with its numbered sources. */
 export interface GroundedPrompt {

@@ -1,14 +1,7 @@
 export { type AnswerChatOptions, answerChat } from "./answer-chat.ts";
-export type {
-  AnsweredBy,
-  ChatDataParts,
-  ChatMetadata,
-  PaperchatUIMessage,
-} from "./chat-message.ts";
-export { type ChatMessageLike, type ChatTurn, messageText, userTexts } from "./chat-turns.ts";
+export { type ChatTurn, userTexts } from "./chat-turns.ts";
 export {
   type CitationFilter,
-  citedNumbers,
   createCitationFilter,
   removeInventedCitations,
 } from "./citations.ts";

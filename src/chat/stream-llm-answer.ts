@@ -1,6 +1,6 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, streamText } from "ai";
-import type { SearchResult } from "../search/types.ts";
+import type { SearchResult } from "../contract/search-response.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import { createCitationFilter } from "./citations.ts";
 import { groundedPrompt } from "./grounded-prompt.ts";

@@ -1,5 +1,5 @@
 import type { UIMessage } from "ai";
-import type { SearchResult } from "../search/types.ts";
+import type { SearchResult } from "./search-response.ts";
 
 /** How the answer text of a reply was written. */
 export type AnsweredBy = "extractive" | "llm" | "extractive-fallback";

@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
 
+/**
+ * `GET /api/health`: is the server up, and with which index and model.
+ *
+ * @example
+ * const health: Health = HealthSchema.parse(await (await fetch("/api/health")).json());
+ */
 export const HealthSchema = z
   .object({
     status: z.literal("ok"),
@@ -19,3 +25,5 @@ export const HealthSchema = z
     }),
   })
   .openapi("Health");
+
+export type Health = z.infer<typeof HealthSchema>;

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
 
-/** What the corpus says about a paper beyond its text (`PaperFacts`); each field only where it has it. */
+/**
+ * What the corpus says about a paper beyond its text; each field only where the source has it.
+ * Results, similar papers and a paper's page all carry these fields.
+ *
+ * @example
+ * z.object({ id: z.string(), ...PaperFactsSchema.shape });
+ */
 export const PaperFactsSchema = z.object({
   authors: z
     .array(z.string())
@@ -21,3 +27,6 @@ export const PaperFactsSchema = z.object({
     example: "https://arxiv.org/abs/math/0501001",
   }),
 });
+
+/** What the corpus says about a paper beyond its text (`PaperFactsSchema`). */
+export type PaperFacts = z.infer<typeof PaperFactsSchema>;

@@ -1,48 +1,39 @@
-/** Shapes shared by search, the CLI's --json output and the HTTP API (see docs/api.md). */
-import type { Facets } from "../store/facet-index.ts";
+import { z } from "@hono/zod-openapi";
+import { PaperFactsSchema } from "./paper-facts.ts";
 
-export type Snippet = {
-  text: string;
-  start: number;
-  end: number;
-  score: number;
-};
+/** A verbatim sentence of an abstract, with where it stands in it and how well it matches. */
+export const SnippetSchema = z
+  .object({
+    text: z.string().openapi({ description: "A verbatim sentence of the abstract." }),
+    start: z.number().int().openapi({ description: "`abstract.slice(start, end) === text`" }),
+    end: z.number().int(),
+    score: z.number(),
+  })
+  .openapi("Snippet");
 
-/** What the corpus says about a paper beyond its text; each field only where the source has it. */
-export type PaperFacts = {
-  authors?: string[];
-  year?: number;
-  categories?: string[];
-  doi?: string;
-  url?: string;
-};
+/** One paper that answers a question, with its best snippets. */
+export const SearchResultSchema = z
+  .object({
+    id: z.string().openapi({ example: "training-bayesian-neural-networks-with-12d32a" }),
+    title: z.string(),
+    score: z
+      .number()
+      .openapi({ description: "Fused relevance in (0, 1]; results are best first." }),
+    snippets: z.array(SnippetSchema),
+    ...PaperFactsSchema.shape,
+  })
+  .openapi("SearchResult");
 
-export type SearchResult = {
-  id: string;
-  title: string;
-  score: number;
-  snippets: Snippet[];
-} & PaperFacts;
+/**
+ * `GET /api/search`, `POST /api/search` and `paperchat search --json`.
+ *
+ * @example
+ * SearchResponseSchema.parse(await (await fetch("/api/search?q=gans")).json());
+ */
+export const SearchResponseSchema = z
+  .object({ query: z.string(), results: z.array(SearchResultSchema) })
+  .openapi("SearchResponse");
 
-export type SearchResponse = {
-  query: string;
-  results: SearchResult[];
-};
-
-export type SimilarResponse = {
-  paper: { id: string; title: string };
-  results: ({ id: string; title: string; score: number } & PaperFacts)[];
-};
-
-/** A question to start with, about a paper of the corpus that search ranks in its top 3. */
-export type StarterQuestion = {
-  question: string;
-  paperId: string;
-  title: string;
-};
-
-/** `GET /api/starters`: starting points and what the corpus can be filtered by. */
-export type StartersResponse = {
-  starters: StarterQuestion[];
-  facets: Facets;
-};
+export type Snippet = z.infer<typeof SnippetSchema>;
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 
+/** A question to start with, about a paper of the corpus that search ranks in its top 3. */
 export const StarterQuestionSchema = z
   .object({
     question: z.string().openapi({ example: "What is LightGCN?" }),
@@ -34,6 +35,16 @@ export const FacetsSchema = z
       "What the corpus can be filtered by (year_from / year_to / category on search, chat and similar).",
   });
 
+/**
+ * `GET /api/starters`: starting points and what the corpus can be filtered by.
+ *
+ * @example
+ * const { starters, facets }: StartersResponse = await (await fetch("/api/starters")).json();
+ */
 export const StartersResponseSchema = z
   .object({ starters: z.array(StarterQuestionSchema), facets: FacetsSchema })
   .openapi("StartersResponse");
+
+export type StarterQuestion = z.infer<typeof StarterQuestionSchema>;
+export type Facets = z.infer<typeof FacetsSchema>;
+export type StartersResponse = z.infer<typeof StartersResponseSchema>;

@@ -1,12 +1,14 @@
+import type { PaperFacts } from "../contract/paper-facts.ts";
+import type { SimilarResponse } from "../contract/papers.ts";
+import type { SearchResult } from "../contract/search-response.ts";
+import { tokenize } from "../contract/tokenize.ts";
 import type { Embedder } from "../embed/types.ts";
 import type { PaperStore } from "../store/open-store.ts";
 import type { StoredPaper } from "../store/paper-database.ts";
 import type { PaperFilter } from "../store/paper-filter.ts";
 import { termHash } from "../store/sentence-terms.ts";
-import { tokenize } from "../text/tokenize.ts";
 import { fuseRankings } from "./fuse.ts";
 import { snippetsFor } from "./snippets.ts";
-import type { PaperFacts, SearchResult, SimilarResponse } from "./types.ts";
 
 export interface SearchEngineOptions {
   store: PaperStore;

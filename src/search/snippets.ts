@@ -1,7 +1,7 @@
+import type { Snippet } from "../contract/search-response.ts";
 import type { StoredPaper } from "../store/paper-database.ts";
 import { sentenceOverlaps } from "../store/sentence-terms.ts";
 import { sentenceScores } from "../store/sentence-vectors.ts";
-import type { Snippet } from "./types.ts";
 
 export interface SnippetQuery {
   /** Unit vector of the question; absent in lexical-only mode. */

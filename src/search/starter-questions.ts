@@ -1,5 +1,5 @@
+import type { StarterQuestion } from "../contract/starters.ts";
 import type { SearchEngine } from "./search-engine.ts";
-import type { StarterQuestion } from "./types.ts";
 
 export interface StarterQuestionOptions {
   /** How many starting points to find. */

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
+import { publicModelName } from "../contract/model-name.ts";
 import {
   type BatchingEmbedder,
   type BatchingOptions,
@@ -25,7 +26,6 @@ import { DEFAULT_LIMITS, type ServerLimits } from "./limits.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
 import { requireApiKey } from "./middleware/require-api-key.ts";
 import { strictUtf8Body } from "./middleware/strict-utf8-body.ts";
-import { publicModelName } from "./model-name.ts";
 import { registerChatRoutes } from "./routes/chat.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerEmbeddingRoutes } from "./routes/embeddings.ts";

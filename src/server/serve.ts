@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { openSearchEngine } from "../app/open-search-engine.ts";
+import { publicModelName } from "../contract/model-name.ts";
 import { ConfigurationError } from "../settings/configuration-error.ts";
 import type { Settings } from "../settings/settings.ts";
 import type { BuildProgress } from "../store/build-index.ts";
@@ -9,7 +10,6 @@ import { type AppOptions, createApp } from "./app.ts";
 import { httpParserErrorResponse } from "./errors/http-parser-error.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
 import { consoleLogger } from "./logger.ts";
-import { publicModelName } from "./model-name.ts";
 
 export interface ServeEngineOptions extends AppOptions {
   /** 0 picks a free port. */

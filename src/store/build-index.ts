@@ -1,10 +1,10 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { tokenize } from "../contract/tokenize.ts";
 import { corpusUnchanged, fingerprintCorpusFile } from "../corpus/corpus-fingerprint.ts";
 import { estimatePaperCount, splitSentences, streamCorpus } from "../corpus/index.ts";
 import type { CorpusFormat, Paper, SkippedDuplicate } from "../corpus/types.ts";
 import type { Embedder, PaperEmbedding } from "../embed/types.ts";
-import { tokenize } from "../text/tokenize.ts";
 import {
   type CachedEmbedding,
   contentHashOf,

@@ -1,13 +1,6 @@
 import type Database from "better-sqlite3";
+import type { Facets } from "../contract/starters.ts";
 import type { PaperFilter } from "./paper-filter.ts";
-
-/** What a corpus can be filtered by; a field is absent when no paper has it. */
-export interface Facets {
-  /** The earliest and latest year of the papers that have one. */
-  years?: { min: number; max: number };
-  /** The most frequent categories, most papers first (ties by name). */
-  categories?: { name: string; papers: number }[];
-}
 
 /** The years and categories of every paper, by row (= HNSW label), held in memory. */
 export interface FacetIndex {

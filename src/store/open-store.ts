@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Facets } from "../contract/starters.ts";
 import { type EmbeddingCache, openEmbeddingCache } from "./embedding-cache.ts";
-import { type FacetIndex, type Facets, loadFacetIndex } from "./facet-index.ts";
+import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { indexFileDigest } from "./file-digest.ts";
 import { readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";

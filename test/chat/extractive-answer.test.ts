@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { citedNumbers } from "../../src/chat/citations.ts";
 import { composeExtractiveAnswer, NO_SOURCES_ANSWER } from "../../src/chat/extractive-answer.ts";
-import type { SearchResult } from "../../src/search/types.ts";
+import { citedNumbers } from "../../src/contract/citation-grammar.ts";
+import type { SearchResult } from "../../src/contract/search-response.ts";
 
 const source = (n: number, snippets: string[]): SearchResult => ({
   id: `paper-${n}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../src/text/tokenize.ts";
+import { tokenize } from "../../src/contract/tokenize.ts";
 
 describe("tokenize", () => {
   it("lower-cases, folds accents and plurals, drops stopwords, keeps acronyms whole", () => {

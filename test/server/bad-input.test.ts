@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SearchResponse } from "../../src/search/types.ts";
+import type { SearchResponse } from "../../src/contract/search-response.ts";
 import { DEFAULT_LIMITS } from "../../src/server/limits.ts";
 import { papersOf } from "../support/tiny-index.ts";
 import { openTinyEngine, serveTiny, type TinyEngine, userMessage } from "./support/tiny-server.ts";

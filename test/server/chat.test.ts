@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PaperchatUIMessage } from "../../src/chat/chat-message.ts";
-import { citedNumbers } from "../../src/chat/citations.ts";
+import type { PaperchatUIMessage } from "../../src/contract/chat-message.ts";
+import { citedNumbers } from "../../src/contract/citation-grammar.ts";
 import type { RunningServer } from "../../src/server/serve.ts";
 import { type FakeLlm, startFakeLlm } from "./support/fake-llm-server.ts";
 import {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SearchResponse } from "../../src/contract/search-response.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
-import type { SearchResponse } from "../../src/search/types.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
 import { openStore } from "../../src/store/open-store.ts";

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SearchResponse, SimilarResponse, StartersResponse } from "../../src/search/types.ts";
+import type { SimilarResponse } from "../../src/contract/papers.ts";
+import type { SearchResponse } from "../../src/contract/search-response.ts";
+import type { StartersResponse } from "../../src/contract/starters.ts";
 import { createApp } from "../../src/server/app.ts";
 import { FIRST_YEAR, writeArxivCorpus, YEAR_SPAN } from "../support/arxiv-corpus.ts";
 import { tempDir } from "../support/tiny-index.ts";

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SearchResponse, SimilarResponse } from "../../src/search/types.ts";
+import type { SimilarResponse } from "../../src/contract/papers.ts";
+import type { SearchResponse } from "../../src/contract/search-response.ts";
 import { createApp } from "../../src/server/app.ts";
 import { openTinyEngine, type TinyEngine } from "./support/tiny-server.ts";
 

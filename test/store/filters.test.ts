@@ -2,13 +2,13 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tokenize } from "../../src/contract/tokenize.ts";
 import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
 import { loadFacetIndex } from "../../src/store/facet-index.ts";
 import { INDEX_FILES } from "../../src/store/manifest.ts";
 import { openStore, type PaperStore } from "../../src/store/open-store.ts";
 import type { StoredPaper } from "../../src/store/paper-database.ts";
 import type { PaperFilter } from "../../src/store/paper-filter.ts";
-import { tokenize } from "../../src/text/tokenize.ts";
 import { FIRST_YEAR, writeArxivCorpus, YEAR_SPAN } from "../support/arxiv-corpus.ts";
 import { buildTinyIndex, papersOf, tempDir } from "../support/tiny-index.ts";
 

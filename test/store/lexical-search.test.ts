@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/contract/tokenize.ts";
 import { commonAbove, createLexicalSearch, queryTerms } from "../../src/store/lexical-search.ts";
 import { createPaperWriter, openPaperDatabase } from "../../src/store/paper-database.ts";
 import { packSentenceTerms } from "../../src/store/sentence-terms.ts";
-import { tokenize } from "../../src/text/tokenize.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
 const DOCS = [

@@ -1,15 +1,15 @@
-import { readUIMessageStream, type UIMessage } from "ai";
+import { readUIMessageStream } from "ai";
 import { describe, expect, it } from "vitest";
 import { answerChat } from "../../src/chat/answer-chat.ts";
-import type { PaperchatUIMessage } from "../../src/chat/chat-message.ts";
-import type { SearchResult } from "../../src/search/types.ts";
+import type { ChatMetadata, PaperchatUIMessage } from "../../src/contract/chat-message.ts";
+import type { SearchResult } from "../../src/contract/search-response.ts";
 import { answerBlocks, inlineSpans } from "../../web/src/chat/answer-blocks.ts";
 import { messageNotices } from "../../web/src/chat/message-notices.ts";
 import { messageQuery, messageSources } from "../../web/src/chat/message-sources.ts";
 
-type Part = UIMessage["parts"][number];
+type Part = PaperchatUIMessage["parts"][number];
 
-const assistant = (parts: Part[], metadata?: unknown): UIMessage => ({
+const assistant = (parts: Part[], metadata?: ChatMetadata): PaperchatUIMessage => ({
   id: "reply",
   role: "assistant",
   parts,
@@ -34,10 +34,15 @@ const sourceDocument = (result: SearchResult, n: number): Part => ({
   providerMetadata: { paperchat: { ...result, n } },
 });
 
-const dataSources = (query: string, found: unknown[]): Part => ({
+const dataSources = (query: string, found: SearchResult[]): Part => ({
   type: "data-sources",
   id: "sources",
   data: { query, results: found },
+});
+
+const notice = (message: string): Part => ({
+  type: "data-notice",
+  data: { kind: "llm-fallback", message },
 });
 
 describe("messageSources", () => {
@@ -50,25 +55,7 @@ describe("messageSources", () => {
     expect(messageSources(message)).toEqual(results);
   });
 
-  it("reads source-document parts and their provider metadata when no data part came", () => {
-    const message = assistant(results.map((result, i) => sourceDocument(result, i + 1)));
-    expect(messageSources(message)).toEqual(results);
-  });
-
-  it("reads bare source parts: title falls back to the id, score is NaN, no snippets", () => {
-    const message = assistant([
-      { type: "source-url", sourceId: "p1", url: "https://example.org/p1" },
-      { type: "source-document", sourceId: "p2", mediaType: "text/plain", title: "Paper two" },
-    ]);
-    const sources = messageSources(message);
-    expect(sources.map(({ id, title, snippets }) => ({ id, title, snippets }))).toEqual([
-      { id: "p1", title: "p1", snippets: [] },
-      { id: "p2", title: "Paper two", snippets: [] },
-    ]);
-    expect(sources.every((source) => Number.isNaN(source.score))).toBe(true);
-  });
-
-  it("keeps each result's authors, year, categories, DOI and link, dropping values of the wrong type", () => {
+  it("keeps each result's authors, year, categories, DOI and link", () => {
     const facts = {
       authors: ["Ada Example", "Ben Sample"],
       year: 2005,
@@ -76,70 +63,25 @@ describe("messageSources", () => {
       doi: "10.1/x",
       url: "https://arxiv.org/abs/math/0501001",
     };
-    const message = assistant([
-      dataSources("lattice paths", [
-        { ...results[0], ...facts },
-        { ...results[1], year: "2005", authors: "Ada", url: "javascript:alert(1)" },
-      ]),
-    ]);
-    const [withFacts, withBadFacts] = messageSources(message);
-    expect(withFacts).toEqual({ ...results[0], ...facts });
-    expect(withBadFacts).toEqual(results[1]);
+    const withFacts = { ...results[0]!, ...facts };
+    const message = assistant([dataSources("lattice paths", [withFacts, results[1]!])]);
+    expect(messageSources(message)).toEqual([withFacts, results[1]]);
   });
 
   it("returns nothing for a message without sources", () => {
     expect(messageSources(assistant([{ type: "text", text: "Hello" }]))).toEqual([]);
     expect(messageSources(assistant([]))).toEqual([]);
+    expect(messageSources(assistant([notice("m")]))).toEqual([]);
   });
 
-  it("accepts a bare result list and `paperId`, and fills in missing snippet fields", () => {
-    const message = assistant([
-      {
-        type: "data-results",
-        data: [{ paperId: "p1", title: "One", snippets: [{ text: "A." }, { start: 3 }, "B."] }],
-      },
-    ]);
-    expect(messageSources(message)).toEqual([
-      {
-        id: "p1",
-        title: "One",
-        score: Number.NaN,
-        snippets: [{ text: "A.", start: -1, end: -1, score: 0 }],
-      },
-    ]);
-  });
-
-  it("ignores a data part holding anything but results, falling back to the source parts", () => {
-    const message = assistant([
-      sourceDocument(results[0]!, 1),
-      dataSources("q", [{ id: "x" }, results[1]]),
-      { type: "data-notice", data: { kind: "llm-fallback", message: "m" } },
-      { type: "data-other", data: "text" },
-    ]);
-    expect(messageSources(message)).toEqual([results[0]]);
-  });
-
-  it("lets the last data part with results win", () => {
-    const message = assistant([dataSources("first", [results[0]]), dataSources("again", results)]);
+  it("lets the last data-sources part win", () => {
+    const message = assistant([dataSources("first", [results[0]!]), dataSources("again", results)]);
     expect(messageSources(message).map((source) => source.id)).toEqual(["rcnet", "lightgcn"]);
-  });
-
-  it("appends source parts the data part lacks, without repeating the ones it has", () => {
-    const extra: SearchResult = { id: "tabpfn", title: "TabPFN", score: 0.01, snippets: [] };
-    const message = assistant([
-      ...[...results, extra].map((result, i) => sourceDocument(result, i + 1)),
-      dataSources("q", [results[0]]),
-    ]);
-    expect(messageSources(message).map((source) => source.id)).toEqual([
-      "rcnet",
-      "lightgcn",
-      "tabpfn",
-    ]);
   });
 });
 
 describe("messageQuery", () => {
-  it("reads the query of the last data part that has one, before the metadata", () => {
+  it("reads the query of the last data-sources part, before the metadata", () => {
     const message = assistant([dataSources("first", results), dataSources("second", results)], {
       query: "from metadata",
     });
@@ -148,29 +90,22 @@ describe("messageQuery", () => {
 
   it("falls back to the message metadata, then to undefined", () => {
     expect(messageQuery(assistant([], { query: "graphs" }))).toBe("graphs");
-    expect(messageQuery(assistant([], { query: 3 }))).toBeUndefined();
     expect(messageQuery(assistant([{ type: "text", text: "x" }]))).toBeUndefined();
   });
 });
 
 describe("messageNotices", () => {
-  it("reads notices given as a string or as `{ message }`, in order", () => {
+  it("reads the notices' messages, in order", () => {
     const message = assistant([
-      { type: "data-notice", data: "First." },
+      notice("First."),
       { type: "text", text: "Answer" },
-      { type: "data-notice", data: { kind: "llm-fallback", message: "Second." } },
+      notice("Second."),
     ]);
     expect(messageNotices(message)).toEqual(["First.", "Second."]);
   });
 
-  it("ignores notices without a readable message and other data parts", () => {
-    const message = assistant([
-      { type: "data-notice", data: { message: 42 } },
-      { type: "data-notice", data: null },
-      { type: "data-notice", data: ["x"] },
-      { type: "data-sources", data: { message: "not a notice" } },
-    ]);
-    expect(messageNotices(message)).toEqual([]);
+  it("finds none in a reply without notices", () => {
+    expect(messageNotices(assistant([dataSources("q", results)]))).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
+import { embeddingsResponse } from "../../contract/embeddings-response.ts";
+import { publicModelName } from "../../contract/model-name.ts";
 import { loadEmbedder } from "../../embed/load-embedder.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
 import { UsageError } from "../usage-error.ts";
 
-/** `paperchat embed`: one vector per text (arguments, or stdin lines). */
+/** `paperchat embed`: one vector per text (arguments, or stdin lines); `--json` prints what POST /v1/embeddings returns. */
 export async function embedCommand(line: CommandLine, io: CliIo): Promise<number> {
   const texts = line.positionals.length
     ? line.positionals
@@ -15,16 +17,12 @@ export async function embedCommand(line: CommandLine, io: CliIo): Promise<number
   const embedder = await loadEmbedder(settings);
   const vectors = await embedder.embed(texts);
   if (line.json) {
-    const data = vectors.map((v, index) => ({
-      object: "embedding",
-      index,
-      embedding: Array.from(v),
-    }));
-    const tokens = embedder.countTokens(texts).reduce((a, b) => a + b, 0);
-    const usage = { prompt_tokens: tokens, total_tokens: tokens };
-    io.stdout.write(
-      `${JSON.stringify({ object: "list", data, model: embedder.modelId, usage })}\n`,
-    );
+    const response = embeddingsResponse({
+      vectors,
+      tokenCounts: embedder.countTokens(texts),
+      model: publicModelName(embedder.modelId),
+    });
+    io.stdout.write(`${JSON.stringify(response)}\n`);
   } else {
     for (const v of vectors) io.stdout.write(`${JSON.stringify(Array.from(v))}\n`);
   }

@@ -1,5 +1,6 @@
 import { openSearchEngine } from "../../app/open-search-engine.ts";
-import type { SearchResponse } from "../../search/types.ts";
+import type { SearchResponse } from "../../contract/search-response.ts";
+import { searchResponse } from "../../search/search-response.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
@@ -34,10 +35,11 @@ export async function searchCommand(line: CommandLine, io: CliIo): Promise<numbe
     onNotice: (notice) => io.stderr.write(`${notice}\n`),
     onDegraded: (error) => io.stderr.write(`warning: lexical search only. ${error.message}\n`),
   });
-  const response: SearchResponse = {
+  const response = await searchResponse(engine, {
     query: question,
-    results: await engine.searchPapers(question, line.k ?? 10, line.filter),
-  };
+    k: line.k,
+    filter: line.filter,
+  });
   io.stdout.write(line.json ? `${JSON.stringify(response, null, 2)}\n` : formatResults(response));
   return 0;
 }

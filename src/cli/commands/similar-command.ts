@@ -1,3 +1,4 @@
+import { DEFAULT_SIMILAR_K } from "../../contract/default-k.ts";
 import { createSearchEngine } from "../../search/search-engine.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import { openStore } from "../../store/open-store.ts";
@@ -14,7 +15,7 @@ export async function similarCommand(line: CommandLine, io: CliIo): Promise<numb
   if (!id || extra !== undefined) throw new UsageError("similar takes exactly one PAPER_ID.");
   const settings = resolveSettings(io.env, line.overrides);
   const engine = createSearchEngine({ store: await openStore(settings.indexDir) });
-  const response = engine.similarPapers(id, line.k ?? 5);
+  const response = engine.similarPapers(id, line.k ?? DEFAULT_SIMILAR_K);
   if (!response) {
     io.stderr.write(
       `No paper with id "${id}". Ids are listed by \`paperchat search\` and GET /api/papers.\n`,

@@ -1,21 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { EmbeddingsResponseSchema } from "../../contract/embeddings.ts";
+import { embeddingsResponse } from "../../contract/embeddings-response.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { apiError } from "../errors/api-error.ts";
-import { EmbeddingsResponseSchema, embeddingsRequestSchema } from "../schemas/embeddings.ts";
+import { embeddingsRequestSchema } from "../schemas/embeddings.ts";
 import { errorResponse } from "../schemas/error.ts";
 import { servesModel } from "./models.ts";
-
-/**
- * A vector as OpenAI's `encoding_format: "base64"` sends it: little-endian float32 bytes.
- *
- * @example
- * base64Vector(new Float32Array([1, 0])); // "AACAPwAAAAA="
- */
-export function base64Vector(vector: Float32Array): string {
-  const bytes = Buffer.alloc(vector.length * 4);
-  for (const [i, value] of vector.entries()) bytes.writeFloatLE(value, i * 4);
-  return bytes.toString("base64");
-}
 
 /**
  * `POST /v1/embeddings`: OpenAI-compatible embeddings from the index's model; concurrent requests
@@ -69,21 +59,13 @@ export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext):
       }
       const texts = typeof body.input === "string" ? [body.input] : body.input;
       const vectors = await embedder.embed(texts);
-      const tokens = embedder.countTokens(texts).reduce((sum, n) => sum + n, 0);
-      const base64 = body.encoding_format === "base64";
-      return c.json(
-        {
-          object: "list" as const,
-          data: vectors.map((vector, index) => ({
-            object: "embedding" as const,
-            index,
-            embedding: base64 ? base64Vector(vector) : Array.from(vector),
-          })),
-          model: modelName,
-          usage: { prompt_tokens: tokens, total_tokens: tokens },
-        },
-        200,
-      );
+      const response = embeddingsResponse({
+        vectors,
+        tokenCounts: embedder.countTokens(texts),
+        model: modelName,
+        encoding: body.encoding_format,
+      });
+      return c.json(response, 200);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import { HealthSchema } from "../../contract/health.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
-import { HealthSchema } from "../schemas/health.ts";
 
 const route = createRoute({
   method: "get",

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import { ModelListSchema } from "../../contract/embeddings.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
-import { ModelListSchema } from "../schemas/embeddings.ts";
 import { errorResponse } from "../schemas/error.ts";
 
 /**

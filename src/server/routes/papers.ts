@@ -1,4 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import { DEFAULT_SIMILAR_K } from "../../contract/default-k.ts";
+import { PaperListSchema, PaperSchema, SimilarResponseSchema } from "../../contract/papers.ts";
 import { factsOf } from "../../search/search-engine.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { apiError } from "../errors/api-error.ts";
@@ -6,12 +8,8 @@ import { errorResponse } from "../schemas/error.ts";
 import { paperFilterOf } from "../schemas/filters.ts";
 import {
   DEFAULT_PAGE_SIZE,
-  DEFAULT_SIMILAR_K,
   PaperIdParams,
-  PaperListSchema,
-  PaperSchema,
   paperListQuerySchema,
-  SimilarResponseSchema,
   similarQuerySchema,
 } from "../schemas/papers.ts";
 

@@ -1,14 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { SearchResponseSchema } from "../../contract/search-response.ts";
+import { searchResponse } from "../../search/search-response.ts";
 import type { PaperFilter } from "../../store/paper-filter.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { errorResponse } from "../schemas/error.ts";
 import { paperFilterOf } from "../schemas/filters.ts";
-import {
-  DEFAULT_SEARCH_K,
-  SearchResponseSchema,
-  searchBodySchema,
-  searchQuerySchema,
-} from "../schemas/search.ts";
+import { searchBodySchema, searchQuerySchema } from "../schemas/search.ts";
 
 const ok = {
   description: "The best papers, best first, each with 1–3 verbatim snippets",
@@ -26,10 +23,8 @@ const DESCRIPTION =
  */
 export function registerSearchRoutes(app: PaperchatApp, context: AppContext): void {
   const { engine, limits } = context;
-  const search = async (query: string, k = DEFAULT_SEARCH_K, filter: PaperFilter = {}) => ({
-    query,
-    results: await engine.searchPapers(query, k, filter),
-  });
+  const search = (query: string, k?: number, filter?: PaperFilter) =>
+    searchResponse(engine, { query, k, filter });
 
   app.openapi(
     createRoute({

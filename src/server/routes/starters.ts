@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { type StartersResponse, StartersResponseSchema } from "../../contract/starters.ts";
 import { findStarterQuestions } from "../../search/starter-questions.ts";
-import type { StartersResponse } from "../../search/types.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { errorResponse } from "../schemas/error.ts";
-import { StartersResponseSchema } from "../schemas/starters.ts";
 
 const route = createRoute({
   method: "get",

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { messageText } from "../../chat/chat-turns.ts";
+import { messageText } from "../../contract/message-text.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerField } from "./bounded-integer.ts";
 import { characterCount } from "./bounded-text.ts";

@@ -51,39 +51,3 @@ export function embeddingsRequestSchema(limits: ServerLimits, dims: number) {
     })
     .openapi("EmbeddingsRequest");
 }
-
-export const EmbeddingsResponseSchema = z
-  .object({
-    object: z.literal("list"),
-    data: z.array(
-      z.object({
-        object: z.literal("embedding"),
-        index: z.number().int(),
-        embedding: z.union([z.array(z.number()), z.string()]).openapi({
-          description: "Unit-length vector; a base64 string with encoding_format=base64.",
-        }),
-      }),
-    ),
-    model: z.string(),
-    usage: z.object({
-      prompt_tokens: z
-        .number()
-        .int()
-        .openapi({ description: "Tokens as the model's tokenizer counts them." }),
-      total_tokens: z.number().int(),
-    }),
-  })
-  .openapi("EmbeddingsResponse");
-
-export const ModelSchema = z
-  .object({
-    id: z.string().openapi({ example: "Xenova/all-MiniLM-L6-v2" }),
-    object: z.literal("model"),
-    created: z.number().int().openapi({ description: "When the index was built (Unix seconds)." }),
-    owned_by: z.string(),
-  })
-  .openapi("Model");
-
-export const ModelListSchema = z
-  .object({ object: z.literal("list"), data: z.array(ModelSchema) })
-  .openapi("ModelList");

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { FilterFields } from "../../contract/filter-fields.ts";
 import { EARLIEST_YEAR, LATEST_YEAR } from "../../corpus/paper-metadata.ts";
 import type { PaperFilter } from "../../store/paper-filter.ts";
 import { integerField, integerQuery } from "./bounded-integer.ts";
@@ -22,13 +23,6 @@ const categoryList = z
   });
 /** One category, or several (repeated query parameter, or a JSON list). */
 const categories = z.union([category.transform((name) => [name]), categoryList]);
-
-/** The filter fields as a request gives them. */
-export interface FilterFields {
-  year_from?: number;
-  year_to?: number;
-  category?: string[];
-}
 
 /**
  * Refuses `year_from` after `year_to` (pass to `superRefine`).

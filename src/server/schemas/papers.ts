@@ -1,44 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { DEFAULT_SIMILAR_K } from "../../contract/default-k.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerQuery } from "./bounded-integer.ts";
 import { checkYearOrder, filterQueryFields } from "./filters.ts";
-import { PaperFactsSchema } from "./paper-facts.ts";
-
-export const PaperRefSchema = z
-  .object({
-    id: z.string().openapi({ example: "training-bayesian-neural-networks-with-12d32a" }),
-    title: z.string(),
-  })
-  .openapi("PaperRef");
-
-export const PaperListSchema = z
-  .object({
-    total: z.number().int().openapi({ description: "Papers in the index." }),
-    offset: z.number().int(),
-    limit: z.number().int(),
-    papers: z.array(PaperRefSchema),
-  })
-  .openapi("PaperList");
-
-export const PaperSchema = z
-  .object({
-    id: z.string().openapi({ example: "math/0501001" }),
-    title: z.string(),
-    abstract: z.string(),
-    ...PaperFactsSchema.shape,
-    metadata: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .openapi({ description: "Other fields of JSONL/CSV corpora, as they were." }),
-  })
-  .openapi("Paper");
-
-export const SimilarResponseSchema = z
-  .object({
-    paper: PaperRefSchema,
-    results: z.array(PaperRefSchema.extend({ score: z.number(), ...PaperFactsSchema.shape })),
-  })
-  .openapi("SimilarResponse");
 
 export const PaperIdParams = z.object({
   id: z.string().openapi({
@@ -53,7 +17,6 @@ export const PaperIdParams = z.object({
 });
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const DEFAULT_SIMILAR_K = 5;
 
 /** `GET /api/papers` query. */
 export function paperListQuerySchema(limits: ServerLimits) {

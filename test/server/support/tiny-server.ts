@@ -1,5 +1,5 @@
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
-import type { PaperchatUIMessage } from "../../../src/chat/chat-message.ts";
+import type { PaperchatUIMessage } from "../../../src/contract/chat-message.ts";
 import type { Embedder } from "../../../src/embed/types.ts";
 import { createSearchEngine, type SearchEngine } from "../../../src/search/search-engine.ts";
 import type { ApiErrorBody } from "../../../src/server/errors/api-error.ts";
