@@ -11,6 +11,8 @@ export default defineConfig({
   root: import.meta.dirname,
   base: "/",
   plugins: [react()],
+  // `@contract/…` (tsconfig.json `paths`): the shapes the page shares with the server.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,

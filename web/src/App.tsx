@@ -1,10 +1,13 @@
 import { useChat } from "@ai-sdk/react";
+import type { PaperchatUIMessage } from "@contract/chat-message.ts";
+import type { FilterFields } from "@contract/filter-fields.ts";
+import type { Health } from "@contract/health.ts";
+import { messageText } from "@contract/message-text.ts";
+import type { StartersResponse } from "@contract/starters.ts";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useState } from "react";
-import { messageText } from "../../src/chat/chat-turns.ts";
 import { apiFetch } from "./api/api-fetch.ts";
 import { describeError, isApiKeyError } from "./api/error-message.ts";
-import type { FilterFields, Health, StartersResponse } from "./api/types.ts";
 import { useApiKey } from "./api/use-api-key.ts";
 import { useRequest } from "./api/use-request.ts";
 import { ApiKeyForm } from "./components/ApiKeyForm.tsx";
@@ -41,7 +44,7 @@ export function App() {
   const [stoppedIds, setStoppedIds] = useState<ReadonlySet<string>>(new Set());
   const [openPaperId, setOpenPaperId] = useState<string | null>(null);
   const { messages, setMessages, sendMessage, status, stop, error, clearError, regenerate } =
-    useChat({
+    useChat<PaperchatUIMessage>({
       transport,
       onFinish: ({ message, isAbort }) => {
         if (isAbort) setStoppedIds((ids) => new Set(ids).add(message.id));

@@ -1,4 +1,4 @@
-import type { UIMessage } from "ai";
+import type { PaperchatUIMessage } from "@contract/chat-message.ts";
 
 /**
  * What the server wants the reader to know about an answer (`data-notice` parts, e.g. that the
@@ -7,14 +7,6 @@ import type { UIMessage } from "ai";
  * @example
  * messageNotices(answer); // ["The language model llama3 answered HTTP 500, so this answer …"]
  */
-export function messageNotices(message: UIMessage): string[] {
-  return message.parts.flatMap((part) => {
-    if (part.type !== "data-notice" || !("data" in part)) return [];
-    const { data } = part;
-    if (typeof data === "string") return [data];
-    if (typeof data === "object" && data !== null && "message" in data) {
-      return typeof data.message === "string" ? [data.message] : [];
-    }
-    return [];
-  });
+export function messageNotices(message: PaperchatUIMessage): string[] {
+  return message.parts.flatMap((part) => (part.type === "data-notice" ? [part.data.message] : []));
 }

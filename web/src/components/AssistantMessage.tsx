@@ -1,5 +1,5 @@
-import type { UIMessage } from "ai";
-import { messageText } from "../../../src/chat/chat-turns.ts";
+import type { PaperchatUIMessage } from "@contract/chat-message.ts";
+import { messageText } from "@contract/message-text.ts";
 import { messageNotices } from "../chat/message-notices.ts";
 import { messageQuery, messageSources } from "../chat/message-sources.ts";
 import { questionTerms } from "../text/term-segments.ts";
@@ -8,7 +8,7 @@ import { SourceList } from "./SourceList.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 
 export interface AssistantMessageProps {
-  message: UIMessage;
+  message: PaperchatUIMessage;
   /** The question this message answers; its terms (or those the server searched with) are marked. */
   question: string;
   /** Unique per message in the page; prefixes the source cards' ids. */

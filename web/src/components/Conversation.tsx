@@ -1,11 +1,12 @@
-import type { ChatStatus, UIMessage } from "ai";
+import type { PaperchatUIMessage } from "@contract/chat-message.ts";
+import { messageText } from "@contract/message-text.ts";
+import type { ChatStatus } from "ai";
 import { useEffect, useRef } from "react";
-import { messageText } from "../../../src/chat/chat-turns.ts";
 import { AssistantMessage } from "./AssistantMessage.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 
 export interface ConversationProps {
-  messages: readonly UIMessage[];
+  messages: readonly PaperchatUIMessage[];
   status: ChatStatus;
   /** Answers the person stopped before they were complete. */
   stoppedIds: ReadonlySet<string>;

@@ -1,5 +1,6 @@
+import type { FilterFields } from "@contract/filter-fields.ts";
+import type { Facets } from "@contract/starters.ts";
 import { useId } from "react";
-import type { Facets, FilterFields } from "../api/types.ts";
 
 export interface FilterControlsProps {
   /** What the corpus can be filtered by (`GET /api/starters`). */

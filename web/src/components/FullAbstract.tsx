@@ -1,5 +1,6 @@
+import type { Paper } from "@contract/papers.ts";
+import type { Snippet } from "@contract/search-response.ts";
 import { useEffect, useRef } from "react";
-import type { Paper, Snippet } from "../api/types.ts";
 import { useRequest } from "../api/use-request.ts";
 import { locateSnippets, rangeSegments } from "../text/range-segments.ts";
 import { HighlightedText } from "./HighlightedText.tsx";

@@ -1,4 +1,4 @@
-import type { Health } from "../api/types.ts";
+import type { Health } from "@contract/health.ts";
 import type { RequestState } from "../api/use-request.ts";
 
 export interface HeaderProps {

@@ -1,5 +1,5 @@
+import type { Paper } from "@contract/papers.ts";
 import { useEffect, useId, useRef } from "react";
-import type { Paper } from "../api/types.ts";
 import { useRequest } from "../api/use-request.ts";
 import { PaperFactsLine } from "./PaperFactsLine.tsx";
 import { SimilarPapers } from "./SimilarPapers.tsx";

@@ -1,4 +1,4 @@
-import type { PaperFacts } from "../api/types.ts";
+import type { PaperFacts } from "@contract/paper-facts.ts";
 import { authorLine, linkLabel } from "../text/paper-facts.ts";
 
 export interface PaperFactsLineProps {

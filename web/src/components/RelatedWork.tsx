@@ -1,6 +1,7 @@
+import type { FilterFields } from "@contract/filter-fields.ts";
+import type { SearchResponse } from "@contract/search-response.ts";
 import { type FormEvent, useId, useState } from "react";
 import { requestJson } from "../api/request-json.ts";
-import type { FilterFields, SearchResponse } from "../api/types.ts";
 import { questionTerms } from "../text/term-segments.ts";
 import { ErrorNotice } from "./ErrorNotice.tsx";
 import { SourceList } from "./SourceList.tsx";

@@ -1,4 +1,4 @@
-import type { SimilarResponse } from "../api/types.ts";
+import type { SimilarResponse } from "@contract/papers.ts";
 import { useRequest } from "../api/use-request.ts";
 import { useOpenPaper } from "./open-paper-context.ts";
 import { StatusLine } from "./StatusLine.tsx";

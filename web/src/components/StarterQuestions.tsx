@@ -1,4 +1,4 @@
-import type { StartersResponse } from "../api/types.ts";
+import type { StartersResponse } from "@contract/starters.ts";
 import type { RequestState } from "../api/use-request.ts";
 
 export interface StarterQuestionsProps {

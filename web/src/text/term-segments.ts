@@ -1,4 +1,4 @@
-import { tokenize, WORD_PATTERN } from "../../../src/text/tokenize.ts";
+import { tokenize, WORD_PATTERN } from "@contract/tokenize.ts";
 
 export interface TextSegment {
   text: string;
