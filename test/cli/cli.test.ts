@@ -4,8 +4,16 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 import { main } from "../../src/cli/main.ts";
+import { createSearchEngine } from "../../src/search/search-engine.ts";
+import { createApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open-store.ts";
-import { BUNDLED_CORPUS, papersOf, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
+import {
+  BUNDLED_CORPUS,
+  loadTinyEmbedder,
+  papersOf,
+  TINY_MODEL,
+  tempDir,
+} from "../support/tiny-index.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/paperchat.js");
 
@@ -89,6 +97,22 @@ describe("paperchat CLI", () => {
         .split("\n")
         .map((line) => JSON.parse(line)),
     ).toEqual(body.data.map((d: { embedding: number[] }) => d.embedding));
+  });
+
+  it("embed --json prints what POST /v1/embeddings answers for the same texts", async () => {
+    const texts = ["graph networks", "object detection"];
+    const cli = await run(["embed", ...texts, "--json"], env);
+    const embedder = await loadTinyEmbedder();
+    const engine = createSearchEngine({ store: await openStore(indexDir), embedder });
+    const response = await createApp({ engine, embedder }).request("/v1/embeddings", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ input: texts }),
+    });
+    expect(response.status).toBe(200);
+    const printed = JSON.parse(cli.stdout);
+    expect(printed).toEqual(await response.json());
+    expect(printed.model).toBe("paperchat-tiny-bert");
   });
 
   it.each([
