@@ -16,16 +16,17 @@ export type PaperchatErrorCode =
 
 /**
  * The base of paperchat's own errors: each carries a stable `code`, and its `message` already
- * tells the person what to do, so it is shown as it is (no stack trace).
+ * tells the person what to do, so it is shown as it is (no stack trace). The codes are
+ * `PaperchatErrorCode`s, except the HTTP API's, which the API documents (`ApiErrorCode`).
  *
  * @example
  * if (error instanceof PaperchatError && error.code === "usage") return 2;
  */
-export class PaperchatError extends Error {
+export class PaperchatError<Code extends string = PaperchatErrorCode> extends Error {
   override readonly name: string = "PaperchatError";
 
   constructor(
-    readonly code: PaperchatErrorCode,
+    readonly code: Code,
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { PaperchatError } from "../../errors/paperchat-error.ts";
 
 /** The `type` of an error body, as OpenAI's API names them. */
 export type ApiErrorType =
@@ -34,18 +35,36 @@ export const API_ERROR_CODES = {
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
 
-/** An error that becomes an HTTP response as it is: its status and a message saying what to do. */
-export class ApiError extends Error {
+/**
+ * The JSON body of an API error; `code` and `param` only where there are ones.
+ *
+ * @example
+ * c.json(errorBody({ message: "Bad request.", type: "invalid_request_error" }), 400);
+ */
+export function errorBody(error: ApiErrorBody["error"]): ApiErrorBody {
+  const { message, type, code, param } = error;
+  return { error: { message, type, ...(code && { code }), ...(param && { param }) } };
+}
+
+/**
+ * An error that becomes an HTTP response as it is: the status and type `API_ERROR_CODES` gives
+ * its code, and a message saying what to do.
+ *
+ * @example
+ * throw new ApiError("paper_not_found", `No paper with id "${id}".`, "id");
+ */
+export class ApiError extends PaperchatError<ApiErrorCode> {
   override readonly name = "ApiError";
+  readonly status: ContentfulStatusCode;
+  readonly type: ApiErrorType;
 
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly type: ApiErrorType,
+    code: ApiErrorCode,
     message: string,
-    readonly code?: string,
     readonly param?: string,
   ) {
-    super(message);
+    super(code, message);
+    ({ status: this.status, type: this.type } = API_ERROR_CODES[code]);
   }
 
   /**
@@ -55,8 +74,7 @@ export class ApiError extends Error {
    * c.json(error.body(), error.status);
    */
   body(): ApiErrorBody {
-    const { message, type, code, param } = this;
-    return { error: { message, type, ...(code && { code }), ...(param && { param }) } };
+    return errorBody(this);
   }
 }
 
@@ -67,6 +85,5 @@ export class ApiError extends Error {
  * throw apiError("paper_not_found", `No paper with id "${id}".`, "id");
  */
 export function apiError(code: ApiErrorCode, message: string, param?: string): ApiError {
-  const { status, type } = API_ERROR_CODES[code];
-  return new ApiError(status, type, message, code, param);
+  return new ApiError(code, message, param);
 }

@@ -3,7 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-context.ts";
 import type { Logger } from "../logger.ts";
-import { ApiError, apiError } from "./api-error.ts";
+import { ApiError, apiError, errorBody } from "./api-error.ts";
 import { validationError } from "./validation-error.ts";
 
 /** Client errors that Hono's own middleware raises, in paperchat's words. */
@@ -42,11 +42,14 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
     const known =
       error instanceof ApiError
         ? error
-        : error instanceof HTTPException && error.status < 500
-          ? (HONO_ERRORS[error.status]?.() ??
-            new ApiError(error.status, "invalid_request_error", error.message || "Bad request."))
+        : error instanceof HTTPException
+          ? HONO_ERRORS[error.status]?.()
           : undefined;
     if (known) return c.json(known.body(), known.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const message = error.message || "Bad request.";
+      return c.json(errorBody({ message, type: "invalid_request_error" }), error.status);
+    }
     const requestId = c.get("requestId");
     logger.error(`[${requestId}] ${c.req.method} ${c.req.path} failed: ${error.stack ?? error}`);
     const internal = apiError(
