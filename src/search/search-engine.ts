@@ -76,9 +76,10 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
       // The model runs off the main thread: rank lexically while it embeds the question.
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
+      const { bm25, rareTitles } = store.lexical(terms, candidates, filter);
       const rankings = [
-        { docs: store.lexical(terms, candidates, filter).ids, weight: 1 },
-        { docs: store.titleMatches(terms, candidates, filter).ids, weight: 1 },
+        { docs: bm25.ids, weight: 1 },
+        { docs: rareTitles.ids, weight: 1 },
       ];
       const vector = embedding ? (await embedding)[0] : undefined;
       if (vector) {
@@ -88,18 +89,16 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
         });
       }
       const hits = fuseRankings(rankings, k);
-      const papers = store.papers(hits.map((hit) => hit.doc));
+      const ids = hits.map((hit) => hit.doc);
+      const papers = store.papers(ids);
+      const sentences = store.sentenceData(ids);
       const query = { vector, termHashes: new Set(terms.map(termHash)) };
       return papers.map((paper, i) => ({
         id: paper.id,
         title: paper.title,
         score: round(hits[i]!.score),
         ...factsOf(paper),
-        snippets: snippetsFor(
-          paper,
-          { terms: store.sentenceTerms(paper.id)!, vectors: store.sentenceVectors(paper.id) },
-          query,
-        ),
+        snippets: snippetsFor(paper, sentences[i]!, query),
       }));
     },
     similarPapers(id, k, filter) {

@@ -1,4 +1,5 @@
 import type { Snippet } from "../contract/search-response.ts";
+import type { SentenceData } from "../store/open-store.ts";
 import type { StoredPaper } from "../store/paper-database.ts";
 import { sentenceOverlaps } from "../store/sentence-terms.ts";
 import { sentenceScores } from "../store/sentence-vectors.ts";
@@ -8,14 +9,6 @@ export interface SnippetQuery {
   vector?: Float32Array;
   /** Hashes of the question's distinct search terms (see `termHash`). */
   termHashes: ReadonlySet<number>;
-}
-
-/** What the index holds of a paper's sentences, beside the paper. */
-export interface SentenceData {
-  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
-  terms: Uint32Array;
-  /** Quantized sentence vectors (see `quantizeSentenceVectors`); absent without a model. */
-  vectors?: Uint8Array;
 }
 
 /** Most snippets shown per paper. */
@@ -32,7 +25,7 @@ const OVERLAP_WEIGHT = 0.05;
  * alone in lexical-only mode. Each snippet is verbatim: `abstract.slice(start, end) === text`.
  *
  * @example
- * snippetFor(paper, { terms, vectors }, { vector, termHashes: new Set(tokenize(q).map(termHash)) });
+ * snippetsFor(paper, { terms, vectors }, { vector, termHashes: new Set(tokenize(q).map(termHash)) });
  */
 export function snippetsFor(
   paper: StoredPaper,

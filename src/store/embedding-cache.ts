@@ -29,7 +29,8 @@ export interface EmbeddingCache {
   readonly path: string;
   has(hash: string): boolean;
   paperVector(hash: string): Float32Array | undefined;
-  sentenceVectors(hash: string): Uint8Array | undefined;
+  /** The quantized sentence vectors of the given texts (by hash), one statement for all. */
+  sentenceVectorsOf(hashes: readonly string[]): Map<string, Uint8Array>;
   put(entries: readonly CachedEmbedding[]): void;
   close(): void;
 }
@@ -106,7 +107,9 @@ export function openEmbeddingCache(
   }
   const has = db.prepare("SELECT 1 FROM embeddings WHERE hash = ?").pluck();
   const paper = db.prepare("SELECT paper FROM embeddings WHERE hash = ?").pluck();
-  const sentences = db.prepare("SELECT sentences FROM embeddings WHERE hash = ?").pluck();
+  const sentencesOf = db.prepare(
+    "SELECT hash, sentences FROM embeddings WHERE hash IN (SELECT value FROM json_each(?))",
+  );
   const insert = options.readonly
     ? undefined
     : db.prepare("INSERT OR REPLACE INTO embeddings (hash, paper, sentences) VALUES (?, ?, ?)");
@@ -126,9 +129,14 @@ export function openEmbeddingCache(
       const blob = paper.get(hash) as Buffer | undefined;
       return blob && toFloat32(blob);
     },
-    sentenceVectors(hash) {
-      const blob = sentences.get(hash) as Buffer | undefined;
-      return blob && new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
+    sentenceVectorsOf(hashes) {
+      const rows = sentencesOf.all(JSON.stringify(hashes)) as { hash: string; sentences: Buffer }[];
+      return new Map(
+        rows.map(({ hash, sentences }) => [
+          hash,
+          new Uint8Array(sentences.buffer, sentences.byteOffset, sentences.byteLength),
+        ]),
+      );
     },
     put(entries) {
       if (!insert) throw new Error(`${path} was opened read-only`);

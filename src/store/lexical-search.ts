@@ -75,19 +75,33 @@ export function anyOf(terms: readonly string[], column?: string): string {
   return column ? `${column} : (${quoted})` : quoted;
 }
 
+/** The two lexical rankings of one question. */
+export interface LexicalRankings {
+  /** BM25 over the body (title words count double). */
+  bm25: RowRanking;
+  /**
+   * Papers whose title contains a *rare* question term (an acronym, a method name), by the
+   * summed IDF of those terms. Common words are ignored, so natural-language questions rarely
+   * produce this list, while "TabPFN" or "LightGCN" put their paper on top.
+   */
+  rareTitles: RowRanking;
+}
+
+/** How many papers hold a term in their body and in their title (the `terms` table's row). */
+interface TermFrequencies {
+  term: string;
+  body: number;
+  title: number;
+}
+
 /** Lexical ranking over a papers file's FTS5 index. */
 export interface LexicalSearch {
   /**
-   * Best `limit` papers for the terms by BM25 over the body (title words count double); with a
-   * filter, the best `limit` of the papers that pass it (scores are those of the whole index).
+   * The best `limit` papers of each lexical ranking for the terms; with a filter, the best
+   * `limit` of the papers that pass it (scores are those of the whole index). The terms'
+   * frequencies are looked up once for both.
    */
-  rankBm25(terms: readonly string[], limit: number, filter?: PaperFilter): RowRanking;
-  /**
-   * Papers whose title contains a *rare* query term (an acronym, a method name), by the summed
-   * IDF of those terms. Common words are ignored, so natural-language questions rarely produce
-   * this list, while "TabPFN" or "LightGCN" put their paper on top.
-   */
-  rankTitleMatches(terms: readonly string[], limit: number, filter?: PaperFilter): RowRanking;
+  rank(terms: readonly string[], limit: number, filter?: PaperFilter): LexicalRankings;
 }
 
 /**
@@ -95,12 +109,13 @@ export interface LexicalSearch {
  *
  * @example
  * const lexical = createLexicalSearch(db, 70);
- * lexical.rankBm25(tokenize("graph convolution"), 50);
+ * lexical.rank(tokenize("graph convolution"), 50).bm25.rows;
  */
 export function createLexicalSearch(db: Database.Database, docCount: number): LexicalSearch {
   // Frequencies counted once at build time (see `TERM_FREQUENCIES`), not by FTS5 per look-up.
-  const docsWith = db.prepare("SELECT body FROM terms WHERE term = ?").pluck();
-  const titlesWith = db.prepare("SELECT title FROM terms WHERE term = ?").pluck();
+  const frequenciesOf = db.prepare(
+    "SELECT term, body, title FROM terms WHERE term IN (SELECT value FROM json_each(?))",
+  );
   const bm25 = db.prepare(
     "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
   );
@@ -134,32 +149,51 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
     const { statement, params } = joined("fts.rowid", filter!);
     return statement.pluck().all(query, ...params) as number[];
   };
-  const frequencies = (terms: readonly string[]) =>
-    [...new Set(terms)].map((term) => ({ term, docs: (docsWith.get(term) as number) ?? 0 }));
+  /** Body and title document frequencies of the distinct terms the index knows, in question order. */
+  const frequencies = (terms: readonly string[]) => {
+    const distinct = [...new Set(terms)];
+    const rows = frequenciesOf.all(JSON.stringify(distinct)) as TermFrequencies[];
+    const byTerm = new Map(rows.map((row) => [row.term, row]));
+    return distinct.flatMap((term) => byTerm.get(term) ?? []);
+  };
+  const rankBm25 = (known: readonly TermFrequency[], limit: number, filter?: PaperFilter) => {
+    const chosen = queryTerms(known, { budget: POSTING_BUDGET, maxDocs });
+    if (chosen.length === 0) return { rows: [], scores: [] };
+    const hits = rankedHits(anyOf(chosen, "body"), limit, filter) as {
+      rowid: number;
+      rank: number;
+    }[];
+    return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
+  };
+  const rareBelow = Math.min(RARE_TITLE_MAX, Math.max(3, Math.ceil(docCount * 0.01)));
+  const rankRareTitles = (
+    found: readonly TermFrequencies[],
+    limit: number,
+    filter?: PaperFilter,
+  ) => {
+    const scores = new Map<number, number>();
+    for (const { term, body, title } of found) {
+      if (title === 0 || title > rareBelow) continue;
+      const weight = idf(docCount, body);
+      for (const row of matchingRows(anyOf([term], "title"), filter)) {
+        scores.set(row, (scores.get(row) ?? 0) + weight);
+      }
+    }
+    const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+    return { rows: best.map(([row]) => row), scores: best.map(([, score]) => score) };
+  };
 
   return {
-    rankBm25(terms, limit, filter) {
-      const chosen = queryTerms(frequencies(terms), { budget: POSTING_BUDGET, maxDocs });
-      if (chosen.length === 0) return { rows: [], scores: [] };
-      const hits = rankedHits(anyOf(chosen, "body"), limit, filter) as {
-        rowid: number;
-        rank: number;
-      }[];
-      return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
-    },
-    rankTitleMatches(terms, limit, filter) {
-      const rareBelow = Math.min(RARE_TITLE_MAX, Math.max(3, Math.ceil(docCount * 0.01)));
-      const scores = new Map<number, number>();
-      for (const { term, docs } of frequencies(terms)) {
-        const titles = (titlesWith.get(term) as number) ?? 0;
-        if (titles === 0 || titles > rareBelow) continue;
-        const weight = idf(docCount, docs);
-        for (const row of matchingRows(anyOf([term], "title"), filter)) {
-          scores.set(row, (scores.get(row) ?? 0) + weight);
-        }
-      }
-      const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-      return { rows: best.map(([row]) => row), scores: best.map(([, score]) => score) };
+    rank(terms, limit, filter) {
+      const found = frequencies(terms);
+      return {
+        bm25: rankBm25(
+          found.map(({ term, body }) => ({ term, docs: body })),
+          limit,
+          filter,
+        ),
+        rareTitles: rankRareTitles(found, limit, filter),
+      };
     },
   };
 }

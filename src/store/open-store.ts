@@ -7,7 +7,7 @@ import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { indexFileDigest } from "./file-digest.ts";
 import { readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";
-import { createLexicalSearch } from "./lexical-search.ts";
+import { createLexicalSearch, type RowRanking } from "./lexical-search.ts";
 import {
   efSearchFor,
   INDEX_FILES,
@@ -17,6 +17,7 @@ import {
 } from "./manifest.ts";
 import {
   openPaperDatabase,
+  PAPER_COLUMNS,
   type PaperRow,
   paperOfRow,
   type StoredPaper,
@@ -54,21 +55,32 @@ export interface PaperStore {
   papers(ids: readonly string[]): StoredPaper[];
   /** A page of papers in corpus order. */
   list(offset: number, limit: number): { id: string; title: string }[];
-  /** Best papers for search terms by BM25 (of those that pass `filter`). */
-  lexical(terms: readonly string[], limit: number, filter?: PaperFilter): Ranking;
-  /** Papers whose title holds a rare term of the question (of those that pass `filter`). */
-  titleMatches(terms: readonly string[], limit: number, filter?: PaperFilter): Ranking;
+  /**
+   * The lexical rankings of search terms (of the papers that pass `filter`): BM25, and the papers
+   * whose title holds a rare term of the question.
+   */
+  lexical(
+    terms: readonly string[],
+    limit: number,
+    filter?: PaperFilter,
+  ): { bm25: Ranking; rareTitles: Ranking };
   /** Nearest papers to a unit vector by cosine, never `exclude`, only those that pass `filter`. */
   nearest(vector: Float32Array, limit: number, exclude?: string, filter?: PaperFilter): Ranking;
   /** Years and most frequent categories of the corpus (read once, on first use). */
   facets(): Facets;
   /** A paper's own vector (undefined for an unknown id or a lexical-only index). */
   paperVector(id: string): Float32Array | undefined;
-  /** Packed term hashes of a paper's sentences (see `packSentenceTerms`). */
-  sentenceTerms(id: string): Uint32Array | undefined;
-  /** A paper's sentence vectors, quantized (see `sentenceScores`); undefined when not at hand. */
-  sentenceVectors(id: string): Uint8Array | undefined;
+  /** What the index holds of each paper's sentences, for snippets; in the order asked, undefined for an unknown id. */
+  sentenceData(ids: readonly string[]): (SentenceData | undefined)[];
   close(): void;
+}
+
+/** What the index holds of a paper's sentences, beside the paper. */
+export interface SentenceData {
+  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
+  terms: Uint32Array;
+  /** Quantized sentence vectors (see `sentenceScores`); absent without a model or its cache. */
+  vectors?: Uint8Array;
 }
 
 /** Up to this many papers passing a filter are scored exactly instead of through the graph. */
@@ -268,16 +280,22 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     "SELECT row, id FROM papers WHERE row IN (SELECT value FROM json_each(?))",
   );
   const papersByIds = db.prepare(
-    "SELECT * FROM papers WHERE id IN (SELECT value FROM json_each(?))",
+    `SELECT ${PAPER_COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
   );
-  const termsOf = db.prepare("SELECT sentence_terms FROM papers WHERE id = ?").pluck();
-  const hashOf = db.prepare("SELECT content_hash FROM papers WHERE id = ?").pluck();
+  const sentencesByIds = db.prepare(
+    "SELECT id, sentence_terms, content_hash FROM papers WHERE id IN (SELECT value FROM json_each(?))",
+  );
   const page = db.prepare("SELECT id, title FROM papers ORDER BY row LIMIT ? OFFSET ?");
-  const byIds = (rows: number[], scores: number[]): Ranking => {
-    const found = idsOfRows.all(JSON.stringify(rows)) as { row: number; id: string }[];
-    const idOf = new Map(found.map(({ row, id }) => [row, id]));
-    return { ids: rows.map((row) => idOf.get(row)!), scores };
+  /** The ids of rows, one statement for any number of lists. */
+  const idsOf = (...lists: readonly number[][]): Map<number, string> => {
+    const found = idsOfRows.all(JSON.stringify(lists.flat())) as { row: number; id: string }[];
+    return new Map(found.map(({ row, id }) => [row, id]));
   };
+  const rankingOf = (ranking: RowRanking, idOf = idsOf(ranking.rows)): Ranking => ({
+    ids: ranking.rows.map((row) => idOf.get(row)!),
+    scores: ranking.scores,
+  });
+  const byIds = (rows: number[], scores: number[]): Ranking => rankingOf({ rows, scores });
 
   return {
     dir,
@@ -294,12 +312,9 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     },
     list: (offset, limit) => page.all(limit, offset) as { id: string; title: string }[],
     lexical(terms, limit, filter) {
-      const { rows, scores } = lexical.rankBm25(terms, limit, filter);
-      return byIds(rows, scores);
-    },
-    titleMatches(terms, limit, filter) {
-      const { rows, scores } = lexical.rankTitleMatches(terms, limit, filter);
-      return byIds(rows, scores);
+      const { bm25, rareTitles } = lexical.rank(terms, limit, filter);
+      const idOf = idsOf(bm25.rows, rareTitles.rows);
+      return { bm25: rankingOf(bm25, idOf), rareTitles: rankingOf(rareTitles, idOf) };
     },
     nearest(vector, limit, exclude, filter) {
       const skip = exclude === undefined ? undefined : (rowOf.get(exclude) as number | undefined);
@@ -346,16 +361,24 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       const row = rowOf.get(id) as number | undefined;
       return hnsw && row !== undefined ? new Float32Array(hnsw.getPoint(row)) : undefined;
     },
-    sentenceTerms(id) {
-      const blob = termsOf.get(id) as Buffer | undefined;
-      return (
-        blob &&
-        new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
-      );
-    },
-    sentenceVectors(id) {
-      const hash = hashOf.get(id) as string | undefined;
-      return hash === undefined ? undefined : vectors?.sentenceVectors(hash);
+    sentenceData(ids) {
+      const rows = sentencesByIds.all(JSON.stringify(ids)) as {
+        id: string;
+        sentence_terms: Buffer;
+        content_hash: string;
+      }[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const vectorsOf = vectors?.sentenceVectorsOf(rows.map((row) => row.content_hash));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        if (!row) return undefined;
+        const blob = row.sentence_terms;
+        const terms = new Uint32Array(
+          blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength),
+        );
+        const quantized = vectorsOf?.get(row.content_hash);
+        return quantized ? { terms, vectors: quantized } : { terms };
+      });
     },
     close() {
       vectors?.close();

@@ -7,6 +7,7 @@ import { buildIndex } from "../../src/store/build-index.ts";
 import { IndexError } from "../../src/store/index-errors.ts";
 import { INDEX_FILES } from "../../src/store/manifest.ts";
 import { openStore } from "../../src/store/open-store.ts";
+import { sentenceOverlaps } from "../../src/store/sentence-terms.ts";
 import {
   BUNDLED_CORPUS,
   buildTinyIndex,
@@ -68,9 +69,13 @@ describe("buildIndex → openStore", () => {
     expect(store.count).toBe(70);
     const papers = papersOf(store);
     expect(papers).toHaveLength(70);
-    for (const paper of papers) {
-      expect(store.sentenceVectors(paper.id)!.byteLength).toBe(
+    const sentenceData = store.sentenceData(papers.map((paper) => paper.id));
+    for (const [i, paper] of papers.entries()) {
+      expect(sentenceData[i]!.vectors!.byteLength).toBe(
         paper.sentences.length * (4 + manifest.dims),
+      );
+      expect(sentenceOverlaps(sentenceData[i]!.terms, new Set())).toHaveLength(
+        paper.sentences.length,
       );
       expect(store.paperVector(paper.id)).toHaveLength(manifest.dims);
     }

@@ -92,9 +92,11 @@ describe("store filters", () => {
       expect(allowed.size).toBeLessThan(papers.length);
       for (const question of [...QUESTIONS, "LightGCN UltraGCN CatGCN"]) {
         const terms = tokenize(question);
-        for (const rank of ["lexical", "titleMatches"] as const) {
-          const whole = store[rank](terms, papers.length).ids.filter((id) => allowed.has(id));
-          const filtered = store[rank](terms, 5, filter).ids;
+        for (const rank of ["bm25", "rareTitles"] as const) {
+          const whole = store
+            .lexical(terms, papers.length)
+            [rank].ids.filter((id) => allowed.has(id));
+          const filtered = store.lexical(terms, 5, filter)[rank].ids;
           expect(filtered, `${rank} "${question}" ${JSON.stringify(filter)}`).toEqual(
             whole.slice(0, 5),
           );

@@ -41,25 +41,25 @@ describe("lexical search over FTS5", () => {
   const lexical = lexicalOver();
 
   it("ranks papers by BM25: term weight and frequency, title words counting double", () => {
-    expect(lexical.rankBm25(tokenize("graph"), 10).rows).toEqual([2, 0]);
-    expect(lexical.rankBm25(tokenize("detection pyramids"), 10).rows).toEqual([1]);
-    expect(lexical.rankBm25(tokenize("nothing matches"), 10).rows).toEqual([]);
-    const { scores } = lexical.rankBm25(tokenize("graph recommendation"), 10);
+    expect(lexical.rank(tokenize("graph"), 10).bm25.rows).toEqual([2, 0]);
+    expect(lexical.rank(tokenize("detection pyramids"), 10).bm25.rows).toEqual([1]);
+    expect(lexical.rank(tokenize("nothing matches"), 10).bm25.rows).toEqual([]);
+    const { scores } = lexical.rank(tokenize("graph recommendation"), 10).bm25;
     expect(scores[0]).toBeGreaterThan(scores[1]!);
   });
 
   it("takes query words as words, never as FTS5 syntax", () => {
     for (const text of ['graph" OR "x', "NEAR(graph", "title : graph", "graph*", "-graph", "AND"]) {
-      expect(() => lexical.rankBm25(tokenize(text), 10)).not.toThrow();
+      expect(() => lexical.rank(tokenize(text), 10)).not.toThrow();
     }
     for (const term of ["constructor", "__proto__", "tostring"]) {
-      expect(lexical.rankBm25([term], 10).rows).toEqual([]);
-      expect(lexical.rankTitleMatches([term], 10).rows).toEqual([]);
+      expect(lexical.rank([term], 10).bm25.rows).toEqual([]);
+      expect(lexical.rank([term], 10).rareTitles.rows).toEqual([]);
     }
   });
 
   it("ranks titles holding a rare query term", () => {
-    expect(lexical.rankTitleMatches(tokenize("what is LightGCN"), 10).rows).toEqual([0]);
+    expect(lexical.rank(tokenize("what is LightGCN"), 10).rareTitles.rows).toEqual([0]);
   });
 });
 
