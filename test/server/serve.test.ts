@@ -14,6 +14,9 @@ import {
   userMessage,
 } from "./support/tiny-server.ts";
 
+// Real sockets throughout: this file tests what `serveEngine` and `startServer` add around
+// the app (listening, shutdown with in-flight streams, the port, the startup line); the
+// routes themselves are tested in-process in the other files.
 let tiny: TinyEngine;
 let llm: FakeLlm;
 
