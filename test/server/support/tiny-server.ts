@@ -11,7 +11,7 @@ import {
   serveEngine,
 } from "../../../src/server/serve.ts";
 import { openStore } from "../../../src/store/open-store.ts";
-import { buildTinyIndex } from "../../support/tiny-index.ts";
+import { sharedTinyIndex } from "./shared-tiny-index.ts";
 
 /** The bundled corpus indexed with the tiny fixture model, ready to serve. */
 export interface TinyEngine {
@@ -21,14 +21,14 @@ export interface TinyEngine {
 }
 
 /**
- * Builds a real index of the bundled corpus (or of `corpusFiles`) with the tiny model (about a
- * second) and opens it.
+ * Opens a real index of the bundled corpus (or of `corpusFiles`) built with the tiny model,
+ * once per test run (see `sharedTinyIndex`).
  *
  * @example
  * const tiny = await openTinyEngine();
  */
 export async function openTinyEngine(corpusFiles?: string[]): Promise<TinyEngine> {
-  const { indexDir, embedder } = await buildTinyIndex(corpusFiles);
+  const { indexDir, embedder } = await sharedTinyIndex(corpusFiles);
   const store = await openStore(indexDir, { model: embedder.modelId });
   return { indexDir, embedder, engine: createSearchEngine({ store, embedder }) };
 }
