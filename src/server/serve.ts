@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { openSearchEngine } from "../app/open-search-engine.ts";
 import { publicModelName } from "../contract/model-name.ts";
@@ -89,8 +89,17 @@ export async function serveEngine(options: ServeEngineOptions): Promise<RunningS
   const address = await listen(server, options.port, options.host);
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   let closing: Promise<void> | undefined;
+  // Connections that have not sent a request yet (a browser's pre-opened one, or the one a
+  // client opens after an abort): Node's closeIdleConnections() does not count them as idle.
+  const silent = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    if (closing) return void socket.destroy();
+    silent.add(socket);
+    socket.once("close", () => silent.delete(socket));
+  });
   // While closing, a keep-alive connection is let go as soon as its last response is sent.
-  server.on("request", (_request, response) => {
+  server.on("request", (request, response) => {
+    silent.delete(request.socket);
     response.once("finish", () => {
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
@@ -108,6 +117,7 @@ export async function serveEngine(options: ServeEngineOptions): Promise<RunningS
           else resolve();
         });
         server.closeIdleConnections();
+        for (const socket of silent) socket.destroy();
       });
       return closing;
     },

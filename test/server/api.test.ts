@@ -5,22 +5,24 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimilarResponse } from "../../src/contract/papers.ts";
 import type { SearchResponse } from "../../src/contract/search-response.ts";
+import type { PaperchatApp } from "../../src/server/app-context.ts";
 import type { RunningServer } from "../../src/server/serve.ts";
 import { papersOf } from "../support/tiny-index.ts";
-import { openTinyEngine, postJson, serveTiny, type TinyEngine } from "./support/tiny-server.ts";
+import { requestJson, tinyApp } from "./support/tiny-app.ts";
+import { APP_ORIGIN, openTinyEngine, serveTiny, type TinyEngine } from "./support/tiny-server.ts";
 
+// The routes are called in-process with `app.request`, on an app built once for the file;
+// "web app over a socket" says why its tests are not.
 let tiny: TinyEngine;
-let server: RunningServer;
+let app: PaperchatApp;
 let webRoot: string;
 const secretOutsideWebRoot = "top secret outside the web root";
 
-async function getJson<T>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(`${server.url}${path}`);
-  return { status: response.status, body: (await response.json()) as T, headers: response.headers };
-}
+const getJson = <T>(path: string) => requestJson<T>(app, path);
+const postJson = <T>(path: string, json: unknown) => requestJson<T>(app, path, { json });
 
 /** A GET with the path sent exactly as written (fetch would normalise `..`). */
-function rawGet(path: string): Promise<{ status: number; body: string }> {
+function rawGet(server: RunningServer, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}/`, { path }, (response) => {
       let body = "";
@@ -43,11 +45,7 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, "assets", "app-1234.js"), "console.log('app')");
   writeFileSync(join(base, "secret.txt"), secretOutsideWebRoot);
   symlinkSync(join(base, "secret.txt"), join(webRoot, "linked-secret.txt"));
-  server = await serveTiny(tiny, { webRoot });
-});
-
-afterAll(async () => {
-  await server?.close();
+  app = tinyApp(tiny, { webRoot }).app;
 });
 
 describe("GET /api/health", () => {
@@ -101,10 +99,7 @@ describe("search", () => {
   });
 
   it("POST /api/search gives the same answer as GET", async () => {
-    const posted = await postJson<SearchResponse>(`${server.url}/api/search`, {
-      query: question,
-      k: 5,
-    });
+    const posted = await postJson<SearchResponse>("/api/search", { query: question, k: 5 });
     const got = await getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(question)}&k=5`);
     expect(posted.status).toBe(200);
     expect(posted.body).toEqual(got.body);
@@ -112,10 +107,7 @@ describe("search", () => {
 
   it("takes a pasted abstract as the query", async () => {
     const paper = papersOf(tiny.engine.store)[0]!;
-    const { body } = await postJson<SearchResponse>(`${server.url}/api/search`, {
-      query: paper.abstract,
-      k: 3,
-    });
+    const { body } = await postJson<SearchResponse>("/api/search", { query: paper.abstract, k: 3 });
     expect(body.results[0]!.id).toBe(paper.id);
     expectVerbatim(body);
   });
@@ -221,12 +213,12 @@ describe("OpenAPI document and docs page", () => {
   });
 
   it("serves readable, self-contained HTML docs with curl examples", async () => {
-    const response = await fetch(`${server.url}/docs`);
+    const response = await app.request("/docs");
     const page = await response.text();
     expect(response.headers.get("content-type")).toContain("text/html");
     expect(page).toContain("POST /v1/embeddings");
     expect(page).toContain(
-      `curl &#39;${server.url}/api/search?q=sparse+bayesian+neural+networks&#39;`,
+      `curl &#39;${APP_ORIGIN}/api/search?q=sparse+bayesian+neural+networks&#39;`,
     );
     expect(page).not.toMatch(/<script|<link[^>]+stylesheet|https?:\/\/cdn/i);
   });
@@ -234,19 +226,42 @@ describe("OpenAPI document and docs page", () => {
 
 describe("web app", () => {
   it("serves index.html at / and assets with long-lived caching", async () => {
-    const index = await fetch(`${server.url}/`);
+    const index = await app.request("/");
     expect(index.headers.get("content-type")).toContain("text/html");
     expect(await index.text()).toContain("paperchat web");
-    const asset = await fetch(`${server.url}/assets/app-1234.js`);
+    const asset = await app.request("/assets/app-1234.js");
     expect(asset.status).toBe(200);
     expect(asset.headers.get("content-type")).toContain("javascript");
     expect(asset.headers.get("cache-control")).toContain("immutable");
   });
 
   it("answers HEAD like GET without a body", async () => {
-    const response = await fetch(`${server.url}/api/health`, { method: "HEAD" });
+    const response = await app.request("/api/health", { method: "HEAD" });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
+  });
+
+  it("says how to build the web app when it is missing", async () => {
+    const bare = tinyApp(tiny, { webRoot: join(tmpdir(), "paperchat-no-such-web-root") }).app;
+    const response = await bare.request("/");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("npm run build");
+  });
+});
+
+/**
+ * On a socket because the paths must reach the server exactly as written: `fetch` and
+ * `Request` would resolve `..` and re-encode the path before the app saw it.
+ */
+describe("web app over a socket", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await serveTiny(tiny, { webRoot });
+  });
+
+  afterAll(async () => {
+    await server?.close();
   });
 
   it.each([
@@ -263,20 +278,9 @@ describe("web app", () => {
     "/%00/../secret.txt",
     "/%E0%A4%A",
   ])("never serves files outside the web root: %s", async (path) => {
-    const { status, body } = await rawGet(path);
+    const { status, body } = await rawGet(server, path);
     expect(body).not.toContain(secretOutsideWebRoot);
     expect([400, 404]).toContain(status);
-  });
-
-  it("says how to build the web app when it is missing", async () => {
-    const bare = await serveTiny(tiny, { webRoot: join(tmpdir(), "paperchat-no-such-web-root") });
-    try {
-      const response = await fetch(`${bare.url}/`);
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain("npm run build");
-    } finally {
-      await bare.close();
-    }
   });
 });
 
@@ -290,14 +294,14 @@ describe("routing errors", () => {
   });
 
   it("answers a wrong method with 405 and the allowed methods", async () => {
-    const response = await fetch(`${server.url}/v1/embeddings`);
+    const response = await app.request("/v1/embeddings");
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
     expect(await response.json()).toMatchObject({ error: { code: "method_not_allowed" } });
   });
 
   it("tags every response with a request id", async () => {
-    const response = await fetch(`${server.url}/api/health`);
+    const response = await app.request("/api/health");
     expect(response.headers.get("x-request-id")).toMatch(/^[\w-]+$/);
   });
 });
@@ -310,34 +314,30 @@ describe("unexpected errors", () => {
         throw new Error("disk on fire at /srv/secret/path");
       },
     };
-    const broken = await serveTiny({ ...tiny, engine: failing });
-    try {
-      const response = await fetch(`${broken.url}/api/search?q=graphs`);
-      const body = (await response.json()) as { error: Record<string, string> };
-      const requestId = response.headers.get("x-request-id")!;
-      expect(response.status).toBe(500);
-      expect(body.error).toMatchObject({ type: "server_error", code: "internal_error" });
-      expect(body.error.message).toContain(requestId);
-      expect(JSON.stringify(body)).not.toMatch(/fire|secret|at .*\.ts/);
-      const logged = broken.logger.lines.filter((line) => line.level === "error");
-      expect(logged).toHaveLength(1);
-      expect(logged[0]!.message).toContain(requestId);
-      expect(logged[0]!.message).toContain("disk on fire");
+    const broken = tinyApp({ ...tiny, engine: failing });
+    const response = await broken.app.request("/api/search?q=graphs");
+    const body = (await response.json()) as { error: Record<string, string> };
+    const requestId = response.headers.get("x-request-id")!;
+    expect(response.status).toBe(500);
+    expect(body.error).toMatchObject({ type: "server_error", code: "internal_error" });
+    expect(body.error.message).toContain(requestId);
+    expect(JSON.stringify(body)).not.toMatch(/fire|secret|at .*\.ts/);
+    const logged = broken.logger.lines.filter((line) => line.level === "error");
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.message).toContain(requestId);
+    expect(logged[0]!.message).toContain("disk on fire");
 
-      const chat = await fetch(`${broken.url}/api/chat`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          messages: [{ id: "u", role: "user", parts: [{ type: "text", text: "graphs" }] }],
-        }),
-      });
-      const stream = await chat.text();
-      const chatId = chat.headers.get("x-request-id")!;
-      expect(stream).toContain(`"type":"error"`);
-      expect(stream).toContain(chatId);
-      expect(stream).not.toMatch(/fire|secret/);
-    } finally {
-      await broken.close();
-    }
+    const chat = await broken.app.request("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        messages: [{ id: "u", role: "user", parts: [{ type: "text", text: "graphs" }] }],
+      }),
+    });
+    const stream = await chat.text();
+    const chatId = chat.headers.get("x-request-id")!;
+    expect(stream).toContain(`"type":"error"`);
+    expect(stream).toContain(chatId);
+    expect(stream).not.toMatch(/fire|secret/);
   });
 });

@@ -1,22 +1,18 @@
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTinyEngine, serveTiny, type TinyEngine, userMessage } from "./support/tiny-server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PaperchatApp } from "../../src/server/app-context.ts";
+import { tinyApp } from "./support/tiny-app.ts";
+import { APP_ORIGIN, appFetch, openTinyEngine, userMessage } from "./support/tiny-server.ts";
 
+// Both apps are built once for the file and called in-process (`app.request`).
 const KEY = "s3cret-key";
-let tiny: TinyEngine;
-let secured: Awaited<ReturnType<typeof serveTiny>>;
-let open: Awaited<ReturnType<typeof serveTiny>>;
+let secured: PaperchatApp;
+let open: PaperchatApp;
 
 beforeAll(async () => {
-  tiny = await openTinyEngine();
-  [secured, open] = await Promise.all([
-    serveTiny(tiny, { apiKey: KEY, cors: { origins: ["https://app.example.org"] } }),
-    serveTiny(tiny),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([secured?.close(), open?.close()]);
+  const tiny = await openTinyEngine();
+  secured = tinyApp(tiny, { apiKey: KEY, cors: { origins: ["https://app.example.org"] } }).app;
+  open = tinyApp(tiny).app;
 });
 
 const protectedRequests: [string, string, RequestInit?][] = [
@@ -40,8 +36,8 @@ const protectedRequests: [string, string, RequestInit?][] = [
   ["GET /v1/models", "/v1/models"],
 ];
 
-function call(baseUrl: string, path: string, init: RequestInit = {}, authorization?: string) {
-  return fetch(`${baseUrl}${path}`, {
+function call(app: PaperchatApp, path: string, init: RequestInit = {}, authorization?: string) {
+  return app.request(path, {
     ...init,
     headers: {
       "content-type": "application/json",
@@ -55,7 +51,7 @@ describe("with PAPERCHAT_API_KEY set", () => {
     "%s needs the key (401 in OpenAI's error shape)",
     async (_, path, init) => {
       for (const authorization of [undefined, "Bearer wrong-key", `Basic ${KEY}`, KEY]) {
-        const response = await call(secured.url, path, init, authorization);
+        const response = await call(secured, path, init, authorization);
         expect(response.status).toBe(401);
         expect(response.headers.get("www-authenticate")).toContain("Bearer");
         expect(await response.json()).toEqual({
@@ -70,20 +66,21 @@ describe("with PAPERCHAT_API_KEY set", () => {
   );
 
   it.each(protectedRequests)("%s answers with the key", async (_, path, init) => {
-    const response = await call(secured.url, path, init, `Bearer ${KEY}`);
+    const response = await call(secured, path, init, `Bearer ${KEY}`);
     expect(response.status).toBe(200);
     await response.arrayBuffer();
   });
 
   it("keeps health, docs and the web page public", async () => {
     for (const path of ["/api/health", "/docs", "/openapi.json", "/"]) {
-      expect((await fetch(`${secured.url}${path}`)).status).toBe(200);
+      expect((await secured.request(path)).status).toBe(200);
     }
   });
 
   it("works with the openai client's apiKey", async () => {
-    const good = new OpenAI({ baseURL: `${secured.url}/v1`, apiKey: KEY, maxRetries: 0 });
-    const bad = new OpenAI({ baseURL: `${secured.url}/v1`, apiKey: "nope", maxRetries: 0 });
+    const client = { baseURL: `${APP_ORIGIN}/v1`, fetch: appFetch(secured), maxRetries: 0 };
+    const good = new OpenAI({ ...client, apiKey: KEY });
+    const bad = new OpenAI({ ...client, apiKey: "nope" });
     const response = await good.embeddings.create({
       model: "paperchat-tiny-bert",
       input: "graphs",
@@ -95,7 +92,7 @@ describe("with PAPERCHAT_API_KEY set", () => {
   });
 
   it("documents the key requirement", async () => {
-    const document = (await (await fetch(`${secured.url}/openapi.json`)).json()) as {
+    const document = (await (await secured.request("/openapi.json")).json()) as {
       security?: unknown;
       paths: Record<string, { get?: { security?: unknown } }>;
     };
@@ -106,7 +103,7 @@ describe("with PAPERCHAT_API_KEY set", () => {
 
 describe("without an API key", () => {
   it.each(protectedRequests)("%s answers without credentials", async (_, path, init) => {
-    const response = await call(open.url, path, init);
+    const response = await call(open, path, init);
     expect(response.status).toBe(200);
     await response.arrayBuffer();
   });
@@ -114,14 +111,14 @@ describe("without an API key", () => {
 
 describe("CORS", () => {
   it("is off by default", async () => {
-    const response = await fetch(`${open.url}/api/health`, {
+    const response = await open.request("/api/health", {
       headers: { origin: "https://app.example.org" },
     });
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("allows configured origins, preflight included, without needing the key", async () => {
-    const preflight = await fetch(`${secured.url}/api/search`, {
+    const preflight = await secured.request("/api/search", {
       method: "OPTIONS",
       headers: {
         origin: "https://app.example.org",
@@ -135,7 +132,7 @@ describe("CORS", () => {
       "authorization",
     );
 
-    const other = await fetch(`${secured.url}/api/health`, {
+    const other = await secured.request("/api/health", {
       headers: { origin: "https://evil.example" },
     });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();

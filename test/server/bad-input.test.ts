@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchResponse } from "../../src/contract/search-response.ts";
 import { DEFAULT_LIMITS } from "../../src/server/limits.ts";
 import { papersOf } from "../support/tiny-index.ts";
-import { openTinyEngine, serveTiny, type TinyEngine, userMessage } from "./support/tiny-server.ts";
+import { type TinyApp, tinyApp } from "./support/tiny-app.ts";
+import { openTinyEngine, userMessage } from "./support/tiny-server.ts";
 
-let tiny: TinyEngine;
-let server: Awaited<ReturnType<typeof serveTiny>>;
+// Every request goes to the app in-process (`app.request`), built once for the file.
+let server: TinyApp;
 let paperId: string;
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -307,13 +308,9 @@ const BAD_REQUESTS: [string, BadRequest][] = [
 ];
 
 beforeAll(async () => {
-  tiny = await openTinyEngine();
-  server = await serveTiny(tiny);
+  const tiny = await openTinyEngine();
+  server = tinyApp(tiny);
   paperId = papersOf(tiny.engine.store)[0]!.id;
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 describe("malformed requests", () => {
@@ -324,7 +321,7 @@ describe("malformed requests", () => {
   it.each(BAD_REQUESTS)("%s → the right 4xx in the error shape", async (_, bad) => {
     const path = typeof bad.path === "function" ? bad.path() : bad.path;
     const body = bad.body instanceof Uint8Array ? new Uint8Array(bad.body).buffer : bad.body;
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await server.app.request(path, {
       method: bad.method,
       headers: bad.headers,
       body,
@@ -345,10 +342,10 @@ describe("malformed requests", () => {
   });
 
   it("still answers correctly afterwards, having logged no server error", async () => {
-    const health = await fetch(`${server.url}/api/health`);
+    const health = await server.app.request("/api/health");
     expect(health.status).toBe(200);
     const search = (await (
-      await fetch(`${server.url}/api/search?q=reverse+feature+pyramid&k=2`)
+      await server.app.request("/api/search?q=reverse+feature+pyramid&k=2")
     ).json()) as SearchResponse;
     expect(search.results).toHaveLength(2);
     expect(search.results[0]!.title).toContain("RCNet");

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaperchatUIMessage } from "../../src/contract/chat-message.ts";
 import { citedNumbers } from "../../src/contract/citation-grammar.ts";
-import type { RunningServer } from "../../src/server/serve.ts";
+import type { PaperchatApp } from "../../src/server/app-context.ts";
+import type { LlmSettings } from "../../src/settings/llm-settings.ts";
 import { type FakeLlm, startFakeLlm } from "./support/fake-llm-server.ts";
+import { type TinyApp, tinyApp } from "./support/tiny-app.ts";
 import {
   askChat,
   openTinyEngine,
@@ -12,8 +14,10 @@ import {
   userMessage,
 } from "./support/tiny-server.ts";
 
+// The chat is asked in-process: the AI SDK's client fetches through `app.request`. Only the
+// test of a reader that hangs up needs a socket (see there).
 let tiny: TinyEngine;
-let server: RunningServer;
+let app: PaperchatApp;
 
 const sourcesOf = (reply: PaperchatUIMessage) =>
   reply.parts.flatMap((part) => (part.type === "source-document" ? [part] : []));
@@ -35,17 +39,13 @@ function expectGroundedCitations(reply: PaperchatUIMessage) {
 
 beforeAll(async () => {
   tiny = await openTinyEngine();
-  server = await serveTiny(tiny);
-});
-
-afterAll(async () => {
-  await server?.close();
+  app = tinyApp(tiny).app;
 });
 
 describe("POST /api/chat read by the AI SDK client", () => {
   it("streams the retrieved papers as sources, then an extractive answer citing them", async () => {
     const question = "replacing the feature pyramid in RetinaNet with a reverse pyramid";
-    const reply = await askChat(server.url, [userMessage(question)]);
+    const reply = await askChat(app, [userMessage(question)]);
     const expected = await tiny.engine.searchPapers(question, 5);
 
     expect(reply.role).toBe("assistant");
@@ -70,7 +70,7 @@ describe("POST /api/chat read by the AI SDK client", () => {
 
   it("takes k from the request body", async () => {
     const transportBody = { messages: [userMessage("graph convolutional networks")], k: 2 };
-    const response = await fetch(`${server.url}/api/chat`, {
+    const response = await app.request("/api/chat", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(transportBody),
@@ -81,13 +81,9 @@ describe("POST /api/chat read by the AI SDK client", () => {
 
   it("searches a short follow-up together with the question it refers to", async () => {
     const first = "object detection with feature pyramids";
-    const firstReply = await askChat(server.url, [userMessage(first)]);
+    const firstReply = await askChat(app, [userMessage(first)]);
     const followUp = "which of those is fastest?";
-    const reply = await askChat(server.url, [
-      userMessage(first),
-      firstReply,
-      userMessage(followUp),
-    ]);
+    const reply = await askChat(app, [userMessage(first), firstReply, userMessage(followUp)]);
     expect(reply.metadata?.query).toBe(`${first} ${followUp}`);
     const expected = await tiny.engine.searchPapers(`${first} ${followUp}`, 5);
     expect(sourcesOf(reply).map((source) => source.sourceId)).toEqual(expected.map((r) => r.id));
@@ -96,7 +92,7 @@ describe("POST /api/chat read by the AI SDK client", () => {
 
   it("answers a new question on its own, even after earlier turns", async () => {
     const question = "contrastive learning of sparse concept layers on top of CLIP";
-    const reply = await askChat(server.url, [
+    const reply = await askChat(app, [
       userMessage("object detection with feature pyramids"),
       { id: "a1", role: "assistant", parts: [{ type: "text", text: "Some answer [1]." }] },
       userMessage(question),
@@ -107,17 +103,16 @@ describe("POST /api/chat read by the AI SDK client", () => {
 
 describe("POST /api/chat with a language model", () => {
   let llm: FakeLlm;
-  let llmServer: Awaited<ReturnType<typeof serveTiny>>;
+  let llmSettings: LlmSettings;
+  let llmApp: TinyApp;
 
   beforeAll(async () => {
     llm = await startFakeLlm({ kind: "answer", chunks: [] });
-    llmServer = await serveTiny(tiny, {
-      llm: { baseURL: llm.baseURL, model: "fake-model", apiKey: "llm-key", timeoutMs: 1500 },
-    });
+    llmSettings = { baseURL: llm.baseURL, model: "fake-model", apiKey: "llm-key", timeoutMs: 1500 };
+    llmApp = tinyApp(tiny, { llm: llmSettings });
   });
 
   afterAll(async () => {
-    await llmServer?.close();
     await llm?.close();
   });
 
@@ -127,7 +122,7 @@ describe("POST /api/chat with a language model", () => {
       chunks: ["RCNet reverses the pyramid [", "1] and", " is fast [9]. Others agree [2, 7]."],
     };
     const question = "reverse feature pyramid for object detection";
-    const reply = await askChat(llmServer.url, [userMessage(question)]);
+    const reply = await askChat(llmApp.app, [userMessage(question)]);
     expect(replyText(reply)).toBe("RCNet reverses the pyramid [1] and is fast. Others agree [2].");
     expectGroundedCitations(reply);
     expect(reply.metadata).toMatchObject({ answeredBy: "llm", model: "fake-model" });
@@ -151,7 +146,7 @@ describe("POST /api/chat with a language model", () => {
 
   it("falls back to the extractive answer, and says so, when the model fails", async () => {
     llm.behaviour = { kind: "fail", status: 500 };
-    const reply = await askChat(llmServer.url, [userMessage("graph convolutional networks")]);
+    const reply = await askChat(llmApp.app, [userMessage("graph convolutional networks")]);
     const [notice] = noticesOf(reply);
     expect(notice?.kind).toBe("llm-fallback");
     expect(notice?.message).toContain("HTTP 500");
@@ -159,13 +154,13 @@ describe("POST /api/chat with a language model", () => {
     expect(reply.metadata?.answeredBy).toBe("extractive-fallback");
     expectGroundedCitations(reply);
     expect(citedNumbers(replyText(reply))).toEqual([1, 2, 3]);
-    const warnings = llmServer.logger.lines.filter((line) => line.level === "warn");
+    const warnings = llmApp.logger.lines.filter((line) => line.level === "warn");
     expect(warnings.at(-1)?.message).toContain("fake-model answered HTTP 500");
   });
 
   it("keeps what the model said before it stalled, then adds the extractive answer", async () => {
     llm.behaviour = { kind: "slow", chunks: ["Pyramids help [1].", " And"], delayMs: 900 };
-    const reply = await askChat(llmServer.url, [userMessage("feature pyramids")]);
+    const reply = await askChat(llmApp.app, [userMessage("feature pyramids")]);
     const text = replyText(reply);
     expect(text.startsWith("Pyramids help [1].")).toBe(true);
     expect(noticesOf(reply)[0]?.message).toContain("did not answer within 1.5 s");
@@ -176,45 +171,51 @@ describe("POST /api/chat with a language model", () => {
 
   it("falls back when the model does not answer in time", async () => {
     llm.behaviour = { kind: "hang" };
-    const reply = await askChat(llmServer.url, [userMessage("sparse bayesian neural networks")]);
+    const reply = await askChat(llmApp.app, [userMessage("sparse bayesian neural networks")]);
     expect(noticesOf(reply)[0]?.message).toContain("did not answer within 1.5 s");
     expect(reply.metadata?.answeredBy).toBe("extractive-fallback");
     expectGroundedCitations(reply);
   });
 
+  /**
+   * On a socket because hanging up is a socket event: the Node adapter turns the closed
+   * connection into the request's abort signal, which must stop the model.
+   */
   it("stops the model quietly when the reader goes away", async () => {
-    llm.behaviour = { kind: "slow", chunks: Array(20).fill(" word [1]"), delayMs: 50 };
-    const abandonedBefore = llm.abandoned;
-    const logLinesBefore = llmServer.logger.lines.length;
-    const reader = new AbortController();
-    const response = await fetch(`${llmServer.url}/api/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ messages: [userMessage("graph networks")] }),
-      signal: reader.signal,
-    });
-    const body = response.body!.getReader();
-    let received = "";
-    while (!received.includes('"type":"text-delta"')) {
-      received += new TextDecoder().decode((await body.read()).value);
+    // A fetch that was aborted leaves a fresh idle connection open for a few seconds, and
+    // close() would wait for it; the test is over by then, so no grace is needed.
+    const server = await serveTiny(tiny, { llm: llmSettings, shutdownGraceMs: 0 });
+    try {
+      llm.behaviour = { kind: "slow", chunks: Array(20).fill(" word [1]"), delayMs: 50 };
+      const abandonedBefore = llm.abandoned;
+      const reader = new AbortController();
+      const response = await fetch(`${server.url}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ messages: [userMessage("graph networks")] }),
+        signal: reader.signal,
+      });
+      const body = response.body!.getReader();
+      let received = "";
+      while (!received.includes('"type":"text-delta"')) {
+        received += new TextDecoder().decode((await body.read()).value);
+      }
+      reader.abort();
+      while (llm.abandoned === abandonedBefore)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(server.logger.lines).toEqual([]);
+    } finally {
+      await server.close();
     }
-    reader.abort();
-    while (llm.abandoned === abandonedBefore)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(llmServer.logger.lines.slice(logLinesBefore)).toEqual([]);
   });
 
   it("falls back when the model cannot be reached", async () => {
-    const unreachable = await serveTiny(tiny, {
+    const unreachable = tinyApp(tiny, {
       llm: { baseURL: "http://127.0.0.1:9/v1", model: "gone", timeoutMs: 5000 },
-    });
-    try {
-      const reply = await askChat(unreachable.url, [userMessage("graph networks")]);
-      expect(noticesOf(reply)[0]?.message).toContain("could not be reached");
-      expectGroundedCitations(reply);
-    } finally {
-      await unreachable.close();
-    }
+    }).app;
+    const reply = await askChat(unreachable, [userMessage("graph networks")]);
+    expect(noticesOf(reply)[0]?.message).toContain("could not be reached");
+    expectGroundedCitations(reply);
   });
 });

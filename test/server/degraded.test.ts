@@ -1,18 +1,19 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchResponse } from "../../src/contract/search-response.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
-import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import type { PaperchatApp } from "../../src/server/app-context.ts";
+import { startServer } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import { papersOf, tempDir } from "../support/tiny-index.ts";
+import { requestJson, tinyApp } from "./support/tiny-app.ts";
 import {
   askChat,
   openTinyEngine,
   postJson,
   recordingLogger,
   replyText,
-  serveTiny,
   type TinyEngine,
   userMessage,
 } from "./support/tiny-server.ts";
@@ -23,23 +24,20 @@ beforeAll(async () => {
   tiny = await openTinyEngine();
 });
 
+/** The degraded app, called in-process (`app.request`). */
 describe("serving without the embedding model", () => {
-  let server: RunningServer;
+  let app: PaperchatApp;
 
   beforeAll(async () => {
     const store = await openStore(tiny.indexDir);
-    server = await serveTiny(
+    app = tinyApp(
       { ...tiny, engine: createSearchEngine({ store }) },
       { embedder: undefined, degradedReason: "Copy the model into ./models/minilm." },
-    );
-  });
-
-  afterAll(async () => {
-    await server?.close();
+    ).app;
   });
 
   it("reports semantic: false in /api/health", async () => {
-    const health = await (await fetch(`${server.url}/api/health`)).json();
+    const health = await (await app.request("/api/health")).json();
     expect(health).toMatchObject({
       status: "ok",
       papers: 70,
@@ -49,8 +47,8 @@ describe("serving without the embedding model", () => {
   });
 
   it("still searches, lexically", async () => {
-    const response = await fetch(
-      `${server.url}/api/search?q=${encodeURIComponent("reverse feature pyramid")}&k=3`,
+    const response = await app.request(
+      `/api/search?q=${encodeURIComponent("reverse feature pyramid")}&k=3`,
     );
     const body = (await response.json()) as SearchResponse;
     expect(response.status).toBe(200);
@@ -59,18 +57,20 @@ describe("serving without the embedding model", () => {
 
   it("still finds similar papers, from the stored vectors", async () => {
     const paper = papersOf(tiny.engine.store)[0]!;
-    const response = await fetch(`${server.url}/api/papers/${paper.id}/similar?k=3`);
+    const response = await app.request(`/api/papers/${paper.id}/similar?k=3`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { results: unknown[] }).results).toHaveLength(3);
   });
 
   it("still chats, citing what it found", async () => {
-    const reply = await askChat(server.url, [userMessage("reverse feature pyramid")]);
+    const reply = await askChat(app, [userMessage("reverse feature pyramid")]);
     expect(replyText(reply)).toContain("[1]");
   });
 
   it("answers /v1/embeddings with 503 saying how to provide the model", async () => {
-    const { status, body } = await postJson(`${server.url}/v1/embeddings`, { input: "graphs" });
+    const { status, body } = await requestJson(app, "/v1/embeddings", {
+      json: { input: "graphs" },
+    });
     expect(status).toBe(503);
     expect(body.error).toEqual({
       message: "Copy the model into ./models/minilm.",
@@ -80,6 +80,7 @@ describe("serving without the embedding model", () => {
   });
 });
 
+/** On a socket because `startServer` is the wiring under test: it opens, logs, then listens. */
 describe("startServer when the model cannot be loaded", () => {
   it("serves the existing index lexically and logs why once", async () => {
     const logger = recordingLogger();

@@ -1,11 +1,13 @@
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createBatchingEmbedder } from "../../src/embed/batching-embedder.ts";
-import type { RunningServer } from "../../src/server/serve.ts";
-import { openTinyEngine, postJson, serveTiny, type TinyEngine } from "./support/tiny-server.ts";
+import type { PaperchatApp } from "../../src/server/app-context.ts";
+import { requestJson, tinyApp } from "./support/tiny-app.ts";
+import { APP_ORIGIN, appFetch, openTinyEngine, type TinyEngine } from "./support/tiny-server.ts";
 
+// The app is built once for the file; the openai client fetches through `app.request`.
 let tiny: TinyEngine;
-let server: RunningServer;
+let app: PaperchatApp;
 let client: OpenAI;
 const MODEL = "paperchat-tiny-bert";
 const texts = [
@@ -26,12 +28,13 @@ const decodeBase64 = (text: string) => {
 
 beforeAll(async () => {
   tiny = await openTinyEngine();
-  server = await serveTiny(tiny);
-  client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "unused", maxRetries: 0 });
-});
-
-afterAll(async () => {
-  await server?.close();
+  app = tinyApp(tiny).app;
+  client = new OpenAI({
+    baseURL: `${APP_ORIGIN}/v1`,
+    apiKey: "unused",
+    fetch: appFetch(app),
+    maxRetries: 0,
+  });
 });
 
 describe("POST /v1/embeddings with the official openai client", () => {
@@ -82,8 +85,8 @@ describe("POST /v1/embeddings with the official openai client", () => {
   });
 
   it("accepts a request without a model", async () => {
-    const { status, body } = await postJson<{ data: unknown[] }>(`${server.url}/v1/embeddings`, {
-      input: ["a", "b"],
+    const { status, body } = await requestJson<{ data: unknown[] }>(app, "/v1/embeddings", {
+      json: { input: ["a", "b"] },
     });
     expect(status).toBe(200);
     expect(body.data).toHaveLength(2);
@@ -100,30 +103,26 @@ describe("POST /v1/embeddings with the official openai client", () => {
 describe("batching concurrent requests", () => {
   it("merges concurrent /v1/embeddings requests into fewer model calls", async () => {
     const batched = createBatchingEmbedder(tiny.embedder, { maxBatch: 64, maxWaitMs: 50 });
-    const batchingServer = await serveTiny(tiny, { embedder: batched });
-    try {
-      const inputs = Array.from(
-        { length: 12 },
-        (_, i) => `question number ${i} about graph networks`,
-      );
-      const expected = await tiny.embedder.embed(inputs);
-      const modelCallsBefore = tiny.embedder.stats.calls;
-      const responses = await Promise.all(
-        inputs.map((input) =>
-          postJson<{ data: { embedding: number[] }[] }>(`${batchingServer.url}/v1/embeddings`, {
-            input,
-          }),
-        ),
-      );
-      responses.forEach(({ status, body }, i) => {
-        expect(status).toBe(200);
-        expectSameVector(body.data[0]!.embedding, expected[i]!);
-      });
-      expect(batched.batching.requests).toBe(inputs.length);
-      expect(batched.batching.batches).toBeLessThan(inputs.length);
-      expect(tiny.embedder.stats.calls - modelCallsBefore).toBe(batched.batching.batches);
-    } finally {
-      await batchingServer.close();
-    }
+    const batchingApp = tinyApp(tiny, { embedder: batched }).app;
+    const inputs = Array.from(
+      { length: 12 },
+      (_, i) => `question number ${i} about graph networks`,
+    );
+    const expected = await tiny.embedder.embed(inputs);
+    const modelCallsBefore = tiny.embedder.stats.calls;
+    const responses = await Promise.all(
+      inputs.map((input) =>
+        requestJson<{ data: { embedding: number[] }[] }>(batchingApp, "/v1/embeddings", {
+          json: { input },
+        }),
+      ),
+    );
+    responses.forEach(({ status, body }, i) => {
+      expect(status).toBe(200);
+      expectSameVector(body.data[0]!.embedding, expected[i]!);
+    });
+    expect(batched.batching.requests).toBe(inputs.length);
+    expect(batched.batching.batches).toBeLessThan(inputs.length);
+    expect(tiny.embedder.stats.calls - modelCallsBefore).toBe(batched.batching.batches);
   });
 });

@@ -129,6 +129,7 @@ describe("a blank question, as the document's pattern says it", () => {
   });
 });
 
+/** On a socket because Node's HTTP parser, not the app, refuses these before any route runs. */
 describe("URLs and headers beyond Node's parser limit", () => {
   let server: Awaited<ReturnType<typeof serveTiny>>;
 

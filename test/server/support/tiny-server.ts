@@ -2,6 +2,7 @@ import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
 import type { PaperchatUIMessage } from "../../../src/contract/chat-message.ts";
 import type { Embedder } from "../../../src/embed/types.ts";
 import { createSearchEngine, type SearchEngine } from "../../../src/search/search-engine.ts";
+import type { PaperchatApp } from "../../../src/server/app-context.ts";
 import type { ApiErrorBody } from "../../../src/server/errors/api-error.ts";
 import type { Logger } from "../../../src/server/logger.ts";
 import {
@@ -10,7 +11,7 @@ import {
   serveEngine,
 } from "../../../src/server/serve.ts";
 import { openStore } from "../../../src/store/open-store.ts";
-import { buildTinyIndex } from "../../support/tiny-index.ts";
+import { sharedTinyIndex } from "./shared-tiny-index.ts";
 
 /** The bundled corpus indexed with the tiny fixture model, ready to serve. */
 export interface TinyEngine {
@@ -20,14 +21,14 @@ export interface TinyEngine {
 }
 
 /**
- * Builds a real index of the bundled corpus (or of `corpusFiles`) with the tiny model (about a
- * second) and opens it.
+ * Opens a real index of the bundled corpus (or of `corpusFiles`) built with the tiny model,
+ * once per test run (see `sharedTinyIndex`).
  *
  * @example
  * const tiny = await openTinyEngine();
  */
 export async function openTinyEngine(corpusFiles?: string[]): Promise<TinyEngine> {
-  const { indexDir, embedder } = await buildTinyIndex(corpusFiles);
+  const { indexDir, embedder } = await sharedTinyIndex(corpusFiles);
   const store = await openStore(indexDir, { model: embedder.modelId });
   return { indexDir, embedder, engine: createSearchEngine({ store, embedder }) };
 }
@@ -99,22 +100,38 @@ export function userMessage(text: string, id: string = crypto.randomUUID()): Pap
   return { id, role: "user", parts: [{ type: "text", text }] };
 }
 
+/** The origin `app.request` puts before a path (Hono's default). */
+export const APP_ORIGIN = "http://localhost";
+
+/**
+ * A `fetch` that the app answers in-process, for clients that take one (the openai client,
+ * the AI SDK's chat transport).
+ *
+ * @example
+ * const client = new OpenAI({ baseURL: `${APP_ORIGIN}/v1`, apiKey: "k", fetch: appFetch(app) });
+ */
+export function appFetch(app: PaperchatApp): typeof fetch {
+  return async (input, init) => app.request(input, init);
+}
+
 /**
  * Sends a conversation to `/api/chat` through the AI SDK's own client and returns the assistant
- * message it assembles from the stream.
+ * message it assembles from the stream. Given an app instead of a server's URL, the client's
+ * requests go to `app.request`.
  *
  * @example
  * const reply = await askChat(server.url, [userMessage("graph networks")]);
+ * const sameReply = await askChat(app, [userMessage("graph networks")]);
  */
 export async function askChat(
-  baseUrl: string,
+  target: string | PaperchatApp,
   messages: UIMessage[],
-  headers: Record<string, string> = {},
 ): Promise<PaperchatUIMessage> {
-  const transport = new DefaultChatTransport<PaperchatUIMessage>({
-    api: `${baseUrl}/api/chat`,
-    headers,
-  });
+  const transport = new DefaultChatTransport<PaperchatUIMessage>(
+    typeof target === "string"
+      ? { api: `${target}/api/chat` }
+      : { api: `${APP_ORIGIN}/api/chat`, fetch: appFetch(target) },
+  );
   const stream = await transport.sendMessages({
     trigger: "submit-message",
     chatId: "test-chat",
