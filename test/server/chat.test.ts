@@ -182,9 +182,7 @@ describe("POST /api/chat with a language model", () => {
    * connection into the request's abort signal, which must stop the model.
    */
   it("stops the model quietly when the reader goes away", async () => {
-    // A fetch that was aborted leaves a fresh idle connection open for a few seconds, and
-    // close() would wait for it; the test is over by then, so no grace is needed.
-    const server = await serveTiny(tiny, { llm: llmSettings, shutdownGraceMs: 0 });
+    const server = await serveTiny(tiny, { llm: llmSettings });
     try {
       llm.behaviour = { kind: "slow", chunks: Array(20).fill(" word [1]"), delayMs: 50 };
       const abandonedBefore = llm.abandoned;
