@@ -15,17 +15,21 @@ export function questionText(limits: ServerLimits) {
   });
 }
 
+/** The question field's documentation, the same in the query and in the body. */
+const QUESTION_DOC = {
+  description: "The question, or a pasted abstract.",
+  example: "sparse bayesian neural networks",
+};
+const K_DOC = { default: DEFAULT_SEARCH_K };
+
 /** `GET /api/search` query. */
 export function searchQuerySchema(limits: ServerLimits) {
   return z
     .object({
-      q: questionText(limits).openapi({
-        description: "The question, or a pasted abstract.",
-        example: "sparse bayesian neural networks",
-      }),
+      q: questionText(limits).openapi(QUESTION_DOC),
       k: integerQuery({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
         .optional()
-        .openapi({ default: DEFAULT_SEARCH_K }),
+        .openapi(K_DOC),
       ...filterQueryFields(),
     })
     .superRefine(checkYearOrder);
@@ -35,13 +39,10 @@ export function searchQuerySchema(limits: ServerLimits) {
 export function searchBodySchema(limits: ServerLimits) {
   return z
     .object({
-      query: questionText(limits).openapi({
-        description: "The question, or a pasted abstract.",
-        example: "sparse bayesian neural networks",
-      }),
+      query: questionText(limits).openapi(QUESTION_DOC),
       k: integerField({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
         .optional()
-        .openapi({ default: DEFAULT_SEARCH_K }),
+        .openapi(K_DOC),
       ...filterBodyFields(),
     })
     .superRefine(checkYearOrder)

@@ -12,6 +12,30 @@ export interface FilterControlsProps {
 /** A four-digit year typed in a box, or undefined while it is not one. */
 const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text) : undefined);
 
+/** One end of the year range: a number box within the corpus's years. */
+function YearBox(props: {
+  id: string;
+  label?: string;
+  years: NonNullable<Facets["years"]>;
+  placeholder: number;
+  value: number | undefined;
+  onChange: (year: number | undefined) => void;
+}) {
+  return (
+    <input
+      id={props.id}
+      aria-label={props.label}
+      type="number"
+      inputMode="numeric"
+      min={props.years.min}
+      max={props.years.max}
+      placeholder={String(props.placeholder)}
+      defaultValue={props.value}
+      onChange={(event) => props.onChange(yearOf(event.target.value))}
+    />
+  );
+}
+
 /**
  * Year range and category controls for the questions asked, offered only for what the corpus
  * has (nothing at all for a corpus without years and categories).
@@ -32,27 +56,21 @@ export function FilterControls({ facets, value, onChange }: FilterControlsProps)
       {years && (
         <>
           <label htmlFor={`${id}-from`}>Year from</label>
-          <input
+          <YearBox
             id={`${id}-from`}
-            type="number"
-            inputMode="numeric"
-            min={years.min}
-            max={years.max}
-            placeholder={String(years.min)}
-            defaultValue={value.year_from}
-            onChange={(event) => set("year_from", yearOf(event.target.value))}
+            years={years}
+            placeholder={years.min}
+            value={value.year_from}
+            onChange={(year) => set("year_from", year)}
           />
           <label htmlFor={`${id}-to`}>to</label>
-          <input
+          <YearBox
             id={`${id}-to`}
-            aria-label="Year to"
-            type="number"
-            inputMode="numeric"
-            min={years.min}
-            max={years.max}
-            placeholder={String(years.max)}
-            defaultValue={value.year_to}
-            onChange={(event) => set("year_to", yearOf(event.target.value))}
+            label="Year to"
+            years={years}
+            placeholder={years.max}
+            value={value.year_to}
+            onChange={(year) => set("year_to", year)}
           />
         </>
       )}
