@@ -1,11 +1,5 @@
 import { type ChatMessageLike, messageText } from "../contract/message-text.ts";
 
-/** One turn of a conversation as plain text. */
-export interface ChatTurn {
-  role: "system" | "user" | "assistant";
-  text: string;
-}
-
 /**
  * The texts of the user's turns, oldest first (empty turns skipped).
  *
