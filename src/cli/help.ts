@@ -82,14 +82,19 @@ Examples:
   npx paperchat search "graph convolution for recommendation" --k 5
   npx paperchat search "TabPFN" --json
   npx paperchat search "diffusion models" --year 2021-2023 --category cs.CV --category cs.LG`,
-  similar: `Usage: paperchat similar PAPER_ID [--k N] [--json] [common options]
+  similar: `Usage: paperchat similar PAPER_ID [--k N] [--year Y|Y1-Y2] [--category C]...
+                        [--json] [common options]
 
 Prints the N papers (1..${MAX_K}, default 5) nearest to a paper, never the paper itself. --json
 prints exactly what GET /api/papers/:id/similar returns. Ids are shown by \`paperchat search\`,
 and taken as the corpus gives them (arXiv's math/0501001 included).
 
-Example:
-  npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --k 5 --json`,
+  --year 2019 | 2019-2021   only papers of that year or range (papers without a year are left out)
+  --category cs.LG          only papers in that category; repeat for any of several
+
+Examples:
+  npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --k 5 --json
+  npx paperchat similar math/0501001 --year 2000-2010 --category math.CO`,
   embed: `Usage: paperchat embed ["TEXT"...] [--json] [common options]
 
 Embeds each TEXT (or each line of standard input when none is given) and prints one vector

@@ -186,6 +186,18 @@ describe("paperchat CLI on an arXiv snapshot", () => {
     ]);
   });
 
+  it("similar --year and --category return only the neighbours that pass", async () => {
+    const ids = async (...flags: string[]) => {
+      const { code, stdout } = await run(["similar", "math/0501001", "--json", ...flags], env);
+      expect(code).toBe(0);
+      return (JSON.parse(stdout).results as { id: string }[]).map((r) => r.id).sort();
+    };
+    expect(await ids()).toHaveLength(3);
+    expect(await ids("--year", "2005-2007")).toEqual(["0704.0001"]);
+    expect(await ids("--year", "2024")).toEqual(["2401.12345"]);
+    expect(await ids("--category", "hep-th")).toEqual(["hep-th/9901001"]);
+  });
+
   it("search --year and --category return only the papers that pass, with their metadata", async () => {
     const question = "lattice paths diphoton strings retrieval";
     const ids = async (...flags: string[]) => {

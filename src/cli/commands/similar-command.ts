@@ -7,7 +7,8 @@ import type { CommandLine } from "../parse-command-line.ts";
 import { UsageError } from "../usage-error.ts";
 
 /**
- * `paperchat similar PAPER_ID`: nearest papers from the stored vectors (no model needed).
+ * `paperchat similar PAPER_ID`: nearest papers from the stored vectors (no model needed), of
+ * those that pass `--year` / `--category`.
  * Prints what GET /api/papers/:id/similar returns (--json) or a readable list.
  */
 export async function similarCommand(line: CommandLine, io: CliIo): Promise<number> {
@@ -15,7 +16,7 @@ export async function similarCommand(line: CommandLine, io: CliIo): Promise<numb
   if (!id || extra !== undefined) throw new UsageError("similar takes exactly one PAPER_ID.");
   const settings = resolveSettings(io.env, line.overrides);
   const engine = createSearchEngine({ store: await openStore(settings.indexDir) });
-  const response = engine.similarPapers(id, line.k ?? DEFAULT_SIMILAR_K);
+  const response = engine.similarPapers(id, line.k ?? DEFAULT_SIMILAR_K, line.filter);
   if (!response) {
     io.stderr.write(
       `No paper with id "${id}". Ids are listed by \`paperchat search\` and GET /api/papers.\n`,
