@@ -89,16 +89,14 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
         });
       }
       const hits = fuseRankings(rankings, k);
-      const ids = hits.map((hit) => hit.doc);
-      const papers = store.papers(ids);
-      const sentences = store.sentenceData(ids);
+      const found = store.papersWithSentences(hits.map((hit) => hit.doc));
       const query = { vector, termHashes: new Set(terms.map(termHash)) };
-      return papers.map((paper, i) => ({
+      return found.map(({ paper, sentences }, i) => ({
         id: paper.id,
         title: paper.title,
         score: round(hits[i]!.score),
         ...factsOf(paper),
-        snippets: snippetsFor(paper, sentences[i]!, query),
+        snippets: snippetsFor(paper, sentences, query),
       }));
     },
     similarPapers(id, k, filter) {

@@ -29,8 +29,6 @@ export interface EmbeddingCache {
   readonly path: string;
   has(hash: string): boolean;
   paperVector(hash: string): Float32Array | undefined;
-  /** The quantized sentence vectors of the given texts (by hash), one statement for all. */
-  sentenceVectorsOf(hashes: readonly string[]): Map<string, Uint8Array>;
   put(entries: readonly CachedEmbedding[]): void;
   close(): void;
 }
@@ -107,9 +105,6 @@ export function openEmbeddingCache(
   }
   const has = db.prepare("SELECT 1 FROM embeddings WHERE hash = ?").pluck();
   const paper = db.prepare("SELECT paper FROM embeddings WHERE hash = ?").pluck();
-  const sentencesOf = db.prepare(
-    "SELECT hash, sentences FROM embeddings WHERE hash IN (SELECT value FROM json_each(?))",
-  );
   const insert = options.readonly
     ? undefined
     : db.prepare("INSERT OR REPLACE INTO embeddings (hash, paper, sentences) VALUES (?, ?, ?)");
@@ -128,15 +123,6 @@ export function openEmbeddingCache(
     paperVector(hash) {
       const blob = paper.get(hash) as Buffer | undefined;
       return blob && toFloat32(blob);
-    },
-    sentenceVectorsOf(hashes) {
-      const rows = sentencesOf.all(JSON.stringify(hashes)) as { hash: string; sentences: Buffer }[];
-      return new Map(
-        rows.map(({ hash, sentences }) => [
-          hash,
-          new Uint8Array(sentences.buffer, sentences.byteOffset, sentences.byteLength),
-        ]),
-      );
     },
     put(entries) {
       if (!insert) throw new Error(`${path} was opened read-only`);

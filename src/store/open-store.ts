@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Facets } from "../contract/starters.ts";
-import { type EmbeddingCache, openEmbeddingCache } from "./embedding-cache.ts";
+import { openEmbeddingCache } from "./embedding-cache.ts";
 import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { indexFileDigest } from "./file-digest.ts";
 import { readHnsw } from "./hnsw.ts";
@@ -70,8 +70,11 @@ export interface PaperStore {
   facets(): Facets;
   /** A paper's own vector (undefined for an unknown id or a lexical-only index). */
   paperVector(id: string): Float32Array | undefined;
-  /** What the index holds of each paper's sentences, for snippets; in the order asked, undefined for an unknown id. */
-  sentenceData(ids: readonly string[]): (SentenceData | undefined)[];
+  /**
+   * Papers by id with what the index holds of their sentences (for snippets), in the order
+   * asked; unknown ids are left out. One look-up for a page of results.
+   */
+  papersWithSentences(ids: readonly string[]): { paper: StoredPaper; sentences: SentenceData }[];
   close(): void;
 }
 
@@ -227,18 +230,21 @@ function opened<T>(path: string, open: () => T): T {
   }
 }
 
-/** The embedding cache a manifest names, read-only; undefined when it is gone (snippets then rank by words). */
-function openSentenceVectors(dir: string, manifest: IndexManifest): EmbeddingCache | undefined {
+/**
+ * The embedding cache a manifest names, checked to hold this index's kind of vectors; undefined
+ * when it is gone (snippets then rank by words).
+ */
+function sentenceVectorsFile(dir: string, manifest: IndexManifest): string | undefined {
   if (!manifest.embeddings || manifest.model === null) return undefined;
   const path = join(dir, manifest.embeddings);
   if (!existsSync(path)) return undefined;
-  return opened(path, () =>
-    openEmbeddingCache(
-      path,
-      { model: manifest.model!, dims: manifest.dims, sentenceVectors: manifest.sentenceVectors },
-      { readonly: true },
-    ),
-  );
+  const key = {
+    model: manifest.model,
+    dims: manifest.dims,
+    sentenceVectors: manifest.sentenceVectors,
+  };
+  opened(path, () => openEmbeddingCache(path, key, { readonly: true })).close();
+  return path;
 }
 
 /**
@@ -266,7 +272,9 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     manifest.model === null
       ? undefined
       : opened(hnswFile, () => readHnsw(hnswFile, manifest.hnsw, manifest.dims));
-  const vectors = openSentenceVectors(dir, manifest);
+  // Attached to the papers file, so that a result's paper and sentence data come in one statement.
+  const vectorsFile = sentenceVectorsFile(dir, manifest);
+  if (vectorsFile) db.prepare("ATTACH DATABASE ? AS cache").run(vectorsFile);
   const lexical = createLexicalSearch(db, count);
   let facetIndex: FacetIndex | undefined;
   const facetsOf = () => {
@@ -282,8 +290,12 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   const papersByIds = db.prepare(
     `SELECT ${PAPER_COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
   );
-  const sentencesByIds = db.prepare(
-    "SELECT id, sentence_terms, content_hash FROM papers WHERE id IN (SELECT value FROM json_each(?))",
+  const withSentencesByIds = db.prepare(
+    `SELECT ${PAPER_COLUMNS.replace(/(\w+)/g, "papers.$1")}, papers.sentence_terms, ${
+      vectorsFile ? "cache.embeddings.sentences" : "NULL"
+    } AS sentence_vectors FROM papers ${
+      vectorsFile ? "LEFT JOIN cache.embeddings ON cache.embeddings.hash = papers.content_hash" : ""
+    } WHERE papers.id IN (SELECT value FROM json_each(?))`,
   );
   const page = db.prepare("SELECT id, title FROM papers ORDER BY row LIMIT ? OFFSET ?");
   /** The ids of rows, one statement for any number of lists. */
@@ -361,27 +373,32 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       const row = rowOf.get(id) as number | undefined;
       return hnsw && row !== undefined ? new Float32Array(hnsw.getPoint(row)) : undefined;
     },
-    sentenceData(ids) {
-      const rows = sentencesByIds.all(JSON.stringify(ids)) as {
-        id: string;
+    papersWithSentences(ids) {
+      const rows = withSentencesByIds.all(JSON.stringify(ids)) as (PaperRow & {
         sentence_terms: Buffer;
-        content_hash: string;
-      }[];
+        sentence_vectors: Buffer | null;
+      })[];
       const byId = new Map(rows.map((row) => [row.id, row]));
-      const vectorsOf = vectors?.sentenceVectorsOf(rows.map((row) => row.content_hash));
-      return ids.map((id) => {
+      return ids.flatMap((id) => {
         const row = byId.get(id);
-        if (!row) return undefined;
-        const blob = row.sentence_terms;
-        const terms = new Uint32Array(
-          blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength),
-        );
-        const quantized = vectorsOf?.get(row.content_hash);
-        return quantized ? { terms, vectors: quantized } : { terms };
+        if (!row) return [];
+        const { sentence_terms: terms, sentence_vectors: vectors } = row;
+        const sentences: SentenceData = {
+          terms: new Uint32Array(
+            terms.buffer.slice(terms.byteOffset, terms.byteOffset + terms.byteLength),
+          ),
+        };
+        if (vectors) {
+          sentences.vectors = new Uint8Array(
+            vectors.buffer,
+            vectors.byteOffset,
+            vectors.byteLength,
+          );
+        }
+        return [{ paper: paperOfRow(row), sentences }];
       });
     },
     close() {
-      vectors?.close();
       db.close();
     },
   };

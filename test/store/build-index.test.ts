@@ -69,14 +69,11 @@ describe("buildIndex → openStore", () => {
     expect(store.count).toBe(70);
     const papers = papersOf(store);
     expect(papers).toHaveLength(70);
-    const sentenceData = store.sentenceData(papers.map((paper) => paper.id));
-    for (const [i, paper] of papers.entries()) {
-      expect(sentenceData[i]!.vectors!.byteLength).toBe(
-        paper.sentences.length * (4 + manifest.dims),
-      );
-      expect(sentenceOverlaps(sentenceData[i]!.terms, new Set())).toHaveLength(
-        paper.sentences.length,
-      );
+    const withSentences = store.papersWithSentences(papers.map((paper) => paper.id));
+    expect(withSentences.map(({ paper }) => paper)).toEqual(papers);
+    for (const { paper, sentences } of withSentences) {
+      expect(sentences.vectors!.byteLength).toBe(paper.sentences.length * (4 + manifest.dims));
+      expect(sentenceOverlaps(sentences.terms, new Set())).toHaveLength(paper.sentences.length);
       expect(store.paperVector(paper.id)).toHaveLength(manifest.dims);
     }
   });
