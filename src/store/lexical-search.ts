@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { filterClause, isUnfiltered, type PaperFilter } from "./paper-filter.ts";
+import { createRecentLookup } from "./recent-lookup.ts";
 
 /** A ranked list of papers: their rows best first, with their scores. */
 export interface RowRanking {
@@ -111,7 +112,11 @@ export interface LexicalSearch {
  * const lexical = createLexicalSearch(db, 70);
  * lexical.rank(tokenize("graph convolution"), 50).bm25.rows;
  */
-export function createLexicalSearch(db: Database.Database, docCount: number): LexicalSearch {
+export function createLexicalSearch(
+  db: Database.Database,
+  docCount: number,
+  options: { rememberedTerms?: number } = {},
+): LexicalSearch {
   // Frequencies counted once at build time (see `TERM_FREQUENCIES`), not by FTS5 per look-up.
   const frequenciesOf = db.prepare(
     "SELECT term, body, title FROM terms WHERE term IN (SELECT value FROM json_each(?))",
@@ -149,13 +154,17 @@ export function createLexicalSearch(db: Database.Database, docCount: number): Le
     const { statement, params } = joined("fts.rowid", filter!);
     return statement.pluck().all(query, ...params) as number[];
   };
+  const recentFrequencies = createRecentLookup<string, TermFrequencies | undefined>({
+    lookUp: (terms) =>
+      (frequenciesOf.all(JSON.stringify(terms)) as TermFrequencies[]).map(
+        (row) => [row.term, row] as const,
+      ),
+    absent: undefined,
+    capacity: options.rememberedTerms ?? 0,
+  });
   /** Body and title document frequencies of the distinct terms the index knows, in question order. */
-  const frequencies = (terms: readonly string[]) => {
-    const distinct = [...new Set(terms)];
-    const rows = frequenciesOf.all(JSON.stringify(distinct)) as TermFrequencies[];
-    const byTerm = new Map(rows.map((row) => [row.term, row]));
-    return distinct.flatMap((term) => byTerm.get(term) ?? []);
-  };
+  const frequencies = (terms: readonly string[]) =>
+    [...recentFrequencies.get(terms).values()].filter((found) => found !== undefined);
   const rankBm25 = (known: readonly TermFrequency[], limit: number, filter?: PaperFilter) => {
     const chosen = queryTerms(known, { budget: POSTING_BUDGET, maxDocs });
     if (chosen.length === 0) return { rows: [], scores: [] };

@@ -23,6 +23,7 @@ import {
   type StoredPaper,
 } from "./paper-database.ts";
 import { isUnfiltered, type PaperFilter } from "./paper-filter.ts";
+import { createRecentLookup } from "./recent-lookup.ts";
 
 export interface OpenStoreOptions {
   /** The model that will embed queries; an index built with another model is refused. */
@@ -85,6 +86,12 @@ export interface SentenceData {
   /** Quantized sentence vectors (see `sentenceScores`); absent without a model or its cache. */
   vectors?: Uint8Array;
 }
+
+/**
+ * Paper ids by row, and words' frequencies, remembered between questions (a few MB each): all
+ * of a small corpus, the recently used of a large one.
+ */
+export const REMEMBERED = 50_000;
 
 /** Up to this many papers passing a filter are scored exactly instead of through the graph. */
 const EXACT_SCAN_MAX_ROWS = 5000;
@@ -275,7 +282,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   // Attached to the papers file, so that a result's paper and sentence data come in one statement.
   const vectorsFile = sentenceVectorsFile(dir, manifest);
   if (vectorsFile) db.prepare("ATTACH DATABASE ? AS cache").run(vectorsFile);
-  const lexical = createLexicalSearch(db, count);
+  const lexical = createLexicalSearch(db, count, { rememberedTerms: REMEMBERED });
   let facetIndex: FacetIndex | undefined;
   const facetsOf = () => {
     facetIndex ??= opened(papersFile, () => loadFacetIndex(db, count));
@@ -298,11 +305,16 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     } WHERE papers.id IN (SELECT value FROM json_each(?))`,
   );
   const page = db.prepare("SELECT id, title FROM papers ORDER BY row LIMIT ? OFFSET ?");
-  /** The ids of rows, one statement for any number of lists. */
-  const idsOf = (...lists: readonly number[][]): Map<number, string> => {
-    const found = idsOfRows.all(JSON.stringify(lists.flat())) as { row: number; id: string }[];
-    return new Map(found.map(({ row, id }) => [row, id]));
-  };
+  const recentIds = createRecentLookup<number, string | undefined>({
+    lookUp: (rows) =>
+      (idsOfRows.all(JSON.stringify(rows)) as { row: number; id: string }[]).map(
+        ({ row, id }) => [row, id] as const,
+      ),
+    absent: undefined,
+    capacity: REMEMBERED,
+  });
+  /** The ids of the rows of any number of lists. */
+  const idsOf = (...lists: readonly number[][]) => recentIds.get(lists.flat());
   const rankingOf = (ranking: RowRanking, idOf = idsOf(ranking.rows)): Ranking => ({
     ids: ranking.rows.map((row) => idOf.get(row)!),
     scores: ranking.scores,
