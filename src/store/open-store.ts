@@ -91,7 +91,7 @@ export interface SentenceData {
  * Paper ids by row, and words' frequencies, remembered between questions (a few MB each): all
  * of a small corpus, the recently used of a large one.
  */
-export const REMEMBERED = 50_000;
+const REMEMBERED = 50_000;
 
 /** Up to this many papers passing a filter are scored exactly instead of through the graph. */
 const EXACT_SCAN_MAX_ROWS = 5000;
