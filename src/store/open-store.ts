@@ -16,6 +16,7 @@ import {
   MANIFEST_FILE,
 } from "./manifest.ts";
 import {
+  MAPPED_BYTES,
   openPaperDatabase,
   PAPER_COLUMNS,
   type PaperRow,
@@ -281,7 +282,10 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       : opened(hnswFile, () => readHnsw(hnswFile, manifest.hnsw, manifest.dims));
   // Attached to the papers file, so that a result's paper and sentence data come in one statement.
   const vectorsFile = sentenceVectorsFile(dir, manifest);
-  if (vectorsFile) db.prepare("ATTACH DATABASE ? AS cache").run(vectorsFile);
+  if (vectorsFile) {
+    db.prepare("ATTACH DATABASE ? AS cache").run(vectorsFile);
+    db.pragma(`cache.mmap_size = ${MAPPED_BYTES}`);
+  }
   const lexical = createLexicalSearch(db, count, { rememberedTerms: REMEMBERED });
   let facetIndex: FacetIndex | undefined;
   const facetsOf = () => {

@@ -215,10 +215,24 @@ export function paperOfRow(row: PaperRow): StoredPaper {
   return paper;
 }
 
-/** Opens a finished papers file read-only. */
+/**
+ * Bytes of a finished papers file (and of a database attached to it) read through a memory map
+ * instead of copies into SQLite's page cache: a search's statements then read the pages in place,
+ * with no system call per page. Touched pages count in the server's resident memory, but they are
+ * the file's (shared, dropped under memory pressure), not the process's own.
+ */
+export const MAPPED_BYTES = 1 << 30;
+
+/**
+ * Opens a finished papers file read-only, memory-mapped (see `MAPPED_BYTES`).
+ *
+ * @example
+ * const db = openPaperDatabase("index/gen-x/papers.sqlite");
+ */
 export function openPaperDatabase(path: string): Database.Database {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma("query_only = ON");
+  db.pragma(`mmap_size = ${MAPPED_BYTES}`);
   return db;
 }
 
