@@ -76,8 +76,33 @@ export interface PaperStore {
    * Papers by id with what the index holds of their sentences (for snippets), in the order
    * asked; unknown ids are left out. One look-up for a page of results.
    */
-  papersWithSentences(ids: readonly string[]): { paper: StoredPaper; sentences: SentenceData }[];
+  papersWithSentences(ids: readonly string[]): PaperWithSentences[];
   close(): void;
+}
+
+/** A paper's row with its sentences' terms and (when the cache holds them) vectors. */
+type RowWithSentences = PaperRow & {
+  sentence_terms: Buffer;
+  sentence_vectors: Buffer | null;
+};
+
+/** A paper and what the index holds of its sentences. */
+export interface PaperWithSentences {
+  paper: StoredPaper;
+  sentences: SentenceData;
+}
+
+function paperWithSentencesOf(row: RowWithSentences): PaperWithSentences {
+  const { sentence_terms: terms, sentence_vectors: vectors } = row;
+  const sentences: SentenceData = {
+    terms: new Uint32Array(
+      terms.buffer.slice(terms.byteOffset, terms.byteOffset + terms.byteLength),
+    ),
+  };
+  if (vectors) {
+    sentences.vectors = new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength);
+  }
+  return { paper: paperOfRow(row), sentences };
 }
 
 /** What the index holds of a paper's sentences, beside the paper. */
@@ -93,6 +118,12 @@ export interface SentenceData {
  * of a small corpus, the recently used of a large one.
  */
 const REMEMBERED = 50_000;
+
+/**
+ * Papers with their sentence data remembered between questions (about 5–10 KB each): the papers
+ * that answer recent questions come back often, parsed, without a statement.
+ */
+const REMEMBERED_PAPERS = 2000;
 
 /** Up to this many papers passing a filter are scored exactly instead of through the graph. */
 const EXACT_SCAN_MAX_ROWS = 5000;
@@ -317,6 +348,14 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     absent: undefined,
     capacity: REMEMBERED,
   });
+  const recentPapers = createRecentLookup<string, PaperWithSentences | undefined>({
+    lookUp: (ids) =>
+      (withSentencesByIds.all(JSON.stringify(ids)) as RowWithSentences[]).map(
+        (row) => [row.id, paperWithSentencesOf(row)] as const,
+      ),
+    absent: undefined,
+    capacity: REMEMBERED_PAPERS,
+  });
   /** The ids of the rows of any number of lists. */
   const idsOf = (...lists: readonly number[][]) => recentIds.get(lists.flat());
   const rankingOf = (ranking: RowRanking, idOf = idsOf(ranking.rows)): Ranking => ({
@@ -390,28 +429,10 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       return hnsw && row !== undefined ? new Float32Array(hnsw.getPoint(row)) : undefined;
     },
     papersWithSentences(ids) {
-      const rows = withSentencesByIds.all(JSON.stringify(ids)) as (PaperRow & {
-        sentence_terms: Buffer;
-        sentence_vectors: Buffer | null;
-      })[];
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const found = recentPapers.get(ids);
       return ids.flatMap((id) => {
-        const row = byId.get(id);
-        if (!row) return [];
-        const { sentence_terms: terms, sentence_vectors: vectors } = row;
-        const sentences: SentenceData = {
-          terms: new Uint32Array(
-            terms.buffer.slice(terms.byteOffset, terms.byteOffset + terms.byteLength),
-          ),
-        };
-        if (vectors) {
-          sentences.vectors = new Uint8Array(
-            vectors.buffer,
-            vectors.byteOffset,
-            vectors.byteLength,
-          );
-        }
-        return [{ paper: paperOfRow(row), sentences }];
+        const paper = found.get(id);
+        return paper ? [paper] : [];
       });
     },
     close() {

@@ -78,6 +78,21 @@ describe("buildIndex → openStore", () => {
     }
   });
 
+  it("answers papers with sentences the same from memory as from the file, in the order asked", async () => {
+    const store = await openStore(built.indexDir);
+    const ids = papersOf(store).map((paper) => paper.id);
+    const first = store.papersWithSentences(ids.slice(0, 5));
+    // Remembered and new ids mixed, reversed, with an unknown id and a repeat.
+    const asked = [ids[6]!, "no-such-paper", ...ids.slice(0, 5).reverse(), ids[6]!];
+    const again = store.papersWithSentences(asked);
+    expect(again.map(({ paper }) => paper.id)).toEqual(asked.filter((id) => id !== "no-such-paper"));
+    expect(again.slice(1, 6)).toEqual([...first].reverse());
+    const fresh = await openStore(built.indexDir);
+    expect(fresh.papersWithSentences(asked)).toEqual(again);
+    store.close();
+    fresh.close();
+  });
+
   it("gives the same results after a reload as a fresh rebuild", async () => {
     const again = tempDir();
     await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir: again, embedder: built.embedder });
