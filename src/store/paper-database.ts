@@ -218,10 +218,11 @@ export function paperOfRow(row: PaperRow): StoredPaper {
 /**
  * Bytes of a finished papers file (and of a database attached to it) read through a memory map
  * instead of copies into SQLite's page cache: a search's statements then read the pages in place,
- * with no system call per page. Touched pages count in the server's resident memory, but they are
- * the file's (shared, dropped under memory pressure), not the process's own.
+ * with no system call per page. Touched pages count in the server's resident memory (they are the
+ * file's: shared, and dropped first under memory pressure), so the map is bounded: a small index
+ * is mapped whole, a large one's first 256 MiB, at most 512 MiB for the two files.
  */
-export const MAPPED_BYTES = 1 << 30;
+export const MAPPED_BYTES = 256 * 1024 * 1024;
 
 /**
  * Opens a finished papers file read-only, memory-mapped (see `MAPPED_BYTES`).
