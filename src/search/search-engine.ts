@@ -73,7 +73,8 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     getPaper: (id) => store.papers([id])[0],
     async searchPapers(question, k, filter) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
-      // The model runs off the main thread: rank lexically while it embeds the question.
+      // The model's pass runs on this thread (onnxruntime-node runs synchronously, on a later
+      // turn of the event loop), so nothing overlaps it: lexical ranking simply goes first.
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
       const { bm25, rareTitles } = store.lexical(terms, candidates, filter);
