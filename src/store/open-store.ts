@@ -74,7 +74,8 @@ export interface PaperStore {
   paperVector(id: string): Float32Array | undefined;
   /**
    * Papers by id with what the index holds of their sentences (for snippets), in the order
-   * asked; unknown ids are left out. One look-up for a page of results.
+   * asked; unknown ids are left out. One look-up for a page of results, and recent papers are
+   * remembered: the objects are shared between calls, so treat them as read-only.
    */
   papersWithSentences(ids: readonly string[]): PaperWithSentences[];
   close(): void;

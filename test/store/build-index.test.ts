@@ -85,7 +85,9 @@ describe("buildIndex → openStore", () => {
     // Remembered and new ids mixed, reversed, with an unknown id and a repeat.
     const asked = [ids[6]!, "no-such-paper", ...ids.slice(0, 5).reverse(), ids[6]!];
     const again = store.papersWithSentences(asked);
-    expect(again.map(({ paper }) => paper.id)).toEqual(asked.filter((id) => id !== "no-such-paper"));
+    expect(again.map(({ paper }) => paper.id)).toEqual(
+      asked.filter((id) => id !== "no-such-paper"),
+    );
     expect(again.slice(1, 6)).toEqual([...first].reverse());
     const fresh = await openStore(built.indexDir);
     expect(fresh.papersWithSentences(asked)).toEqual(again);
