@@ -1,12 +1,5 @@
-import type Database from "better-sqlite3";
-import { filterClause, isUnfiltered, type PaperFilter } from "./paper-filter.ts";
-import { createRecentLookup } from "./recent-lookup.ts";
-
-/** A ranked list of papers: their rows best first, with their scores. */
-export interface RowRanking {
-  rows: number[];
-  scores: number[];
-}
+import { bestRows, type RowRanking } from "./best-rows.ts";
+import type { PaperFilter } from "./paper-filter.ts";
 
 /** A query term and how many papers contain it. */
 export interface TermFrequency {
@@ -30,6 +23,38 @@ const RARE_TITLE_MAX = 500;
 /** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
 export function idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** BM25's term-frequency saturation and length normalisation, FTS5's values. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * A term's inverse document frequency as FTS5's `bm25()` computes it: a term in half the
+ * documents or more gets a tiny positive weight instead of a negative one.
+ *
+ * @example
+ * bm25Idf(70, 3); // 2.9...
+ */
+export function bm25Idf(n: number, df: number): number {
+  const weight = Math.log((n - df + 0.5) / (df + 0.5));
+  return weight > 0 ? weight : 1e-6;
+}
+
+/**
+ * One term's share of a document's BM25 score, as FTS5's `bm25()` adds it up: `tf` occurrences
+ * in a document of `length` tokens, where documents average `averageLength`.
+ *
+ * @example
+ * bm25TermScore(bm25Idf(70, 3), 2, 180, 200);
+ */
+export function bm25TermScore(
+  idfWeight: number,
+  tf: number,
+  length: number,
+  averageLength: number,
+): number {
+  return idfWeight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength)));
 }
 
 /**
@@ -70,12 +95,6 @@ export function queryTerms(
   return chosen;
 }
 
-/** An FTS5 query matching any of `terms` (each quoted, so no term is read as an operator). */
-export function anyOf(terms: readonly string[], column?: string): string {
-  const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
-  return column ? `${column} : (${quoted})` : quoted;
-}
-
 /** The two lexical rankings of one question. */
 export interface LexicalRankings {
   /** BM25 over the body (title words count double). */
@@ -89,13 +108,27 @@ export interface LexicalRankings {
 }
 
 /** How many papers hold a term in their body and in their title (the `terms` table's row). */
-interface TermFrequencies {
+export interface TermFrequencies {
   term: string;
   body: number;
   title: number;
 }
 
-/** Lexical ranking over a papers file's FTS5 index. */
+/**
+ * What lexical ranking reads from an index: FTS5 on disk (`createFtsPostings`), or a small
+ * corpus's postings held in memory (`loadMemoryPostings`). Both rank alike (a test holds them
+ * to it); with a filter, each looks only at the papers that pass it.
+ */
+export interface Postings {
+  /** Frequencies of the distinct terms the index knows, in the order given. */
+  frequencies(terms: readonly string[]): TermFrequencies[];
+  /** The best `limit` papers holding any of the terms in their body, by FTS5's BM25. */
+  bm25(terms: readonly string[], limit: number, filter?: PaperFilter): RowRanking;
+  /** The papers whose title holds the term. */
+  titleRows(term: string, filter?: PaperFilter): Iterable<number>;
+}
+
+/** Lexical ranking of questions over an index's postings. */
 export interface LexicalSearch {
   /**
    * The best `limit` papers of each lexical ranking for the terms; with a filter, the best
@@ -106,74 +139,15 @@ export interface LexicalSearch {
 }
 
 /**
- * Creates the lexical rankings over an open papers file.
+ * Creates the lexical rankings of a corpus of `docCount` papers: BM25 on the rarest question
+ * terms within the posting budget, and papers by the rare question terms in their titles.
  *
  * @example
- * const lexical = createLexicalSearch(db, 70);
+ * const lexical = createLexicalSearch(createFtsPostings(db), 70);
  * lexical.rank(tokenize("graph convolution"), 50).bm25.rows;
  */
-export function createLexicalSearch(
-  db: Database.Database,
-  docCount: number,
-  options: { rememberedTerms?: number } = {},
-): LexicalSearch {
-  // Frequencies counted once at build time (see `TERM_FREQUENCIES`), not by FTS5 per look-up.
-  const frequenciesOf = db.prepare(
-    "SELECT term, body, title FROM terms WHERE term IN (SELECT value FROM json_each(?))",
-  );
-  const bm25 = db.prepare(
-    "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
-  );
-  const matching = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck();
+export function createLexicalSearch(postings: Postings, docCount: number): LexicalSearch {
   const maxDocs = commonAbove(docCount);
-  // A filter joins the full-text hits with their papers and keeps those that pass.
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    const cached = statements.get(sql);
-    if (cached) return cached;
-    const statement = db.prepare(sql);
-    statements.set(sql, statement);
-    return statement;
-  };
-  const joined = (select: string, filter: PaperFilter, tail = "") => {
-    const clause = filterClause(filter);
-    const sql = `SELECT ${select} FROM fts JOIN papers ON papers.row = fts.rowid WHERE fts MATCH ? AND ${clause.sql}${tail}`;
-    return { statement: prepared(sql), params: clause.params };
-  };
-  const rankedHits = (query: string, limit: number, filter?: PaperFilter) => {
-    if (isUnfiltered(filter)) return bm25.all(query, limit);
-    const { statement, params } = joined(
-      "fts.rowid AS rowid, bm25(fts, 0, 1) AS rank",
-      filter!,
-      " ORDER BY rank LIMIT ?",
-    );
-    return statement.all(query, ...params, limit);
-  };
-  const matchingRows = (query: string, filter?: PaperFilter) => {
-    if (isUnfiltered(filter)) return matching.all(query) as number[];
-    const { statement, params } = joined("fts.rowid", filter!);
-    return statement.pluck().all(query, ...params) as number[];
-  };
-  const recentFrequencies = createRecentLookup<string, TermFrequencies | undefined>({
-    lookUp: (terms) =>
-      (frequenciesOf.all(JSON.stringify(terms)) as TermFrequencies[]).map(
-        (row) => [row.term, row] as const,
-      ),
-    absent: undefined,
-    capacity: options.rememberedTerms ?? 0,
-  });
-  /** Body and title document frequencies of the distinct terms the index knows, in question order. */
-  const frequencies = (terms: readonly string[]) =>
-    [...recentFrequencies.get(terms).values()].filter((found) => found !== undefined);
-  const rankBm25 = (known: readonly TermFrequency[], limit: number, filter?: PaperFilter) => {
-    const chosen = queryTerms(known, { budget: POSTING_BUDGET, maxDocs });
-    if (chosen.length === 0) return { rows: [], scores: [] };
-    const hits = rankedHits(anyOf(chosen, "body"), limit, filter) as {
-      rowid: number;
-      rank: number;
-    }[];
-    return { rows: hits.map((h) => h.rowid), scores: hits.map((h) => -h.rank) };
-  };
   const rareBelow = Math.min(RARE_TITLE_MAX, Math.max(3, Math.ceil(docCount * 0.01)));
   const rankRareTitles = (
     found: readonly TermFrequencies[],
@@ -184,23 +158,22 @@ export function createLexicalSearch(
     for (const { term, body, title } of found) {
       if (title === 0 || title > rareBelow) continue;
       const weight = idf(docCount, body);
-      for (const row of matchingRows(anyOf([term], "title"), filter)) {
+      for (const row of postings.titleRows(term, filter)) {
         scores.set(row, (scores.get(row) ?? 0) + weight);
       }
     }
-    const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-    return { rows: best.map(([row]) => row), scores: best.map(([, score]) => score) };
+    return bestRows(scores, limit);
   };
 
   return {
     rank(terms, limit, filter) {
-      const found = frequencies(terms);
+      const found = postings.frequencies(terms);
+      const chosen = queryTerms(
+        found.map(({ term, body }) => ({ term, docs: body })),
+        { budget: POSTING_BUDGET, maxDocs },
+      );
       return {
-        bm25: rankBm25(
-          found.map(({ term, body }) => ({ term, docs: body })),
-          limit,
-          filter,
-        ),
+        bm25: chosen.length > 0 ? postings.bm25(chosen, limit, filter) : { rows: [], scores: [] },
         rareTitles: rankRareTitles(found, limit, filter),
       };
     },

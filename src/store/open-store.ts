@@ -2,12 +2,14 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Facets } from "../contract/starters.ts";
+import { bestRows, type RowRanking } from "./best-rows.ts";
 import { openEmbeddingCache } from "./embedding-cache.ts";
 import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { indexFileDigest } from "./file-digest.ts";
+import { createFtsPostings } from "./fts-postings.ts";
 import { readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";
-import { createLexicalSearch, type RowRanking } from "./lexical-search.ts";
+import { createLexicalSearch } from "./lexical-search.ts";
 import {
   efSearchFor,
   INDEX_FILES,
@@ -15,6 +17,7 @@ import {
   type IndexManifest,
   MANIFEST_FILE,
 } from "./manifest.ts";
+import { loadMemoryPostings, MEMORY_POSTINGS_MAX_PAPERS } from "./memory-postings.ts";
 import {
   MAPPED_BYTES,
   openPaperDatabase,
@@ -318,12 +321,18 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     db.prepare("ATTACH DATABASE ? AS cache").run(vectorsFile);
     db.pragma(`cache.mmap_size = ${MAPPED_BYTES}`);
   }
-  const lexical = createLexicalSearch(db, count, { rememberedTerms: REMEMBERED });
   let facetIndex: FacetIndex | undefined;
   const facetsOf = () => {
     facetIndex ??= opened(papersFile, () => loadFacetIndex(db, count));
     return facetIndex;
   };
+  const postings =
+    count <= MEMORY_POSTINGS_MAX_PAPERS
+      ? opened(papersFile, () =>
+          loadMemoryPostings(db, count, (filter) => facetsOf().passes(filter)),
+        )
+      : createFtsPostings(db, { rememberedTerms: REMEMBERED });
+  const lexical = createLexicalSearch(postings, count);
 
   const rowOf = db.prepare("SELECT row FROM papers WHERE id = ?").pluck();
   // One statement per list, not one per paper: a search looks up about a hundred rows.
@@ -402,15 +411,11 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       // Few papers pass: score them all (exact, and cheaper than walking the graph for them).
       const few = facets.rowsPassing(filter!, options.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS);
       if (few) {
-        const rows = few.filter((row) => row !== skip);
-        const hits = rows
-          .map((row) => ({ row, score: dot(vector, hnsw.getPoint(row)) }))
-          .sort((a, b) => b.score - a.score || a.row - b.row)
-          .slice(0, n);
-        return byIds(
-          hits.map((hit) => hit.row),
-          hits.map((hit) => hit.score),
-        );
+        const scored = few
+          .filter((row) => row !== skip)
+          .map((row) => [row, dot(vector, hnsw.getPoint(row))] as const);
+        const { rows, scores } = bestRows(scored, n);
+        return byIds(rows, scores);
       }
       // hnswlib filters inside its search: it keeps walking the graph until `ef` candidates
       // that pass are found, so a filter costs more visits, not recall.

@@ -170,7 +170,6 @@ export function createPaperWriter(path: string): PaperWriter {
   };
 }
 
-/** A stored row as it comes out of SQLite. */
 /** The columns a stored paper is read from (not its index-time sentence terms or content hash). */
 export const PAPER_COLUMNS =
   "row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences";

@@ -1,9 +1,23 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/contract/tokenize.ts";
-import { commonAbove, createLexicalSearch, queryTerms } from "../../src/store/lexical-search.ts";
+import { buildIndex } from "../../src/store/build-index.ts";
+import { loadFacetIndex } from "../../src/store/facet-index.ts";
+import { createFtsPostings } from "../../src/store/fts-postings.ts";
+import {
+  commonAbove,
+  createLexicalSearch,
+  type Postings,
+  queryTerms,
+} from "../../src/store/lexical-search.ts";
+import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/manifest.ts";
+import { loadMemoryPostings } from "../../src/store/memory-postings.ts";
 import { createPaperWriter, openPaperDatabase } from "../../src/store/paper-database.ts";
+import type { PaperFilter } from "../../src/store/paper-filter.ts";
 import { packSentenceTerms } from "../../src/store/sentence-terms.ts";
+import { writeArxivCorpus } from "../support/arxiv-corpus.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
 const DOCS = [
@@ -32,13 +46,18 @@ function papersFile(docs = DOCS): string {
   return path;
 }
 
-/** A papers file of `DOCS`, opened for lexical search. */
-function lexicalOver(docs = DOCS) {
-  return createLexicalSearch(openPaperDatabase(papersFile(docs)), docs.length);
-}
+/** The two ways of reading an index's postings, over an open papers file of `count` papers. */
+const BACKENDS: Record<string, (db: Database.Database, count: number) => Postings> = {
+  FTS5: (db) => createFtsPostings(db),
+  "postings in memory": (db, count) =>
+    loadMemoryPostings(db, count, (filter) => loadFacetIndex(db, count).passes(filter)),
+};
 
-describe("lexical search over FTS5", () => {
-  const lexical = lexicalOver();
+describe.each(Object.entries(BACKENDS))("lexical search over %s", (_, postingsOf) => {
+  const lexical = createLexicalSearch(
+    postingsOf(openPaperDatabase(papersFile()), DOCS.length),
+    DOCS.length,
+  );
 
   it("ranks papers by BM25: term weight and frequency, title words counting double", () => {
     expect(lexical.rank(tokenize("graph"), 10).bm25.rows).toEqual([2, 0]);
@@ -60,6 +79,80 @@ describe("lexical search over FTS5", () => {
 
   it("ranks titles holding a rare query term", () => {
     expect(lexical.rank(tokenize("what is LightGCN"), 10).rareTitles.rows).toEqual([0]);
+  });
+});
+
+describe("postings in memory", () => {
+  let db: Database.Database;
+  let count: number;
+  let questions: string[];
+  beforeAll(async () => {
+    const { file, papers } = await writeArxivCorpus(tempDir());
+    const indexDir = tempDir();
+    await buildIndex({ corpusFiles: [file], indexDir });
+    const { generation } = JSON.parse(readFileSync(join(indexDir, MANIFEST_FILE), "utf8"));
+    db = openPaperDatabase(join(indexDir, generation, INDEX_FILES.papers));
+    count = papers.length;
+    const abstracts = db.prepare("SELECT abstract FROM papers").pluck().all() as string[];
+    questions = [
+      ...papers.map((paper) => paper.title),
+      ...abstracts.map((abstract) => abstract.slice(0, 120)),
+      "graph neural networks for recommendation",
+      "LightGCN UltraGCN",
+    ];
+  });
+  const FILTERS: (PaperFilter | undefined)[] = [
+    undefined,
+    { yearFrom: 2018 },
+    { categories: ["cs.IR"] },
+    { yearFrom: 2016, yearTo: 2019, categories: ["cs.CV", "stat.ML"] },
+  ];
+
+  it("score every paper as FTS5's bm25() does, with or without a filter", () => {
+    const fts = createFtsPostings(db);
+    const memory = loadMemoryPostings(db, count, (filter) =>
+      loadFacetIndex(db, count).passes(filter),
+    );
+    const lexical = createLexicalSearch(fts, count);
+    let compared = 0;
+    for (const question of questions) {
+      const terms = tokenize(question);
+      const chosen = queryTerms(
+        fts.frequencies(terms).map(({ term, body }) => ({ term, docs: body })),
+        { budget: Number.POSITIVE_INFINITY, maxDocs: count },
+      );
+      expect(memory.frequencies(terms)).toEqual(fts.frequencies(terms));
+      if (chosen.length === 0) continue;
+      for (const filter of FILTERS) {
+        // Every matching paper (no cut among equal scores), then the best five.
+        const expected = fts.bm25(chosen, count, filter);
+        const got = memory.bm25(chosen, count, filter);
+        const scoreOf = new Map(got.rows.map((row, i) => [row, got.scores[i]!]));
+        expect(got.rows.toSorted((a, b) => a - b)).toEqual(expected.rows.toSorted((a, b) => a - b));
+        expected.rows.forEach((row, i) => {
+          expect(scoreOf.get(row)).toBeCloseTo(expected.scores[i]!, 12);
+        });
+        expect(got.scores).toEqual(got.scores.toSorted((a, b) => b - a));
+        const best = memory.bm25(chosen, 5, filter).scores;
+        fts.bm25(chosen, 5, filter).scores.forEach((score, i) => {
+          expect(best[i]).toBeCloseTo(score, 12);
+        });
+        compared += expected.rows.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    // Through the whole lexical search: the same rankings, title terms included.
+    const inMemory = createLexicalSearch(memory, count);
+    for (const question of questions) {
+      for (const filter of FILTERS) {
+        const want = lexical.rank(tokenize(question), 10, filter);
+        const got = inMemory.rank(tokenize(question), 10, filter);
+        expect(got.rareTitles).toEqual(want.rareTitles);
+        got.bm25.scores.forEach((score, i) => {
+          expect(score).toBeCloseTo(want.bm25.scores[i]!, 12);
+        });
+      }
+    }
   });
 });
 
