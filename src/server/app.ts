@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
@@ -116,15 +117,20 @@ export function createApp(options: AppOptions): PaperchatApp {
     if (options.apiKey) app.use(path, requireApiKey(options.apiKey));
     app.use(
       path,
-      bodyLimit({
-        maxSize: limits.maxBodyBytes,
-        onError: (c) => {
-          // The unread rest of the body makes the connection unusable for another request.
-          c.header("Connection", "close");
-          throw bodyTooLarge(limits.maxBodyBytes);
-        },
-      }),
-      strictUtf8Body(),
+      // Only where a body can be: asking a GET for its body makes the Node adapter build a full
+      // fetch Request (stream, abort signal) on every search, for a body that is never there.
+      except(
+        (c) => c.req.method === "GET" || c.req.method === "HEAD",
+        bodyLimit({
+          maxSize: limits.maxBodyBytes,
+          onError: (c) => {
+            // The unread rest of the body makes the connection unusable for another request.
+            c.header("Connection", "close");
+            throw bodyTooLarge(limits.maxBodyBytes);
+          },
+        }),
+        strictUtf8Body(),
+      ),
     );
   }
 
