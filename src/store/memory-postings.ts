@@ -5,7 +5,7 @@ import { isUnfiltered, type PaperFilter } from "./paper-filter.ts";
 
 /**
  * A corpus of at most this many papers has its postings loaded into memory at open (from its
- * FTS5 index, about 20 ms for 70 papers and 0.3 s for 1,000). Its lexical ranking then takes
+ * FTS5 index: about 20 ms for 70 papers, 0.2 s for 1,000). Its lexical ranking then takes
  * microseconds instead of FTS5's fraction of a millisecond per question, which at this size is
  * much of a search's cost beyond the model's pass.
  */
