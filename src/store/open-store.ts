@@ -37,6 +37,11 @@ export interface OpenStoreOptions {
    * searching the graph with the filter (default 5000).
    */
   exactScanMaxRows?: number;
+  /**
+   * An index of at most this many papers has its postings loaded into memory at open; larger
+   * ones rank through FTS5 on disk (default `MEMORY_POSTINGS_MAX_PAPERS`, 1,000).
+   */
+  memoryPostingsMaxPapers?: number;
 }
 
 /** Papers best first, by id, with their scores. */
@@ -327,7 +332,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     return facetIndex;
   };
   const postings =
-    count <= MEMORY_POSTINGS_MAX_PAPERS
+    count <= (options.memoryPostingsMaxPapers ?? MEMORY_POSTINGS_MAX_PAPERS)
       ? opened(papersFile, () =>
           loadMemoryPostings(db, count, (filter) => facetsOf().passes(filter)),
         )

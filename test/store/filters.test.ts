@@ -15,6 +15,8 @@ import { buildTinyIndex, papersOf, tempDir } from "../support/tiny-index.ts";
 let store: PaperStore;
 /** The same index, searching the graph with the filter however few papers pass. */
 let graphStore: PaperStore;
+/** The same index, ranked lexically through FTS5 on disk instead of postings in memory. */
+let ftsStore: PaperStore;
 let engine: SearchEngine;
 let papers: StoredPaper[];
 
@@ -44,6 +46,10 @@ beforeAll(async () => {
   const { file } = await writeArxivCorpus(tempDir());
   const built = await buildTinyIndex([file]);
   store = await openStore(built.indexDir, { model: built.embedder.modelId });
+  ftsStore = await openStore(built.indexDir, {
+    model: built.embedder.modelId,
+    memoryPostingsMaxPapers: 0,
+  });
   graphStore = await openStore(built.indexDir, {
     model: built.embedder.modelId,
     exactScanMaxRows: 0,
@@ -85,21 +91,23 @@ describe("store filters", () => {
     }
   });
 
-  it("lexical and title rankings under a filter are the unfiltered ones restricted to passing papers", () => {
+  it("lexical and title rankings under a filter are the unfiltered ones restricted to passing papers, in memory and through FTS5", () => {
     for (const filter of FILTERS) {
       const allowed = passing(filter);
       expect(allowed.size).toBeGreaterThan(0);
       expect(allowed.size).toBeLessThan(papers.length);
       for (const question of [...QUESTIONS, "LightGCN UltraGCN CatGCN"]) {
         const terms = tokenize(question);
-        for (const rank of ["bm25", "rareTitles"] as const) {
-          const whole = store
-            .lexical(terms, papers.length)
-            [rank].ids.filter((id) => allowed.has(id));
-          const filtered = store.lexical(terms, 5, filter)[rank].ids;
-          expect(filtered, `${rank} "${question}" ${JSON.stringify(filter)}`).toEqual(
-            whole.slice(0, 5),
-          );
+        for (const searched of [store, ftsStore]) {
+          for (const rank of ["bm25", "rareTitles"] as const) {
+            const whole = searched
+              .lexical(terms, papers.length)
+              [rank].ids.filter((id) => allowed.has(id));
+            const filtered = searched.lexical(terms, 5, filter)[rank].ids;
+            expect(filtered, `${rank} "${question}" ${JSON.stringify(filter)}`).toEqual(
+              whole.slice(0, 5),
+            );
+          }
         }
       }
     }
