@@ -15,7 +15,7 @@ export interface FtsPostingsOptions {
  * @example
  * anyOf(["graph", 'a"b'], "body"); // 'body : ("graph" OR "a""b")'
  */
-export function anyOf(terms: readonly string[], column?: string): string {
+function anyOf(terms: readonly string[], column?: string): string {
   const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
   return column ? `${column} : (${quoted})` : quoted;
 }
@@ -35,8 +35,9 @@ export function createFtsPostings(
   const frequenciesOf = db.prepare(
     "SELECT term, body, title FROM terms WHERE term IN (SELECT value FROM json_each(?))",
   );
+  // Equal scores come lower row first, as from the postings in memory.
   const bm25 = db.prepare(
-    "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+    "SELECT rowid, bm25(fts, 0, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank, rowid LIMIT ?",
   );
   const matching = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?").pluck();
   // A filter joins the full-text hits with their papers and keeps those that pass.
@@ -74,7 +75,7 @@ export function createFtsPostings(
         const { statement, params } = joined(
           "fts.rowid AS rowid, bm25(fts, 0, 1) AS rank",
           filter!,
-          " ORDER BY rank LIMIT ?",
+          " ORDER BY rank, fts.rowid LIMIT ?",
         );
         hits = statement.all(query, ...params, limit) as typeof hits;
       }

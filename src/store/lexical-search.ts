@@ -34,7 +34,7 @@ const B = 0.75;
  * documents or more gets a tiny positive weight instead of a negative one.
  *
  * @example
- * bm25Idf(70, 3); // 2.9...
+ * bm25Idf(70, 3); // 2.96...
  */
 export function bm25Idf(n: number, df: number): number {
   const weight = Math.log((n - df + 0.5) / (df + 0.5));
@@ -46,7 +46,7 @@ export function bm25Idf(n: number, df: number): number {
  * in a document of `length` tokens, where documents average `averageLength`.
  *
  * @example
- * bm25TermScore(bm25Idf(70, 3), 2, 180, 200);
+ * bm25TermScore(bm25Idf(70, 3), 2, 180, 200); // 4.19...
  */
 export function bm25TermScore(
   idfWeight: number,

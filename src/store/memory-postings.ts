@@ -4,8 +4,8 @@ import { bm25Idf, bm25TermScore, type Postings } from "./lexical-search.ts";
 import { isUnfiltered, type PaperFilter } from "./paper-filter.ts";
 
 /**
- * A corpus of at most this many papers has its postings loaded into memory at open (from its
- * FTS5 index: about 20 ms for 70 papers, 0.2 s for 1,000). Its lexical ranking then takes
+ * A corpus of at most this many papers has its postings loaded into memory on its first lexical
+ * ranking (from its FTS5 index: about 20 ms for 70 papers, 0.2 s for 1,000). Its lexical ranking then takes
  * microseconds instead of FTS5's fraction of a millisecond per question, which at this size is
  * much of a search's cost beyond the model's pass.
  */
@@ -36,40 +36,44 @@ export function loadMemoryPostings(
   const lengths = new Uint32Array(docCount);
   let tokens = 0;
   // The papers file is opened query-only; a temporary table changes nothing on disk.
-  db.pragma("query_only = OFF");
-  try {
-    db.exec("CREATE VIRTUAL TABLE temp.fts_instances USING fts5vocab(main, fts, 'instance')");
-  } finally {
-    db.pragma("query_only = ON");
-  }
-  // One row per occurrence, by term, then row, then column.
-  const instances = db.prepare("SELECT term, doc, col FROM temp.fts_instances").raw();
-  let current: TermPostings | undefined;
-  let currentTerm = "";
-  for (const [term, row, column] of instances.iterate() as Iterable<[string, number, string]>) {
-    if (current === undefined || term !== currentTerm) {
-      current = { bodyRows: [], bodyCounts: [], titleRows: [] };
-      currentTerm = term;
-      byTerm.set(term, current);
+  const withWrites = (sql: string) => {
+    db.pragma("query_only = OFF");
+    try {
+      db.exec(sql);
+    } finally {
+      db.pragma("query_only = ON");
     }
-    lengths[row]! += 1;
-    tokens += 1;
-    if (column === "body") {
-      const last = current.bodyRows.length - 1;
-      if (current.bodyRows[last] === row) current.bodyCounts[last]! += 1;
-      else {
-        current.bodyRows.push(row);
-        current.bodyCounts.push(1);
+  };
+  withWrites("CREATE VIRTUAL TABLE temp.fts_instances USING fts5vocab(main, fts, 'instance')");
+  try {
+    // One row per occurrence, by term, then row, then column.
+    const instances = db.prepare("SELECT term, doc, col FROM temp.fts_instances").raw();
+    let current: TermPostings | undefined;
+    let currentTerm = "";
+    for (const [term, row, column] of instances.iterate() as Iterable<[string, number, string]>) {
+      if (row < 0 || row >= docCount) {
+        throw new RangeError(`the full-text index names row ${row}, past the ${docCount} papers`);
       }
-    } else if (current.titleRows.at(-1) !== row) {
-      current.titleRows.push(row);
+      if (current === undefined || term !== currentTerm) {
+        current = { bodyRows: [], bodyCounts: [], titleRows: [] };
+        currentTerm = term;
+        byTerm.set(term, current);
+      }
+      lengths[row]! += 1;
+      tokens += 1;
+      if (column === "body") {
+        const last = current.bodyRows.length - 1;
+        if (current.bodyRows[last] === row) current.bodyCounts[last]! += 1;
+        else {
+          current.bodyRows.push(row);
+          current.bodyCounts.push(1);
+        }
+      } else if (current.titleRows.at(-1) !== row) {
+        current.titleRows.push(row);
+      }
     }
-  }
-  db.pragma("query_only = OFF");
-  try {
-    db.exec("DROP TABLE temp.fts_instances");
   } finally {
-    db.pragma("query_only = ON");
+    withWrites("DROP TABLE IF EXISTS temp.fts_instances");
   }
   const averageLength = tokens / docCount;
   const testOf = (filter?: PaperFilter) => (isUnfiltered(filter) ? undefined : passes(filter!));

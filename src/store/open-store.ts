@@ -9,7 +9,7 @@ import { indexFileDigest } from "./file-digest.ts";
 import { createFtsPostings } from "./fts-postings.ts";
 import { readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";
-import { createLexicalSearch } from "./lexical-search.ts";
+import { createLexicalSearch, type LexicalSearch } from "./lexical-search.ts";
 import {
   efSearchFor,
   INDEX_FILES,
@@ -38,8 +38,9 @@ export interface OpenStoreOptions {
    */
   exactScanMaxRows?: number;
   /**
-   * An index of at most this many papers has its postings loaded into memory at open; larger
-   * ones rank through FTS5 on disk (default `MEMORY_POSTINGS_MAX_PAPERS`, 1,000).
+   * An index of at most this many papers has its postings loaded into memory (on its first
+   * lexical ranking); larger ones rank through FTS5 on disk (default 1,000, see
+   * `MEMORY_POSTINGS_MAX_PAPERS`).
    */
   memoryPostingsMaxPapers?: number;
 }
@@ -331,13 +332,20 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     facetIndex ??= opened(papersFile, () => loadFacetIndex(db, count));
     return facetIndex;
   };
-  const postings =
-    count <= (options.memoryPostingsMaxPapers ?? MEMORY_POSTINGS_MAX_PAPERS)
-      ? opened(papersFile, () =>
-          loadMemoryPostings(db, count, (filter) => facetsOf().passes(filter)),
-        )
-      : createFtsPostings(db, { rememberedTerms: REMEMBERED });
-  const lexical = createLexicalSearch(postings, count);
+  // Made on the first lexical ranking: commands that never rank lexically (`similar`, listing
+  // papers) do not load a small corpus's postings.
+  let lexical: LexicalSearch | undefined;
+  const lexicalOf = () => {
+    lexical ??= createLexicalSearch(
+      count <= (options.memoryPostingsMaxPapers ?? MEMORY_POSTINGS_MAX_PAPERS)
+        ? opened(papersFile, () =>
+            loadMemoryPostings(db, count, (filter) => facetsOf().passes(filter)),
+          )
+        : createFtsPostings(db, { rememberedTerms: REMEMBERED }),
+      count,
+    );
+    return lexical;
+  };
 
   const rowOf = db.prepare("SELECT row FROM papers WHERE id = ?").pluck();
   // One statement per list, not one per paper: a search looks up about a hundred rows.
@@ -394,7 +402,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     },
     list: (offset, limit) => page.all(limit, offset) as { id: string; title: string }[],
     lexical(terms, limit, filter) {
-      const { bm25, rareTitles } = lexical.rank(terms, limit, filter);
+      const { bm25, rareTitles } = lexicalOf().rank(terms, limit, filter);
       const idOf = idsOf(bm25.rows, rareTitles.rows);
       return { bm25: rankingOf(bm25, idOf), rareTitles: rankingOf(rareTitles, idOf) };
     },

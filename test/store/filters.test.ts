@@ -1,7 +1,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/contract/tokenize.ts";
 import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
 import { loadFacetIndex } from "../../src/store/facet-index.ts";
@@ -56,6 +56,10 @@ beforeAll(async () => {
   });
   engine = createSearchEngine({ store, embedder: built.embedder });
   papers = papersOf(store);
+});
+
+afterAll(() => {
+  for (const opened of [store, ftsStore, graphStore]) opened.close();
 });
 
 const passing = (filter: PaperFilter) =>

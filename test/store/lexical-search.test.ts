@@ -124,20 +124,17 @@ describe("postings in memory", () => {
       expect(memory.frequencies(terms)).toEqual(fts.frequencies(terms));
       if (chosen.length === 0) continue;
       for (const filter of FILTERS) {
-        // Every matching paper (no cut among equal scores), then the best five.
-        const expected = fts.bm25(chosen, count, filter);
-        const got = memory.bm25(chosen, count, filter);
-        const scoreOf = new Map(got.rows.map((row, i) => [row, got.scores[i]!]));
-        expect(got.rows.toSorted((a, b) => a - b)).toEqual(expected.rows.toSorted((a, b) => a - b));
-        expected.rows.forEach((row, i) => {
-          expect(scoreOf.get(row)).toBeCloseTo(expected.scores[i]!, 12);
-        });
-        expect(got.scores).toEqual(got.scores.toSorted((a, b) => b - a));
-        const best = memory.bm25(chosen, 5, filter).scores;
-        fts.bm25(chosen, 5, filter).scores.forEach((score, i) => {
-          expect(best[i]).toBeCloseTo(score, 12);
-        });
-        compared += expected.rows.length;
+        // Every matching paper, then the best five: the same rows in the same order (equal
+        // scores lower row first), the same scores.
+        for (const limit of [count, 5]) {
+          const expected = fts.bm25(chosen, limit, filter);
+          const got = memory.bm25(chosen, limit, filter);
+          expect(got.rows).toEqual(expected.rows);
+          got.scores.forEach((score, i) => {
+            expect(score).toBeCloseTo(expected.scores[i]!, 12);
+          });
+          compared += expected.rows.length;
+        }
       }
     }
     expect(compared).toBeGreaterThan(10_000);
@@ -148,11 +145,26 @@ describe("postings in memory", () => {
         const want = lexical.rank(tokenize(question), 10, filter);
         const got = inMemory.rank(tokenize(question), 10, filter);
         expect(got.rareTitles).toEqual(want.rareTitles);
+        expect(got.bm25.rows).toEqual(want.bm25.rows);
         got.bm25.scores.forEach((score, i) => {
           expect(score).toBeCloseTo(want.bm25.scores[i]!, 12);
         });
       }
     }
+  });
+
+  it("leave the papers file query-only, with no table of their own", () => {
+    const tables = () => db.prepare("SELECT name FROM temp.sqlite_master").pluck().all();
+    const before = tables();
+    loadMemoryPostings(db, count, () => () => true);
+    expect(tables()).toEqual(before);
+    expect(db.pragma("query_only", { simple: true })).toBe(1);
+    expect(() => db.exec("CREATE TEMP TABLE scratch (x)")).toThrow(/readonly|read-only/i);
+  });
+
+  it("refuse a full-text index that names rows past the papers", () => {
+    expect(() => loadMemoryPostings(db, count - 1, () => () => true)).toThrow(/past the/);
+    expect(db.pragma("query_only", { simple: true })).toBe(1);
   });
 });
 
