@@ -27,17 +27,24 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * One status line for a build step: counts, percentage, rate and ETA.
+ * One status line for a build step: counts, percentage, rate and ETA. The rate counts what was
+ * done since the step's clock started (`doneAtStart` was reported then); before any of it, rate
+ * and ETA are unknown ("?").
  *
  * @example
- * progressLine({ phase: "embed", done: 50, total: 200 }, 2.5); // "embedding 50/200 25% · 20.0/s · ETA 0:08"
+ * progressLine({ phase: "papers", done: 50, total: 200 }, 2.5); // "papers 50/200 25% · 20.0/s · ETA 0:08"
  */
-export function progressLine(progress: BuildProgress, elapsedSeconds: number): string {
+export function progressLine(
+  progress: BuildProgress,
+  elapsedSeconds: number,
+  doneAtStart = 0,
+): string {
   const { done, total } = progress;
   const percent = total ? Math.floor((100 * done) / total) : 100;
-  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
-  const eta = rate > 0 ? (total - done) / rate : Number.NaN;
-  return `${PHASE_LABEL[progress.phase]} ${done}/${total} ${percent}% · ${rate.toFixed(1)}/s · ETA ${formatDuration(eta)}`;
+  const counted = done - doneAtStart;
+  const rate = elapsedSeconds > 0 && counted > 0 ? counted / elapsedSeconds : undefined;
+  const eta = rate ? (total - done) / rate : Number.NaN;
+  return `${PHASE_LABEL[progress.phase]} ${done}/${total} ${percent}% · ${rate === undefined ? "?" : rate.toFixed(1)}/s · ETA ${formatDuration(eta)}`;
 }
 
 /**
@@ -54,6 +61,8 @@ export function createProgressBar(
 ): (progress: BuildProgress) => void {
   let phase: BuildProgress["phase"] | undefined;
   let startedAt = 0;
+  // What the phase's first report already counted: done before its clock started.
+  let doneAtStart = 0;
   let lastDecile = -1;
   let lastLineAt = 0;
   return (progress) => {
@@ -61,9 +70,10 @@ export function createProgressBar(
       if (phase && stream.isTTY) stream.write("\n");
       phase = progress.phase;
       startedAt = now();
+      doneAtStart = progress.done;
       lastDecile = -1;
     }
-    const line = progressLine(progress, (now() - startedAt) / 1000);
+    const line = progressLine(progress, (now() - startedAt) / 1000, doneAtStart);
     const finished = progress.done >= progress.total;
     if (stream.isTTY) {
       const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - line.length - 4));

@@ -16,6 +16,18 @@ describe("createProgressBar in logs (not a terminal)", () => {
     expect(lines[1]).toMatch(/^papers 3\/1000 0% · 0\.1\/s · ETA /);
   });
 
+  it("rates a step by what it did after its first report, never by work done before its clock", () => {
+    const lines: string[] = [];
+    let clock = 0;
+    const report = createProgressBar({ write: (text) => lines.push(text) }, () => clock);
+    // The graph step's first report comes with 1,500 points already added.
+    report({ phase: "hnsw", done: 1500, total: 150_000 });
+    clock += 10_000;
+    report({ phase: "hnsw", done: 15_000, total: 150_000 });
+    expect(lines[0]).toMatch(/^HNSW graph 1500\/150000 1% · \?\/s · ETA \?$/m);
+    expect(lines[1]).toMatch(/^HNSW graph 15000\/150000 10% · 1350\.0\/s · ETA 1:40$/m);
+  });
+
   it("prints each 10% step once when progress is fast", () => {
     const lines: string[] = [];
     const report = createProgressBar({ write: (text) => lines.push(text) }, () => 0);
