@@ -1,11 +1,10 @@
 import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
 import { createPaperPass } from "./embed-papers.ts";
+import { createTextPass } from "./embed-texts.ts";
 import { folderPooling } from "./model-pooling.ts";
 import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
 import { ModelUnavailableError } from "./model-unavailable-error.ts";
-import { planBatches } from "./plan-batches.ts";
 import type { Embedder, EmbedderStats } from "./types.ts";
-import { windowText } from "./window-text.ts";
 
 export interface LoadEmbedderOptions {
   /** A hub id (e.g. `Xenova/all-MiniLM-L6-v2`) or a path to a local model folder. */
@@ -28,8 +27,10 @@ export interface LoadEmbedderOptions {
 const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: "0" } } } };
 
 /**
- * Loads a sentence-transformer through transformers.js' feature-extraction pipeline (mean
- * pooling, or CLS where a folder's `1_Pooling/config.json` says so; L2 normalisation). Throws
+ * Loads a sentence-transformer's tokenizer and model as transformers.js' feature-extraction
+ * pipeline does, and embeds with them as the pipeline would (mean pooling, or CLS where a
+ * folder's `1_Pooling/config.json` says so; L2 normalisation; cut to the window as
+ * sentence-transformers cuts), pooling in `createModelPass`. Throws
  * `ModelUnavailableError` with a how-to-fix message when the model is missing or cannot be
  * downloaded.
  *
@@ -77,46 +78,19 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
     config.max_position_embeddings ?? Number.POSITIVE_INFINITY,
   );
   const stats: EmbedderStats = { calls: 0, texts: 0, truncated: 0 };
-  const fullTokenCount = (text: string) => tokenizer.encode(text).length;
   // A folder written by `paperchat model import` may pool by [CLS] (BGE); hub models pool by mean.
   const pooling = source.kind === "folder" ? folderPooling(source.path) : "mean";
-  const embedPapers = createPaperPass({
-    tokenizer,
-    model: extractor.model,
-    maxTokens,
-    batchSize,
-    stats,
-    pooling,
-  });
-  const fitWindow = windowText(tokenizer, maxTokens);
+  const pass = { tokenizer, model: extractor.model, maxTokens, batchSize, stats, pooling };
 
   return {
     modelId: source.kind === "folder" ? source.path : source.id,
     dims,
     maxTokens,
     stats,
-    async embed(texts) {
-      const plan = planBatches(texts, batchSize);
-      const vectors: Float32Array[] = new Array(plan.unique.length);
-      for (const batch of plan.batches) {
-        const batchTexts = batch.map((slot) => plan.unique[slot]!);
-        const output = await extractor(batchTexts.map(fitWindow), { pooling, normalize: true });
-        const data = output.data as Float32Array;
-        batch.forEach((slot, row) => {
-          vectors[slot] = data.slice(row * dims, (row + 1) * dims);
-        });
-        stats.calls += 1;
-        stats.texts += batchTexts.length;
-        // A text of n characters has at most n + 2 tokens, so only long texts can be cut.
-        for (const text of batchTexts) {
-          if (text.length + 2 > maxTokens && fullTokenCount(text) > maxTokens) stats.truncated += 1;
-        }
-      }
-      return plan.slotOf.map((slot) => vectors[slot]!);
-    },
-    embedPapers,
+    embed: createTextPass(pass),
+    embedPapers: createPaperPass(pass),
     countTokens(texts) {
-      return texts.map((text) => Math.min(fullTokenCount(text), maxTokens));
+      return texts.map((text) => Math.min(tokenizer.encode(text).length, maxTokens));
     },
   };
 }

@@ -191,13 +191,31 @@ function separateWindows(
 /** Sentence `i` as `embed` would see it: its own framed, cut row, pooled over every token. */
 function sentenceAlone(paper: PaperToEmbed, i: number, slot: number, tokenizer: WindowTokenizer) {
   const [start, end] = paper.sentences[i]!;
-  const { ids, truncated } = framed(tokenizer.encode(paper.abstract.slice(start, end)), tokenizer);
+  return textWindow(paper.abstract.slice(start, end), slot, tokenizer);
+}
+
+/**
+ * A text alone in its row, as `embed` feeds it to the model: its ids framed by the special
+ * tokens (cut to the window, see `framed`), pooled over every token into `slot`. `truncated`
+ * is 1 when the text was cut.
+ *
+ * @example
+ * textWindow("graph networks", 0, tokenizer); // { window: { ids: [101, …, 102], spans: [{ slot: 0, from: 0, to: 4 }] }, truncated: 0 }
+ */
+export function textWindow(
+  text: string,
+  slot: number,
+  tokenizer: WindowTokenizer,
+): { window: PassWindow; truncated: number } {
+  const { ids, truncated } = framed(tokenizer.encode(text), tokenizer);
   return { window: { ids, spans: [{ slot, from: 0, to: ids.length }] }, truncated };
 }
 
 /**
  * `[...prefix, ...content, ...suffix]` with the content cut to fit the window, so that a long
- * text still ends in `[SEP]`: what `embed` gives (see `windowText`), as sentence-transformers cuts.
+ * text still ends in `[SEP]`, as sentence-transformers cuts. (transformers.js' own truncation
+ * cuts the framed ids at the window, dropping `[SEP]`, which shifts every long text's vector:
+ * cosine ≈ 0.999 to the Python model's instead of 1.)
  */
 function framed(content: readonly number[], tokenizer: WindowTokenizer) {
   const room = tokenizer.maxTokens - tokenizer.prefix.length - tokenizer.suffix.length;

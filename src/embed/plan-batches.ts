@@ -9,14 +9,12 @@ export interface BatchPlan {
 }
 
 /**
- * Plans model calls for a list of texts: identical texts are embedded once, and texts are
- * grouped by length so that each padded batch wastes little compute.
+ * The distinct texts of a list, in first-seen order, and each input text's index among them.
  *
  * @example
- * const plan = planBatches(["a b", "a", "a b"], 32);
- * // plan.unique = ["a b", "a"], plan.slotOf = [0, 1, 0], plan.batches = [[1, 0]]
+ * uniqueTexts(["a", "b", "a"]); // { unique: ["a", "b"], slotOf: [0, 1, 0] }
  */
-export function planBatches(texts: readonly string[], batchSize: number): BatchPlan {
+export function uniqueTexts(texts: readonly string[]): Pick<BatchPlan, "unique" | "slotOf"> {
   const unique: string[] = [];
   const seen = new Map<string, number>();
   const slotOf = texts.map((text) => {
@@ -28,6 +26,19 @@ export function planBatches(texts: readonly string[], batchSize: number): BatchP
     }
     return slot;
   });
+  return { unique, slotOf };
+}
+
+/**
+ * Plans model calls for a list of texts: identical texts are embedded once, and texts are
+ * grouped by length so that each padded batch wastes little compute.
+ *
+ * @example
+ * const plan = planBatches(["a b", "a", "a b"], 32);
+ * // plan.unique = ["a b", "a"], plan.slotOf = [0, 1, 0], plan.batches = [[1, 0]]
+ */
+export function planBatches(texts: readonly string[], batchSize: number): BatchPlan {
+  const { unique, slotOf } = uniqueTexts(texts);
   const batches = batchesByLength(
     unique.map((text) => text.length),
     batchSize,

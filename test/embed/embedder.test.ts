@@ -1,10 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pipeline } from "@huggingface/transformers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { ModelUnavailableError } from "../../src/embed/model-unavailable-error.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { loadTinyEmbedder, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
+import {
+  bundledPapers,
+  FIXTURE_MODELS,
+  loadFixtureEmbedder,
+  paperText,
+  sentenceTexts,
+} from "./support/bundled-papers.ts";
 
 const norm = (v: Float32Array) => Math.hypot(...v);
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
@@ -90,3 +98,32 @@ describe("loadEmbedder failures say what to do", () => {
     expect((error as Error).message).toMatch(/missing: config\.json, tokenizer\.json/);
   });
 });
+
+describe.each(Object.entries(FIXTURE_MODELS))(
+  "embed against transformers.js' own pipeline, with the %s fixture",
+  (_, model) => {
+    it("gives the pipeline's mean-pooled, normalised vectors for every text that fits the window", async () => {
+      const embedder = await loadFixtureEmbedder(model, 8);
+      const extractor = await pipeline("feature-extraction", model, {
+        dtype: "fp32",
+        local_files_only: true,
+      });
+      const papers = await bundledPapers();
+      const texts = [
+        ...papers.slice(0, 12).map(paperText),
+        ...papers.slice(0, 2).flatMap(sentenceTexts),
+        "graph neural networks",
+        "",
+      ].filter((text) => extractor.tokenizer.encode(text).length <= embedder.maxTokens);
+      expect(texts.length).toBeGreaterThan(20);
+      const ours = await embedder.embed(texts);
+      // The pipeline pads every text of a call to the longest; one call per text keeps it exact.
+      for (const [i, text] of texts.entries()) {
+        const output = await extractor([text], { pooling: "mean", normalize: true });
+        const theirs = output.data as Float32Array;
+        const diff = theirs.reduce((max, x, d) => Math.max(max, Math.abs(x - ours[i]![d]!)), 0);
+        expect(diff, text.slice(0, 60)).toBeLessThan(1e-6);
+      }
+    }, 120_000);
+  },
+);

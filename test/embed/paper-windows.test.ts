@@ -5,10 +5,10 @@ import {
   createWindowTokenizer,
   type PassWindow,
   paperWindows,
+  textWindow,
   type WindowTokenizer,
 } from "../../src/embed/paper-windows.ts";
 import type { PaperToEmbed } from "../../src/embed/types.ts";
-import { windowText } from "../../src/embed/window-text.ts";
 import {
   bundledPapers,
   FIXTURE_MODELS,
@@ -18,12 +18,14 @@ import {
   sentenceTexts,
 } from "./support/bundled-papers.ts";
 
-/** The ids transformers.js' feature-extraction pipeline feeds the model for one text. */
-/** The ids `embed` feeds the model for a text: cut to the window first, so it keeps `[SEP]`. */
+/**
+ * The ids `embed` feeds the model for a text, as sentence-transformers cuts a long one: the
+ * first `window − 1` ids of the full encoding, then its closing `[SEP]`.
+ */
 function pipelineIds(tokenizer: PreTrainedTokenizer, text: string): number[] {
-  const toWindow = windowText(tokenizer, Number(tokenizer.model_max_length));
-  const { input_ids } = tokenizer(toWindow(text), { padding: true, truncation: true });
-  return Array.from(input_ids.data as BigInt64Array, Number);
+  const window = Number(tokenizer.model_max_length);
+  const full = tokenizer.encode(text);
+  return full.length <= window ? full : [...full.slice(0, window - 1), full.at(-1)!];
 }
 
 /** Where each slot is pooled: its row and span, for every span of every row. */
@@ -124,5 +126,38 @@ describe("paperWindows when ids cannot be pieced together", () => {
       const paper = { title: "Graph nets", abstract: "networks for graphs", sentences };
       expect(() => paperWindows(paper, 0, windowTokenizer)).toThrow(/"Graph nets".*splitSentences/);
     }
+  });
+});
+
+describe("textWindow (a text alone, cut as sentence-transformers cuts)", () => {
+  let tokenizer: PreTrainedTokenizer;
+  beforeAll(async () => {
+    tokenizer = await loadFixtureTokenizer(FIXTURE_MODELS.tiny);
+  });
+
+  it("leaves a text that fits the window whole, pooled over every token", () => {
+    const { window, truncated } = textWindow(
+      "graph neural networks",
+      3,
+      createWindowTokenizer(tokenizer, 16),
+    );
+    expect(window.ids).toEqual(tokenizer.encode("graph neural networks"));
+    expect(window.spans).toEqual([{ slot: 3, from: 0, to: window.ids.length }]);
+    expect(truncated).toBe(0);
+  });
+
+  it("cuts a longer text to the tokens that fit and keeps the closing [SEP]", () => {
+    const maxTokens = 16;
+    const text =
+      "Graph convolution networks have become the standard for collaborative filtering, but their design is inherited from node classification.";
+    const full = tokenizer.encode(text);
+    expect(full.length).toBeGreaterThan(maxTokens);
+    const { window, truncated } = textWindow(text, 0, createWindowTokenizer(tokenizer, maxTokens));
+    expect(window.ids).toHaveLength(maxTokens);
+    expect(window.ids.slice(0, -1)).toEqual(full.slice(0, maxTokens - 1));
+    // The last id is [SEP] (as in the full encoding), not the 16th token of the text.
+    expect(window.ids.at(-1)).toBe(full.at(-1));
+    expect(window.ids.at(-1)).not.toBe(full[maxTokens - 1]);
+    expect(truncated).toBe(1);
   });
 });
