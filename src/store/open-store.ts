@@ -2,11 +2,13 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Facets } from "../contract/starters.ts";
-import { bestRows, type RowRanking } from "./best-rows.ts";
+import type { RowRanking } from "./best-rows.ts";
 import { openEmbeddingCache } from "./embedding-cache.ts";
+import { exactNearest } from "./exact-nearest.ts";
 import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { indexFileDigest } from "./file-digest.ts";
 import { createFtsPostings } from "./fts-postings.ts";
+import { openGraphVectors } from "./graph-vectors.ts";
 import { readHnsw } from "./hnsw.ts";
 import { IndexError } from "./index-errors.ts";
 import { createLexicalSearch, type LexicalSearch } from "./lexical-search.ts";
@@ -137,13 +139,6 @@ const REMEMBERED_PAPERS = 2000;
 
 /** Up to this many papers passing a filter are scored exactly instead of through the graph. */
 const EXACT_SCAN_MAX_ROWS = 5000;
-
-/** Inner product of a query and a stored vector (cosine, both being unit vectors). */
-function dot(vector: Float32Array, point: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < vector.length; i++) sum += vector[i]! * point[i]!;
-  return sum;
-}
 
 const REBUILD = "Rebuild it with `npm run index -- --force` (or `paperchat index --force`).";
 
@@ -321,6 +316,18 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     manifest.model === null
       ? undefined
       : opened(hnswFile, () => readHnsw(hnswFile, manifest.hnsw, manifest.dims));
+  const { dims } = manifest;
+  const graphVectors = hnsw && opened(hnswFile, () => openGraphVectors(hnswFile, count, dims));
+  /** Rows' vectors through hnswlib, for a graph file laid out otherwise (slow: an array each). */
+  const pointsOf = (rows: readonly number[]) => {
+    const packed = new Float32Array(rows.length * dims);
+    rows.forEach((row, i) => {
+      packed.set(hnsw!.getPoint(row), i * dims);
+    });
+    return packed;
+  };
+  /** Rows' vectors, packed in the order given. */
+  const vectorsOf = (rows: readonly number[]) => graphVectors?.vectorsOf(rows) ?? pointsOf(rows);
   // Attached to the papers file, so that a result's paper and sentence data come in one statement.
   const vectorsFile = sentenceVectorsFile(dir, manifest);
   if (vectorsFile) {
@@ -410,33 +417,24 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       const skip = exclude === undefined ? undefined : (rowOf.get(exclude) as number | undefined);
       const n = Math.min(limit, count - (skip === undefined ? 0 : 1));
       if (!hnsw || n <= 0) return { ids: [], scores: [] };
-      const ef = efSearchFor(n);
-      if (isUnfiltered(filter)) {
-        hnsw.setEf(ef);
-        const others = skip === undefined ? undefined : (label: number) => label !== skip;
-        const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n, others);
-        return byIds(
-          neighbors,
-          distances.map((d) => 1 - d),
-        );
-      }
-      const facets = facetsOf();
+      const unfiltered = isUnfiltered(filter);
       // Few papers pass: score them all (exact, and cheaper than walking the graph for them).
-      const few = facets.rowsPassing(filter!, options.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS);
+      const few = unfiltered
+        ? undefined
+        : facetsOf().rowsPassing(filter!, options.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS);
       if (few) {
-        const scored = few
-          .filter((row) => row !== skip)
-          .map((row) => [row, dot(vector, hnsw.getPoint(row))] as const);
-        const { rows, scores } = bestRows(scored, n);
+        const { rows, scores } = exactNearest(vector, few, vectorsOf(few), n, skip);
         return byIds(rows, scores);
       }
       // hnswlib filters inside its search: it keeps walking the graph until `ef` candidates
       // that pass are found, so a filter costs more visits, not recall.
-      hnsw.setEf(ef);
-      const passes = facets.passes(filter!);
-      const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n, (label) =>
-        label === skip ? false : passes(label),
-      );
+      hnsw.setEf(efSearchFor(n));
+      const passes = unfiltered ? undefined : facetsOf().passes(filter!);
+      const keep =
+        skip === undefined && !passes
+          ? undefined
+          : (label: number) => label !== skip && (!passes || passes(label));
+      const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), n, keep);
       return byIds(
         neighbors,
         distances.map((d) => 1 - d),
@@ -445,7 +443,8 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     facets: () => facetsOf().facets,
     paperVector(id) {
       const row = rowOf.get(id) as number | undefined;
-      return hnsw && row !== undefined ? new Float32Array(hnsw.getPoint(row)) : undefined;
+      if (!hnsw || row === undefined) return undefined;
+      return vectorsOf([row]);
     },
     papersWithSentences(ids) {
       const found = recentPapers.get(ids);
@@ -455,6 +454,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       });
     },
     close() {
+      graphVectors?.close();
       db.close();
     },
   };

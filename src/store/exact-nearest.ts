@@ -1,0 +1,28 @@
+import { bestRows, type RowRanking } from "./best-rows.ts";
+
+/**
+ * The `limit` rows of `rows` (but `skip`) whose vectors have the largest inner product with
+ * `vector` (cosine, all being unit vectors), best first: an exact scan, for when there are too
+ * few rows to be worth walking the graph. `vectors` holds the rows' vectors packed in the
+ * order of `rows`.
+ *
+ * @example
+ * exactNearest(query, [4, 9], vectors, 1); // { rows: [9], scores: [0.83] }
+ */
+export function exactNearest(
+  vector: Float32Array,
+  rows: readonly number[],
+  vectors: Float32Array,
+  limit: number,
+  skip?: number,
+): RowRanking {
+  const dims = vector.length;
+  const scored: [number, number][] = [];
+  rows.forEach((row, i) => {
+    if (row === skip) return;
+    let sum = 0;
+    for (let d = 0, at = i * dims; d < dims; d++, at++) sum += vector[d]! * vectors[at]!;
+    scored.push([row, sum]);
+  });
+  return bestRows(scored, limit);
+}
