@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runAnnBench } from "./bench/ann-bench.ts";
-import { ensureBenchModel } from "./bench/bench-model.ts";
+import { ensureBenchModel, ensureShapedModel } from "./bench/bench-model.ts";
 import type { BenchContext, BenchSection } from "./bench/bench-section.ts";
 import { runEmbeddingsBench } from "./bench/embeddings-bench.ts";
 import { runIndexingBench } from "./bench/indexing-bench.ts";
@@ -106,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     repoRoot,
     modelDir: model.dir,
     modelDescription: model.description,
+    shapedModel: ensureShapedModel(repoRoot, log),
     workDir,
     large: cli.large,
     sweep: cli.sweep,
@@ -122,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
       loadAverages[name] = Number(loadavg()[0]!.toFixed(2));
       log(`${name}: starting (load average ${loadAverages[name]})`);
       try {
-        sections.push(await BENCHMARKS[name]!(context));
+        sections.push({ model: model.description, ...(await BENCHMARKS[name]!(context)) });
       } catch (error) {
         failed += 1;
         log(`${name}: FAILED: ${(error as Error).message}`);

@@ -23,9 +23,21 @@ export function ensureBenchModel(repoRoot: string, log: (message: string) => voi
       description: "the real all-MiniLM-L6-v2 (`npm run model:real`, .cache/models/real/)",
     };
   }
-  const dir = join(repoRoot, "test/fixtures/models", MINILM_SHAPE.name);
-  const description = `the all-MiniLM-L6-v2-shaped fixture ${MINILM_SHAPE.name} (random weights: same speed, meaningless vectors; \`npm run model:real\` makes the bench use the real model)`;
   log(`model: the real model is missing (npm run model:real); using ${MINILM_SHAPE.name}`);
+  return ensureShapedModel(repoRoot, log);
+}
+
+/**
+ * The all-MiniLM-L6-v2-shaped fixture (the same compute, random weights, a 512-token window),
+ * generated offline with `scripts/generate-fixture-models.ts --only minilm --if-missing` when
+ * missing: what the indexing target is defined on.
+ *
+ * @example
+ * const { dir } = ensureShapedModel("/work/main", console.error);
+ */
+export function ensureShapedModel(repoRoot: string, log: (message: string) => void): BenchModel {
+  const dir = join(repoRoot, "test/fixtures/models", MINILM_SHAPE.name);
+  const description = `the all-MiniLM-L6-v2-shaped fixture ${MINILM_SHAPE.name} (random weights: same speed, meaningless vectors)`;
   if (existsSync(join(dir, "onnx/model.onnx"))) return { dir, description };
   log(`model: generating ${MINILM_SHAPE.name} (all-MiniLM-L6-v2's shape, random weights)`);
   const generated = spawnSync(

@@ -1,3 +1,4 @@
+import type { BenchModel } from "./bench-model.ts";
 import type { Figure } from "./figure.ts";
 
 /** What one benchmark hands back: its table rows, its numbers for JSON, and what they mean. */
@@ -9,6 +10,8 @@ export interface BenchSection {
   json: Record<string, unknown>;
   /** How it was measured and how to read it, one paragraph each. */
   notes: string[];
+  /** The model its figures were measured with (the run's, unless the section says). */
+  model?: string;
   /** Set on a section kept from an earlier run's report (see `writeReport`): when and how. */
   earlierRun?: { date: string; args: string[]; load: number | undefined };
 }
@@ -20,6 +23,8 @@ export interface BenchContext {
   modelDir: string;
   /** Which of the two it is, for the report. */
   modelDescription: string;
+  /** The all-MiniLM-L6-v2-shaped fixture, whatever `modelDir` is. */
+  shapedModel: BenchModel;
   /** A scratch folder for corpora and indexes, removed after the run. */
   workDir: string;
   /** `--large`: the ANN benchmark also runs at 1M vectors. */

@@ -66,8 +66,6 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages}. Run: \`npm run bench${report.args.length ? ` -- ${report.args.join(" ")}` : ""}\`, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each benchmark (${m.cores} cores; more means other work shared them): ${loads}.`,
     "",
-    `Model: ${report.model}.`,
-    "",
     renderTable(report.sections.flatMap((s) => s.figures)),
   ];
   for (const section of report.sections) {
@@ -77,7 +75,15 @@ export function renderMarkdown(report: BenchReport): string {
           "",
         ]
       : [];
-    lines.push("", `## ${section.title}`, "", ...earlier, ...section.notes.flatMap((n) => [n, ""]));
+    const model = [`Model: ${section.model ?? report.model}.`, ""];
+    lines.push(
+      "",
+      `## ${section.title}`,
+      "",
+      ...model,
+      ...earlier,
+      ...section.notes.flatMap((n) => [n, ""]),
+    );
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }
@@ -105,6 +111,8 @@ export function reportJson(report: BenchReport): Record<string, unknown> {
 /** The parts of a written `report.json` that a later run keeps. */
 interface StoredReport {
   machine: MachineInfo;
+  /** The run's model: that of its sections that do not name their own. */
+  model?: string;
   args: string[];
   load_averages: Record<string, number>;
   /** Absent in reports written before sections were stored whole. */
@@ -133,6 +141,7 @@ export async function withEarlierSections(
     .filter((section) => !measured.has(section.key))
     .map((section) => ({
       ...section,
+      model: section.model ?? previous.model,
       earlierRun: section.earlierRun ?? {
         date: previous.machine.date,
         args: previous.args,

@@ -2,7 +2,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BenchSection } from "../../scripts/bench/bench-section.ts";
-import { type BenchReport, reportJson, withEarlierSections } from "../../scripts/bench/report.ts";
+import {
+  type BenchReport,
+  renderMarkdown,
+  reportJson,
+  withEarlierSections,
+} from "../../scripts/bench/report.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
 const section = (key: string, value: string): BenchSection => ({
@@ -13,9 +18,14 @@ const section = (key: string, value: string): BenchSection => ({
   notes: [`${key} note`],
 });
 
-const report = (sections: BenchSection[], date: string, args: string[]): BenchReport => ({
-  machine: { date } as BenchReport["machine"],
-  model: "m",
+const report = (
+  sections: BenchSection[],
+  date: string,
+  args: string[],
+  model = "m",
+): BenchReport => ({
+  machine: { date, packages: {} } as unknown as BenchReport["machine"],
+  model,
   args,
   loadAverages: Object.fromEntries(sections.map((s) => [s.key, 1.5])),
   durationSeconds: 1,
@@ -57,5 +67,27 @@ describe("withEarlierSections", () => {
       JSON.stringify({ machine: {}, args: [], load_averages: {} }),
     );
     expect(await withEarlierSections(dir, now, ["query"])).toEqual(now);
+  });
+
+  it("keeps the model each section was measured with, and names it in the Markdown", async () => {
+    const dir = tempDir();
+    const earlier = report(
+      [section("query", "old"), { ...section("indexing", "1.0"), model: "shaped" }],
+      "2026-12-01",
+      [],
+      "the real model",
+    );
+    writeFileSync(join(dir, "report.json"), JSON.stringify(reportJson(earlier)));
+    const now = report([section("ann", "0.99")], "2026-12-02", [], "another model");
+    const merged = await withEarlierSections(dir, now, ["indexing", "query", "ann"]);
+    expect(merged.sections.map((s) => [s.key, s.model])).toEqual([
+      ["indexing", "shaped"],
+      ["query", "the real model"],
+      ["ann", undefined],
+    ]);
+    const markdown = renderMarkdown(merged);
+    expect(markdown).toMatch(/## indexing\n\nModel: shaped\./);
+    expect(markdown).toMatch(/## query\n\nModel: the real model\./);
+    expect(markdown).toMatch(/## ann\n\nModel: another model\./);
   });
 });
