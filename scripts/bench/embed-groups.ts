@@ -1,3 +1,4 @@
+import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
 import { planBatches } from "../../src/embed/plan-batches.ts";
 import type { Embedder } from "../../src/embed/types.ts";
@@ -37,7 +38,8 @@ export async function modelBatchesOfIndexing(
   };
   await buildIndex({
     corpusFiles,
-    indexDir: join(options.workDir, "batch-recorder-index"),
+    // A fresh folder: an earlier recording's embedding cache would leave nothing to embed.
+    indexDir: await mkdtemp(join(options.workDir, "batch-recorder-")),
     embedder: recorder,
     force: true,
   });
