@@ -53,7 +53,7 @@ export const DEFAULT_HNSW: HnswParams = { space: "ip", m: 16, efConstruction: 20
 /**
  * Candidates explored per query: grows with k, never below 256. On 100k vectors of low
  * intrinsic dimension (like sentence embeddings) ef 64 finds only ~85% of the true top 10,
- * ef 256 over 99% at still ~35× the speed of an exact scan (bench/report.md).
+ * ef 256 over 99% at still 27–37× the speed of an exact scan (bench/report.md).
  */
 export function efSearchFor(k: number): number {
   return Math.max(256, 4 * k);
