@@ -1,14 +1,6 @@
-import { createModelPass, type ModelPassOptions } from "./model-pass.ts";
-import type { Pooling } from "./model-pooling.ts";
-import { createWindowTokenizer, type PassWindow, paperWindows } from "./paper-windows.ts";
+import type { ModelPass } from "./model-pass.ts";
+import { type PassWindow, paperWindows } from "./paper-windows.ts";
 import type { PaperEmbedding, PaperToEmbed } from "./types.ts";
-
-export interface PaperPassOptions extends ModelPassOptions {
-  /** The model's window in tokens, special tokens included. */
-  maxTokens: number;
-  /** How the paper vector is pooled: over all its tokens (`mean`), or its [CLS] token (`cls`). */
-  pooling?: Pooling;
-}
 
 /**
  * Makes `Embedder.embedPapers`: lays out every paper's rows (`paperWindows`) and runs them
@@ -16,15 +8,13 @@ export interface PaperPassOptions extends ModelPassOptions {
  * the first model call, so bad input embeds nothing.
  *
  * @example
- * const embedPapers = createPaperPass({ tokenizer: extractor.tokenizer, model: extractor.model, maxTokens: 512, batchSize: 32, stats });
+ * const embedPapers = createPaperPass(createModelPass({ tokenizer, model, maxTokens: 512, batchSize: 32, stats }));
  * const [{ paper, sentences }] = await embedPapers([{ title, abstract, sentences: [[0, 42]] }]);
  */
 export function createPaperPass(
-  options: PaperPassOptions,
+  pass: ModelPass,
 ): (papers: readonly PaperToEmbed[]) => Promise<PaperEmbedding[]> {
-  const { tokenizer, maxTokens, stats } = options;
-  const windowTokenizer = createWindowTokenizer(tokenizer, maxTokens);
-  const run = createModelPass(options);
+  const { windowTokenizer, stats } = pass;
 
   return async (papers) => {
     const windows: PassWindow[] = [];
@@ -35,12 +25,12 @@ export function createPaperPass(
       firstSlots.push(slots);
       const laid = paperWindows(paper, slots, windowTokenizer);
       // [CLS] pooling: the paper's vector is its first token's (sentences stay mean-pooled).
-      if (options.pooling === "cls") laid.windows[0]!.spans[0]!.to = 1;
+      if (pass.pooling === "cls") laid.windows[0]!.spans[0]!.to = 1;
       windows.push(...laid.windows);
       truncated += laid.truncated;
       slots += 1 + paper.sentences.length;
     }
-    const vectors = await run(windows, slots);
+    const vectors = await pass.run(windows, slots);
     stats.truncated += truncated;
     return papers.map((paper, i) => {
       const first = firstSlots[i]!;

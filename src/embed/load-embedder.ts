@@ -1,6 +1,7 @@
 import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
 import { createPaperPass } from "./embed-papers.ts";
 import { createTextPass } from "./embed-texts.ts";
+import { createModelPass } from "./model-pass.ts";
 import { folderPooling } from "./model-pooling.ts";
 import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
 import { ModelUnavailableError } from "./model-unavailable-error.ts";
@@ -80,7 +81,14 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   const stats: EmbedderStats = { calls: 0, texts: 0, truncated: 0 };
   // A folder written by `paperchat model import` may pool by [CLS] (BGE); hub models pool by mean.
   const pooling = source.kind === "folder" ? folderPooling(source.path) : "mean";
-  const pass = { tokenizer, model: extractor.model, maxTokens, batchSize, stats, pooling };
+  const pass = createModelPass({
+    tokenizer,
+    model: extractor.model,
+    maxTokens,
+    batchSize,
+    stats,
+    pooling,
+  });
 
   return {
     modelId: source.kind === "folder" ? source.path : source.id,

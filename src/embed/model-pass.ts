@@ -1,17 +1,33 @@
 import { type PreTrainedModel, type PreTrainedTokenizer, Tensor } from "@huggingface/transformers";
-import type { PassWindow } from "./paper-windows.ts";
+import type { Pooling } from "./model-pooling.ts";
+import { createWindowTokenizer, type PassWindow, type WindowTokenizer } from "./paper-windows.ts";
 import { batchesByLength } from "./plan-batches.ts";
 import { poolSpans } from "./pool-spans.ts";
 import type { EmbedderStats } from "./types.ts";
 
 export interface ModelPassOptions {
-  /** The feature-extraction pipeline's tokenizer (for its pad id) and model. */
+  /** The feature-extraction pipeline's tokenizer and model. */
   tokenizer: PreTrainedTokenizer;
   model: PreTrainedModel;
+  /** The model's window in tokens, special tokens included. */
+  maxTokens: number;
+  /** How a text's (or paper's) vector is pooled (default `mean`). */
+  pooling?: Pooling;
   /** Rows per model call. */
   batchSize: number;
   /** The embedder's counters: a call per batch, a text per row. */
   stats: EmbedderStats;
+}
+
+/** The model pass `createTextPass` and `createPaperPass` lay their rows out for. */
+export interface ModelPass {
+  /** The tokenizer's view for laying out rows within the model's window. */
+  windowTokenizer: WindowTokenizer;
+  /** A text's (or paper's) vector: the mean of its tokens' (`mean`), or its [CLS] token's (`cls`). */
+  pooling: Pooling;
+  stats: EmbedderStats;
+  /** Runs the rows and returns the vector of every slot their spans pool into. */
+  run(windows: readonly PassWindow[], slots: number): Promise<Float32Array[]>;
 }
 
 /**
@@ -22,12 +38,10 @@ export interface ModelPassOptions {
  * 20-token question that is about 0.2 ms and 0.5 MB of garbage, which spans avoid.
  *
  * @example
- * const run = createModelPass({ tokenizer, model, batchSize: 32, stats });
- * const [vector] = await run([{ ids: [101, 7592, 102], spans: [{ slot: 0, from: 0, to: 3 }] }], 1);
+ * const pass = createModelPass({ tokenizer, model, maxTokens: 256, batchSize: 32, stats });
+ * const [vector] = await pass.run([{ ids: [101, 7592, 102], spans: [{ slot: 0, from: 0, to: 3 }] }], 1);
  */
-export function createModelPass(
-  options: ModelPassOptions,
-): (windows: readonly PassWindow[], slots: number) => Promise<Float32Array[]> {
+export function createModelPass(options: ModelPassOptions): ModelPass {
   const { model, batchSize, stats } = options;
   const padId = BigInt(options.tokenizer.pad_token_id ?? 0);
 
@@ -62,15 +76,20 @@ export function createModelPass(
     stats.texts += rows.length;
   }
 
-  return async (windows, slots) => {
-    const vectors: Float32Array[] = new Array(slots);
-    const lengths = windows.map((window) => window.ids.length);
-    for (const batch of batchesByLength(lengths, batchSize)) {
-      await runBatch(
-        batch.map((i) => windows[i]!),
-        vectors,
-      );
-    }
-    return vectors;
+  return {
+    windowTokenizer: createWindowTokenizer(options.tokenizer, options.maxTokens),
+    pooling: options.pooling ?? "mean",
+    stats,
+    async run(windows, slots) {
+      const vectors: Float32Array[] = new Array(slots);
+      const lengths = windows.map((window) => window.ids.length);
+      for (const batch of batchesByLength(lengths, batchSize)) {
+        await runBatch(
+          batch.map((i) => windows[i]!),
+          vectors,
+        );
+      }
+      return vectors;
+    },
   };
 }
