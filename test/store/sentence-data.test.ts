@@ -34,6 +34,17 @@ describe("int8 sentence vectors", () => {
     }
   });
 
+  it("scores every dimension when their number is not a multiple of four", () => {
+    for (const dims of [5, 7, 10]) {
+      const sentences = [unitVector(dims, 11), unitVector(dims, 12)];
+      const query = unitVector(dims, 13);
+      const scores = sentenceScores(quantizeSentenceVectors(sentences, dims), query);
+      sentences.forEach((sentence, i) => {
+        expect(Math.abs(scores[i]! - dot(query, sentence))).toBeLessThan(2e-2);
+      });
+    }
+  });
+
   it("scores from a slice of a larger buffer (as SQLite hands blobs over)", () => {
     const dims = 8;
     const packed = quantizeSentenceVectors([unitVector(dims, 3)], dims);
