@@ -2,14 +2,19 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { open, rename, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { StartersResponse } from "../../src/contract/starters.ts";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { buildIndex } from "../../src/store/build-index.ts";
+import { INDEX_FILES } from "../../src/store/manifest.ts";
+import { readManifest } from "../../src/store/open-store.ts";
+import { openPaperDatabase } from "../../src/store/paper-database.ts";
+import { filterClause, type PaperFilter } from "../../src/store/paper-filter.ts";
 import { writeArxivShapedCorpus } from "./arxiv-shaped-corpus.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { absoluteFigure, formatNumber } from "./figure.ts";
 import { errorCount, type LoadRequest, runLoadTest } from "./load-test.ts";
 import { freePort, residentMb } from "./server-process.ts";
-import { summarize } from "./stats.ts";
+import { type SampleSummary, summarize } from "./stats.ts";
 import { createSyntheticEmbedder, SYNTHETIC_MODEL_ID } from "./synthetic-embedder.ts";
 import { runTimed } from "./timed-process.ts";
 
@@ -24,6 +29,8 @@ const TARGETS = {
 /** Papers whose real model time is measured, then extrapolated to a million. */
 const MODEL_PAPERS = 2000;
 const QUESTIONS = 300;
+/** Questions asked under each filter (after `WARM_UP` of their own). */
+const FILTERED_QUESTIONS = 100;
 const WARM_UP = 30;
 const K = 10;
 /** Bump when the generated corpus changes, so an old cached copy is not reused. */
@@ -89,10 +96,50 @@ async function questionsFrom(file: string, count: number): Promise<string[]> {
   return questions;
 }
 
-const searchRequest = (question: string): LoadRequest => ({
+const searchRequest = (question: string, filter = ""): LoadRequest => ({
   method: "GET",
-  path: `/api/search?q=${encodeURIComponent(question)}&k=${K}`,
+  path: `/api/search?q=${encodeURIComponent(question)}&k=${K}${filter}`,
 });
+
+/** A filter of the scale run: its query string, what it means, and how many papers pass it. */
+interface ScaleFilter {
+  name: string;
+  query: string;
+  filter: PaperFilter;
+  passing: number;
+}
+
+/**
+ * Two filters from the served corpus's facets: its most frequent category in its last year
+ * (few papers pass: scored exactly) and that category alone (many pass: through the graph),
+ * each with the number of papers that pass it, counted in the index's papers file.
+ */
+async function scaleFilters(url: string, indexDir: string): Promise<ScaleFilter[]> {
+  const { facets } = (await (await fetch(`${url}/api/starters`)).json()) as StartersResponse;
+  const category = facets.categories?.[0]?.name;
+  const year = facets.years?.max;
+  if (!category || year === undefined) return [];
+  const manifest = await readManifest(indexDir);
+  const db = openPaperDatabase(join(indexDir, manifest.generation, INDEX_FILES.papers));
+  const count = (filter: PaperFilter) => {
+    const { sql, params } = filterClause(filter);
+    return db
+      .prepare(`SELECT count(*) FROM papers WHERE ${sql}`)
+      .pluck()
+      .get(...params) as number;
+  };
+  const cat = `&category=${encodeURIComponent(category)}`;
+  const filters = [
+    {
+      name: `${category} in ${year}`,
+      query: `${cat}&year_from=${year}&year_to=${year}`,
+      filter: { categories: [category], yearFrom: year, yearTo: year },
+    },
+    { name: category, query: cat, filter: { categories: [category] } },
+  ].map((f) => ({ ...f, passing: count(f.filter) }));
+  db.close();
+  return filters;
+}
 
 /** Spawns the scale server and waits for its first answered search: the time to be ready. */
 async function startScaleServer(context: BenchContext, indexDir: string, question: string) {
@@ -170,20 +217,37 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
   let search: ReturnType<typeof summarize>;
   let restMb: number;
   let errors: number;
+  const filtered: (ScaleFilter & { latency: SampleSummary })[] = [];
   try {
     await runLoadTest({
       url: server.url,
       connections: 1,
-      requests: questions.slice(1, WARM_UP + 1).map(searchRequest),
+      requests: questions.slice(1, WARM_UP + 1).map((q) => searchRequest(q)),
     });
     const measured = await runLoadTest({
       url: server.url,
       connections: 1,
-      requests: questions.slice(WARM_UP + 1).map(searchRequest),
+      requests: questions.slice(WARM_UP + 1).map((q) => searchRequest(q)),
     });
     errors = errorCount(measured);
     search = summarize(measured.latenciesMs);
     restMb = residentMb(server.pid);
+    for (const filter of await scaleFilters(server.url, indexDir)) {
+      log(`scale: searching under the filter ${filter.name} (${filter.passing} papers pass)`);
+      const asked = questions.slice(1, 1 + WARM_UP + FILTERED_QUESTIONS);
+      await runLoadTest({
+        url: server.url,
+        connections: 1,
+        requests: asked.slice(0, WARM_UP).map((q) => searchRequest(q, filter.query)),
+      });
+      const run = await runLoadTest({
+        url: server.url,
+        connections: 1,
+        requests: asked.slice(WARM_UP).map((q) => searchRequest(q, filter.query)),
+      });
+      errors += errorCount(run);
+      filtered.push({ ...filter, latency: summarize(run.latenciesMs) });
+    }
   } finally {
     await server.stop();
   }
@@ -218,6 +282,12 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
     request_p50_ms: search.p50,
     request_p99_ms: search.p99,
     search_errors: errors,
+    filtered: filtered.map((f) => ({
+      filter: f.name,
+      papers_passing: f.passing,
+      search_p50_ms: f.latency.p50 - embedMs.p50,
+      search_p99_ms: f.latency.p99 - embedMs.p50,
+    })),
     synthetic_embed_p50_ms: embedMs.p50,
     model: basename(context.modelDir),
     model_papers_per_s: modelPapersPerS,
@@ -271,6 +341,12 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
         target: `≤ ${TARGETS.searchP99Ms} ms`,
         met: at(p99, TARGETS.searchP99Ms) && errors === 0,
       }),
+      ...filtered.map((f) =>
+        absoluteFigure({
+          figure: `Scale: \`/api/search\` p50 / p99 beyond the embed, filtered to ${f.name} (${f.passing} papers pass)`,
+          value: `${formatNumber(f.latency.p50 - embedMs.p50)} / ${formatNumber(f.latency.p99 - embedMs.p50)} ms`,
+        }),
+      ),
       absoluteFigure({
         figure: `Scale: model time, ${basename(context.modelDir)} (one pass per paper)`,
         value: `${formatNumber(modelPapersPerS)} papers/s → ${formatNumber(millionHours)} h per 1M papers`,
@@ -278,7 +354,7 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
     ],
     json,
     notes: [
-      `The corpus is generated (\`scripts/bench/arxiv-shaped-corpus.ts\`): arXiv's fields, hard-wrapped indented abstracts of 5–10 sentences (about 1,000–1,500 characters) made of the bundled abstracts' words with topic-skewed frequencies, 10% old-style ids. Build and serving use the real \`buildIndex\`, store and server, with a **synthetic vector source in place of the model** (\`scripts/bench/synthetic-embedder.ts\`: deterministic low-rank 384-d vectors from each text's hash, labelled \`${SYNTHETIC_MODEL_ID}\` in the index), so these rows measure storage and serving only. Build peak RSS is the build process's own maximum resident set (getrusage). Ready is from spawning the server to its first answered \`/api/search\`; RSS at rest is read after ${WARM_UP} warm-up and ${QUESTIONS} measured searches. Search latency is ${QUESTIONS} questions (5–9 consecutive words of the corpus's abstracts) at concurrency 1, k ${K}, minus the synthetic embed's p50 (${formatNumber(embedMs.p50)} ms): the real model's embed comes on top (about 7–10 ms for MiniLM on this machine, see the query section).`,
+      `The corpus is generated (\`scripts/bench/arxiv-shaped-corpus.ts\`): arXiv's fields, hard-wrapped indented abstracts of 5–10 sentences (about 1,000–1,500 characters) made of the bundled abstracts' words with topic-skewed frequencies, 10% old-style ids. Build and serving use the real \`buildIndex\`, store and server, with a **synthetic vector source in place of the model** (\`scripts/bench/synthetic-embedder.ts\`: deterministic low-rank 384-d vectors from each text's hash, labelled \`${SYNTHETIC_MODEL_ID}\` in the index), so these rows measure storage and serving only. Build peak RSS is the build process's own maximum resident set (getrusage). Ready is from spawning the server to its first answered \`/api/search\`; RSS at rest is read after ${WARM_UP} warm-up and ${QUESTIONS} measured searches. Search latency is ${QUESTIONS} questions (5–9 consecutive words of the corpus's abstracts) at concurrency 1, k ${K}, minus the synthetic embed's p50 (${formatNumber(embedMs.p50)} ms): the real model's embed comes on top (about 7–10 ms for MiniLM on this machine, see the query section). Filtered searches: ${FILTERED_QUESTIONS} of the same questions (after ${WARM_UP} warm-up) under each of two filters taken from the served corpus's facets: its most frequent category in its last year (few papers pass, so they are scored exactly, their vectors read from the graph file) and that category alone (many pass: the graph search keeps walking until enough do).`,
       `Model time: \`buildIndex\` (one model pass per paper, sentence vectors pooled) over the first ${MODEL_PAPERS} papers of the same corpus with ${basename(context.modelDir)}, ${formatNumber(modelPapersPerS)} papers/s end to end; a million papers is that rate extrapolated.`,
     ],
   };
