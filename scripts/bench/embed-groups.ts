@@ -1,6 +1,6 @@
 import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
-import { planBatches } from "../../src/embed/plan-batches.ts";
+import { batchesByLength, uniqueTexts } from "../../src/embed/plan-batches.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { buildIndex, paperText } from "../../src/store/build-index.ts";
 
@@ -8,7 +8,8 @@ import { buildIndex, paperText } from "../../src/store/build-index.ts";
  * The model batches `paperchat index` makes for a corpus, in order: `buildIndex` runs once
  * with a stand-in embedder that records the paper texts of every `embedPapers()` call (and
  * returns constant unit vectors, so nothing is embedded), and each call is planned into batches
- * the way the real embedder plans them (`planBatches`: duplicates once, grouped by length).
+ * as the embedder plans them (duplicates once, batches of similar length; by characters here,
+ * as the recorder has no tokenizer, where the embedder counts tokens).
  * The raw-pipeline reference then embeds exactly these batches: the paper texts alone, which is
  * what one model pass per paper costs at the least.
  *
@@ -44,7 +45,10 @@ export async function modelBatchesOfIndexing(
     force: true,
   });
   return calls.flatMap((texts) => {
-    const plan = planBatches(texts, options.batchSize);
-    return plan.batches.map((batch) => batch.map((slot) => plan.unique[slot]!));
+    const { unique } = uniqueTexts(texts);
+    const lengths = unique.map((text) => text.length);
+    return batchesByLength(lengths, options.batchSize).map((batch) =>
+      batch.map((slot) => unique[slot]!),
+    );
   });
 }

@@ -1,20 +1,10 @@
-/** A model call's worth of work: which unique texts go in, by their index in `unique`. */
-export interface BatchPlan {
-  /** Distinct texts, in first-seen order. */
-  unique: string[];
-  /** For every input text, its index in `unique`. */
-  slotOf: number[];
-  /** Indices into `unique`, grouped into batches of similar length (less padding per call). */
-  batches: number[][];
-}
-
 /**
  * The distinct texts of a list, in first-seen order, and each input text's index among them.
  *
  * @example
  * uniqueTexts(["a", "b", "a"]); // { unique: ["a", "b"], slotOf: [0, 1, 0] }
  */
-export function uniqueTexts(texts: readonly string[]): Pick<BatchPlan, "unique" | "slotOf"> {
+export function uniqueTexts(texts: readonly string[]): { unique: string[]; slotOf: number[] } {
   const unique: string[] = [];
   const seen = new Map<string, number>();
   const slotOf = texts.map((text) => {
@@ -27,23 +17,6 @@ export function uniqueTexts(texts: readonly string[]): Pick<BatchPlan, "unique" 
     return slot;
   });
   return { unique, slotOf };
-}
-
-/**
- * Plans model calls for a list of texts: identical texts are embedded once, and texts are
- * grouped by length so that each padded batch wastes little compute.
- *
- * @example
- * const plan = planBatches(["a b", "a", "a b"], 32);
- * // plan.unique = ["a b", "a"], plan.slotOf = [0, 1, 0], plan.batches = [[1, 0]]
- */
-export function planBatches(texts: readonly string[], batchSize: number): BatchPlan {
-  const { unique, slotOf } = uniqueTexts(texts);
-  const batches = batchesByLength(
-    unique.map((text) => text.length),
-    batchSize,
-  );
-  return { unique, slotOf, batches };
 }
 
 /**

@@ -6,7 +6,6 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
  * 384 dims), which made scoring a few thousand filtered papers cost a tenth of a second.
  */
 export interface GraphVectors {
-  readonly dims: number;
   /** The vectors of `rows`, packed in the order given (`rows.length × dims`). */
   vectorsOf(rows: readonly number[]): Float32Array;
   close(): void;
@@ -90,7 +89,6 @@ export function openGraphVectors(
   const slotFloats = new Float32Array(slot.buffer, slot.byteOffset, dims);
 
   return {
-    dims,
     vectorsOf(rows) {
       const packed = new Float32Array(rows.length * dims);
       rows.forEach((row, i) => {

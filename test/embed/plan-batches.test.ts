@@ -1,32 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { batchesByLength, planBatches } from "../../src/embed/plan-batches.ts";
+import { batchesByLength, uniqueTexts } from "../../src/embed/plan-batches.ts";
 
-describe("planBatches", () => {
+describe("uniqueTexts", () => {
   it("keeps each distinct text once and maps every input to it", () => {
-    const plan = planBatches(["b", "aa", "b", "ccc", "aa"], 10);
-    expect(plan.unique).toEqual(["b", "aa", "ccc"]);
-    expect(plan.slotOf.map((slot) => plan.unique[slot])).toEqual(["b", "aa", "b", "ccc", "aa"]);
+    const { unique, slotOf } = uniqueTexts(["b", "aa", "b", "ccc", "aa"]);
+    expect(unique).toEqual(["b", "aa", "ccc"]);
+    expect(slotOf.map((slot) => unique[slot])).toEqual(["b", "aa", "b", "ccc", "aa"]);
   });
+});
 
-  it("groups texts of similar length into batches of at most batchSize", () => {
+describe("batchesByLength", () => {
+  it("groups items of similar length into batches of at most batchSize", () => {
     const texts = ["xxxxx", "x", "xxx", "xx", "xxxx"];
-    const plan = planBatches(texts, 2);
-    expect(plan.batches.map((b) => b.map((slot) => plan.unique[slot]))).toEqual([
+    const batches = batchesByLength(
+      texts.map((text) => text.length),
+      2,
+    );
+    expect(batches.map((b) => b.map((i) => texts[i]))).toEqual([
       ["x", "xx"],
       ["xxx", "xxxx"],
       ["xxxxx"],
     ]);
   });
 
-  it("plans nothing for no texts and refuses a batch size below 1", () => {
-    expect(planBatches([], 4).batches).toEqual([]);
-    expect(() => planBatches(["a"], 0)).toThrow(RangeError);
-  });
-});
-
-describe("batchesByLength", () => {
   it("returns indices, shortest first, in batches of at most batchSize", () => {
     expect(batchesByLength([5, 1, 3, 2], 3)).toEqual([[1, 3, 2], [0]]);
+  });
+
+  it("plans nothing for nothing and refuses a batch size that is not a positive integer", () => {
+    expect(batchesByLength([], 4)).toEqual([]);
+    expect(() => batchesByLength([1], 0)).toThrow(RangeError);
     expect(() => batchesByLength([1], 1.5)).toThrow(RangeError);
   });
 });
