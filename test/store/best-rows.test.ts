@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestRows } from "../../src/store/best-rows.ts";
+import { bestRows, bestRowsCollector } from "../../src/store/best-rows.ts";
 
 /** The reference: every row sorted by score (higher first), equal scores by row, then cut. */
 function sortedBest(scored: [number, number][], limit: number) {
@@ -21,19 +21,32 @@ describe("bestRows", () => {
         (_, row) => [row, Math.floor(random() * 7) / 7] as [number, number],
       ).sort(() => random() - 0.5);
       for (const limit of [0, 1, 3, 10, size, size + 5]) {
-        expect(bestRows(scored, limit), `${size} rows, best ${limit}`).toEqual(
+        expect(bestRows(new Map(scored), limit), `${size} rows, best ${limit}`).toEqual(
           sortedBest(scored, limit),
         );
       }
     }
   });
 
-  it("takes any iterable of [row, score], such as a Map", () => {
-    const scores = new Map([
+  it("a collector offered rows one at a time keeps the same best rows in any order of offer", () => {
+    const scored: [number, number][] = [
       [4, 0.2],
       [7, 0.9],
       [1, 0.5],
-    ]);
-    expect(bestRows(scores, 2)).toEqual({ rows: [7, 1], scores: [0.9, 0.5] });
+      [3, 0.9],
+      [9, 0.5],
+    ];
+    for (const order of [
+      scored,
+      scored.toReversed(),
+      [...scored.slice(2), ...scored.slice(0, 2)],
+    ]) {
+      const best = bestRowsCollector(3);
+      for (const [row, score] of order) best.offer(row, score);
+      expect(best.ranking()).toEqual({ rows: [3, 7, 1], scores: [0.9, 0.9, 0.5] });
+    }
+    const none = bestRowsCollector(0);
+    none.offer(1, 1);
+    expect(none.ranking()).toEqual({ rows: [], scores: [] });
   });
 });
