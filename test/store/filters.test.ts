@@ -53,6 +53,7 @@ beforeAll(async () => {
   graphStore = await openStore(built.indexDir, {
     model: built.embedder.modelId,
     exactScanMaxRows: 0,
+    scannedCorpusMaxPapers: 0,
   });
   engine = createSearchEngine({ store, embedder: built.embedder });
   papers = papersOf(store);
