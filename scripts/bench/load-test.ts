@@ -21,6 +21,8 @@ export interface LoadTestOptions {
 export interface LoadTestResult {
   /** Every answered request's latency in ms (time to the full response), in arrival order. */
   latenciesMs: number[];
+  /** Every answered request's size in bytes (status line, headers and body), in arrival order. */
+  responseBytes: number[];
   /** Seconds from starting the clients to the last answer (autocannon's own end lags by up to 1 s). */
   seconds: number;
   /** Connection errors, timeouts, non-2xx answers and bodies that failed `verifyBody`. */
@@ -38,6 +40,7 @@ export function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
   const { requests } = options;
   let next = 0;
   const latenciesMs: number[] = [];
+  const responseBytes: number[] = [];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let lastAnswer = started;
@@ -62,6 +65,7 @@ export function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
         if (error) return reject(error);
         resolve({
           latenciesMs,
+          responseBytes,
           seconds: (lastAnswer - started) / 1000,
           errors: {
             connection: result.errors - result.timeouts,
@@ -72,8 +76,9 @@ export function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
         });
       },
     );
-    instance.on("response", (_client, _status, _bytes, ms) => {
+    instance.on("response", (_client, _status, bytes, ms) => {
       latenciesMs.push(ms);
+      responseBytes.push(bytes);
       lastAnswer = performance.now();
     });
   });
@@ -102,6 +107,7 @@ export function combineLoadResults(results: readonly LoadTestResult[]): LoadTest
     results.reduce((sum, result) => sum + result.errors[key], 0);
   return {
     latenciesMs: results.flatMap((result) => result.latenciesMs),
+    responseBytes: results.flatMap((result) => result.responseBytes),
     seconds: results.reduce((sum, result) => sum + result.seconds, 0),
     errors: {
       connection: add("connection"),

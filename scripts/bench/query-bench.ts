@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
@@ -12,7 +13,7 @@ import {
   runLoadTest,
 } from "./load-test.ts";
 import { questionPool } from "./question-pool.ts";
-import { startServerProcess } from "./server-process.ts";
+import { startHttpProcess, startServerProcess } from "./server-process.ts";
 import { type SampleSummary, summarize } from "./stats.ts";
 
 /** The issue's target: p50 at concurrency 1 within this multiple of the bare question embed. */
@@ -31,6 +32,22 @@ const healthRequests: LoadRequest[] = Array.from({ length: 200 }, () => ({
   method: "GET",
   path: "/api/health",
 }));
+
+/**
+ * A plain `node:http` server answering every request after keeping its thread busy for
+ * `waitMs`, with a body of `bodyBytes` (see `http-floor-process.mjs`).
+ */
+function startHttpFloor(repoRoot: string, waitMs: number, bodyBytes: number) {
+  const script = join(repoRoot, "scripts/bench/http-floor-process.mjs");
+  return startHttpProcess({
+    name: "the HTTP floor server",
+    spawn: (port) =>
+      spawn(process.execPath, [script, String(port), String(waitMs), String(bodyBytes)], {
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    readyPath: "/",
+  });
+}
 
 const searchRequest = (question: string): LoadRequest => ({
   method: "GET",
@@ -121,6 +138,15 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
         .latenciesMs,
     );
     const embed = summarize(embedMs);
+    const answerBytes = summarize(c1.responseBytes).p50;
+    log(`query: the HTTP floor, a plain node:http server busy ${ms(embed.p50)} per request`);
+    const httpFloor = await startHttpFloor(context.repoRoot, embed.p50, answerBytes);
+    const floorRun = await runLoadTest({
+      url: httpFloor.url,
+      connections: 1,
+      requests: c1Questions.map(searchRequest),
+    }).finally(() => httpFloor.stop());
+    const waitFloor = summarize(floorRun.latenciesMs);
     log(`query: concurrency 16, ${c16Questions.length} questions`);
     const c16 = await runLoadTest({
       url: server.url,
@@ -148,6 +174,13 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           value: ms(floor.p50),
           reference: `${ms(embed.p50)} bare embed p50`,
           ratio: floor.p50 / embed.p50,
+        }),
+        comparedFigure({
+          figure:
+            "plain `node:http` answering after a busy wait of the bare embed p50, concurrency 1 (the HTTP floor under a search)",
+          value: ms(waitFloor.p50),
+          reference: `${ms(embed.p50)} bare embed p50`,
+          ratio: waitFloor.p50 / embed.p50,
         }),
         comparedFigure({
           figure: "`/api/search` p95 / p99, concurrency 1",
@@ -185,6 +218,12 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
         },
         c16: latencyJson(sixteen, c16.seconds),
         health_c1_p50_ms: floor.p50,
+        http_floor: {
+          c1_p50_ms: waitFloor.p50,
+          wait_ms: embed.p50,
+          body_bytes: answerBytes,
+          ratio: waitFloor.p50 / embed.p50,
+        },
         errors,
         error_counts: { c1: c1.errors, c16: c16.errors },
         ratio,
@@ -195,7 +234,7 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
       },
       notes: [
         `\`GET /api/search?q=…&k=${K}\` against \`node bin/paperchat.js serve\` (its own process, the bundled 70-paper index, ${context.modelDescription}), driven by autocannon in this process; latency is autocannon's per-request time to the full response. Every request asks a different question (${c1Questions.length} at concurrency 1, ${c16Questions.length} others at 16, after ${WARM_UP} warm-up requests), drawn from ${pool.sources.dev_questions} dev questions, ${pool.sources.titles} paper titles and ${pool.sources.sentences} abstract sentences, so no answer can come from a cache. An answer counts as an error unless it is a 2xx with results that carry snippets.`,
-        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the server the same block), so that both sample the same moments of a shared machine. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
+        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the server the same block), so that both sample the same moments of a shared machine. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
       ],
     };
   } finally {

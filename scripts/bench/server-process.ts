@@ -85,19 +85,42 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * const server = await startServerProcess(repoRoot, { command: "serve", args, readyPath: "/api/health" });
  * await server.stop();
  */
-export async function startServerProcess(
+export function startServerProcess(
   repoRoot: string,
   options: StartServerProcessOptions,
 ): Promise<ServerProcess> {
+  return startHttpProcess({
+    name: `paperchat ${options.command}`,
+    spawn: (port) =>
+      spawnPaperchat(repoRoot, [options.command, ...options.args, "--port", String(port)]),
+    readyPath: options.readyPath,
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+export interface StartHttpProcessOptions {
+  /** Named in errors, e.g. "paperchat serve". */
+  name: string;
+  /** Starts the server on the given port, with piped stdout and stderr. */
+  spawn: (port: number) => ChildProcess;
+  /** Polled until it answers 200. */
+  readyPath: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Spawns an HTTP server process on a free port and resolves once `readyPath` answers 200, with
+ * the time that took. Rejects, with the server's output, when it exits first or is not ready
+ * within `timeoutMs`.
+ *
+ * @example
+ * const server = await startHttpProcess({ name: "floor", spawn: (port) => spawn("node", ["floor.mjs", String(port)]), readyPath: "/" });
+ */
+export async function startHttpProcess(options: StartHttpProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawnPaperchat(repoRoot, [
-    options.command,
-    ...options.args,
-    "--port",
-    String(port),
-  ]);
+  const child = options.spawn(port);
   let output = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
     output += chunk;
@@ -108,12 +131,12 @@ export async function startServerProcess(
   const deadline = started + (options.timeoutMs ?? 120_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`paperchat ${options.command} exited before answering:\n${output.trim()}`);
+      throw new Error(`${options.name} exited before answering:\n${output.trim()}`);
     }
     if (performance.now() > deadline) {
       await stopChild(child);
       throw new Error(
-        `paperchat ${options.command} did not answer ${options.readyPath} in time:\n${output.trim()}`,
+        `${options.name} did not answer ${options.readyPath} in time:\n${output.trim()}`,
       );
     }
     const answered = await fetch(url + options.readyPath).then(
