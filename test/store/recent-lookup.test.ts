@@ -35,15 +35,32 @@ describe("createRecentLookup", () => {
     expect(asked).toEqual([[1, 2, 99], [3]]);
   });
 
-  it("keeps at most `capacity` keys, forgetting the least recently used first", () => {
-    const { asked, lookUp } = recordingLookUp(TABLE);
-    const recent = createRecentLookup({ lookUp, absent: undefined, capacity: 3 });
-    recent.get([1, 2, 3]);
-    recent.get([1]); // 1 is now the most recent, 2 the least
-    recent.get([4]);
-    expect(recent.size).toBe(3);
-    recent.get([1, 3, 4]);
-    recent.get([2]);
-    expect(asked).toEqual([[1, 2, 3], [4], [2]]);
+  it("keeps at most `capacity` keys, and always the half of them most recently used", () => {
+    const table = new Map(Array.from({ length: 40 }, (_, i) => [i, `paper-${i}`]));
+    const { asked, lookUp } = recordingLookUp(table);
+    const capacity = 8;
+    const recent = createRecentLookup({ lookUp, absent: undefined, capacity });
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const used: number[] = [];
+    for (let round = 0; round < 300; round++) {
+      const keys = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+        Math.floor(random() * 40),
+      );
+      recent.get(keys);
+      used.push(...keys);
+      expect(recent.size).toBeLessThanOrEqual(capacity);
+      // The last capacity / 2 distinct keys used are answered without a look-up.
+      const latest = [...new Set(used.toReversed())].slice(0, capacity / 2);
+      const lookUps = asked.length;
+      expect([...recent.get(latest).values()]).toEqual(latest.map((key) => table.get(key)));
+      expect(asked.length, `round ${round}: ${latest}`).toBe(lookUps);
+      used.push(...latest);
+    }
+    // Something was forgotten and looked up again: the memory is bounded.
+    expect(asked.flat().length).toBeGreaterThan(40);
   });
 });
