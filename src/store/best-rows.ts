@@ -7,7 +7,7 @@ export interface RowRanking {
 /** Collects scored rows one at a time and keeps the best of them (see `bestRowsCollector`). */
 export interface BestRowsCollector {
   offer(row: number, score: number): void;
-  /** The best rows offered, best first (equal scores: lower row first). */
+  /** The best rows offered, best first (equal scores: lower row first); once, after the last offer. */
   ranking(): RowRanking;
 }
 
@@ -15,7 +15,7 @@ export interface BestRowsCollector {
  * Keeps the `limit` best of the rows offered to it without sorting them all: a heap of the best
  * seen so far keeps the cost at n log(limit). It allocates nothing per row offered, which
  * matters on the search path (tuples and iterators had made the top-k choices a search's
- * largest allocation, about 100 KB a question).
+ * largest allocation, about 85 KB a question).
  *
  * @example
  * const best = bestRowsCollector(2);
