@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
-import { bundledIndexArgs } from "./bundled-index.ts";
+import { bundledIndexArgs, bundledIndexDir } from "./bundled-index.ts";
 import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
 import { inBatchesOf } from "./in-batches-of.ts";
 import {
@@ -46,6 +46,24 @@ function startHttpFloor(repoRoot: string, waitMs: number, bodyBytes: number) {
         stdio: ["ignore", "pipe", "pipe"],
       }),
     readyPath: "/",
+  });
+}
+
+/**
+ * The search engine `paperchat serve` opens, behind plain `node:http` with no web stack (see
+ * `engine-only-process.ts`).
+ */
+function startEngineOnly(context: BenchContext) {
+  const script = join(context.repoRoot, "scripts/bench/engine-only-process.ts");
+  return startHttpProcess({
+    name: "the engine-only server",
+    spawn: (port) =>
+      spawn(
+        process.execPath,
+        ["--import", "tsx", script, String(port), bundledIndexDir(context), context.modelDir],
+        { cwd: context.repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+      ),
+    readyPath: "/api/search?q=ready",
   });
 }
 
@@ -109,29 +127,44 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
     await embedder.embed([question]);
     return performance.now() - started;
   };
-  log("query: starting paperchat serve");
+  log("query: starting paperchat serve, and its search engine behind plain node:http");
   const server = await startServerProcess(context.repoRoot, {
     command: "serve",
     args,
     readyPath: "/api/health",
   });
+  const engineOnly = await startEngineOnly(context).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   try {
     for (const question of warmUp) await timeEmbed(question);
-    await runLoadTest({ url: server.url, connections: 1, requests: warmUp.map(searchRequest) });
-    log(`query: concurrency 1, ${c1Questions.length} questions, alternating with bare embeds`);
+    for (const url of [server.url, engineOnly.url]) {
+      await runLoadTest({ url, connections: 1, requests: warmUp.map(searchRequest) });
+    }
+    log(
+      `query: concurrency 1, ${c1Questions.length} questions, alternating bare embeds, paperchat serve and the engine alone`,
+    );
     const embedMs: number[] = [];
     const c1Blocks: LoadTestResult[] = [];
+    const engineOnlyBlocks: LoadTestResult[] = [];
     for (const block of inBatchesOf(c1Questions, Math.ceil(c1Questions.length / BLOCKS))) {
       for (const question of block) embedMs.push(await timeEmbed(question));
-      c1Blocks.push(
-        await runLoadTest({
-          url: server.url,
-          connections: 1,
-          requests: block.map(searchRequest),
-          verifyBody: isSearchAnswer,
-        }),
-      );
+      for (const [url, blocks] of [
+        [server.url, c1Blocks],
+        [engineOnly.url, engineOnlyBlocks],
+      ] as const) {
+        blocks.push(
+          await runLoadTest({
+            url,
+            connections: 1,
+            requests: block.map(searchRequest),
+            verifyBody: isSearchAnswer,
+          }),
+        );
+      }
     }
+    await engineOnly.stop();
     const c1 = combineLoadResults(c1Blocks);
     const floor = summarize(
       (await runLoadTest({ url: server.url, connections: 1, requests: healthRequests }))
@@ -155,8 +188,10 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
       verifyBody: isSearchAnswer,
     });
     const one = summarize(c1.latenciesMs);
+    const withoutWebStack = combineLoadResults(engineOnlyBlocks);
+    const engineAlone = summarize(withoutWebStack.latenciesMs);
     const sixteen = summarize(c16.latenciesMs);
-    const errors = errorCount(c1) + errorCount(c16);
+    const errors = errorCount(c1) + errorCount(c16) + errorCount(withoutWebStack);
     const ratio = one.p50 / embed.p50;
     return {
       key: "query",
@@ -183,6 +218,13 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           ratio: waitFloor.p50 / embed.p50,
         }),
         comparedFigure({
+          figure:
+            "the same search engine behind plain `node:http` (no Hono, zod or middleware), concurrency 1, asked alongside `paperchat serve`",
+          value: ms(engineAlone.p50),
+          reference: `${ms(embed.p50)} bare embed p50`,
+          ratio: engineAlone.p50 / embed.p50,
+        }),
+        comparedFigure({
           figure: "`/api/search` p95 / p99, concurrency 1",
           value: `${ms(one.p95)} / ${ms(one.p99)}`,
           reference: `${ms(embed.p95)} / ${ms(embed.p99)} bare embed`,
@@ -201,9 +243,9 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           ratio: sixteen.count / c16.seconds / (1000 / embed.mean),
         }),
         absoluteFigure({
-          figure: "`/api/search` errors (both runs)",
+          figure: "`/api/search` errors (all three runs)",
           value: String(errors),
-          reference: `${one.count + sixteen.count} requests`,
+          reference: `${one.count + sixteen.count + engineAlone.count} requests`,
           target: "0",
           met: errors === 0,
         }),
@@ -224,8 +266,13 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           body_bytes: answerBytes,
           ratio: waitFloor.p50 / embed.p50,
         },
+        engine_only: {
+          c1_p50_ms: engineAlone.p50,
+          ratio: engineAlone.p50 / embed.p50,
+          web_stack_ms: one.p50 - engineAlone.p50,
+        },
         errors,
-        error_counts: { c1: c1.errors, c16: c16.errors },
+        error_counts: { c1: c1.errors, c16: c16.errors, engine_only: withoutWebStack.errors },
         ratio,
         target: TARGET_RATIO,
         met: ratio <= TARGET_RATIO && errors === 0,
@@ -234,10 +281,10 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
       },
       notes: [
         `\`GET /api/search?q=…&k=${K}\` against \`node bin/paperchat.js serve\` (its own process, the bundled 70-paper index, ${context.modelDescription}), driven by autocannon in this process; latency is autocannon's per-request time to the full response. Every request asks a different question (${c1Questions.length} at concurrency 1, ${c16Questions.length} others at 16, after ${WARM_UP} warm-up requests), drawn from ${pool.sources.dev_questions} dev questions, ${pool.sources.titles} paper titles and ${pool.sources.sentences} abstract sentences, so no answer can come from a cache. An answer counts as an error unless it is a 2xx with results that carry snippets.`,
-        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the server the same block), so that both sample the same moments of a shared machine. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
+        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, ask the server the same block, then the engine alone), so that all three sample the same moments of a shared machine. The engine alone is the search engine \`paperchat serve\` opens (same settings, index and model), answering \`GET /api/search\` from a plain \`node:http\` server in its own process with \`JSON.stringify\` of the same body (\`scripts/bench/engine-only-process.ts\`): what the server costs beyond it is its web stack (Hono, zod validation, middleware, the Node adapter), \`engine_only.web_stack_ms\`. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
       ],
     };
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), engineOnly.stop()]);
   }
 }
