@@ -13,7 +13,7 @@ import {
   runLoadTest,
 } from "./load-test.ts";
 import { questionPool } from "./question-pool.ts";
-import { startHttpProcess, startServerProcess } from "./server-process.ts";
+import { type ServerProcess, startHttpProcess, startServerProcess } from "./server-process.ts";
 import { type SampleSummary, summarize } from "./stats.ts";
 
 /** The issue's target: p50 at concurrency 1 within this multiple of the bare question embed. */
@@ -50,17 +50,27 @@ function startHttpFloor(repoRoot: string, waitMs: number, bodyBytes: number) {
 }
 
 /**
- * The search engine `paperchat serve` opens, behind plain `node:http` with no web stack (see
+ * The search engine `paperchat serve` opens, behind plain `node:http` with no web stack; with
+ * `bodyBytes`, only its model's pass on the question, answered with a body of that size (see
  * `engine-only-process.ts`).
  */
-function startEngineOnly(context: BenchContext) {
+function startEngineOnly(context: BenchContext, bodyBytes?: number) {
   const script = join(context.repoRoot, "scripts/bench/engine-only-process.ts");
+  const modeArgs = bodyBytes === undefined ? [] : [String(bodyBytes)];
   return startHttpProcess({
-    name: "the engine-only server",
+    name: bodyBytes === undefined ? "the engine-only server" : "the embed-only server",
     spawn: (port) =>
       spawn(
         process.execPath,
-        ["--import", "tsx", script, String(port), bundledIndexDir(context), context.modelDir],
+        [
+          "--import",
+          "tsx",
+          script,
+          String(port),
+          bundledIndexDir(context),
+          context.modelDir,
+          ...modeArgs,
+        ],
         { cwd: context.repoRoot, stdio: ["ignore", "pipe", "pipe"] },
       ),
     readyPath: "/api/search?q=ready",
@@ -127,44 +137,53 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
     await embedder.embed([question]);
     return performance.now() - started;
   };
-  log("query: starting paperchat serve, and its search engine behind plain node:http");
+  log("query: starting paperchat serve");
   const server = await startServerProcess(context.repoRoot, {
     command: "serve",
     args,
     readyPath: "/api/health",
   });
-  const engineOnly = await startEngineOnly(context).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
+  const helpers: ServerProcess[] = [];
   try {
     for (const question of warmUp) await timeEmbed(question);
-    for (const url of [server.url, engineOnly.url]) {
+    const warmAnswers = await runLoadTest({
+      url: server.url,
+      connections: 1,
+      requests: warmUp.map(searchRequest),
+    });
+    log("query: starting its search engine, and its model alone, behind plain node:http");
+    const engineOnly = await startEngineOnly(context);
+    helpers.push(engineOnly);
+    const embedOnly = await startEngineOnly(context, summarize(warmAnswers.responseBytes).p50);
+    helpers.push(embedOnly);
+    for (const url of [engineOnly.url, embedOnly.url]) {
       await runLoadTest({ url, connections: 1, requests: warmUp.map(searchRequest) });
     }
     log(
-      `query: concurrency 1, ${c1Questions.length} questions, alternating bare embeds, paperchat serve and the engine alone`,
+      `query: concurrency 1, ${c1Questions.length} questions, alternating bare embeds, paperchat serve, the engine alone and its model alone`,
     );
     const embedMs: number[] = [];
     const c1Blocks: LoadTestResult[] = [];
     const engineOnlyBlocks: LoadTestResult[] = [];
+    const embedOnlyBlocks: LoadTestResult[] = [];
     for (const block of inBatchesOf(c1Questions, Math.ceil(c1Questions.length / BLOCKS))) {
       for (const question of block) embedMs.push(await timeEmbed(question));
-      for (const [url, blocks] of [
-        [server.url, c1Blocks],
-        [engineOnly.url, engineOnlyBlocks],
+      for (const [url, blocks, verifyBody] of [
+        [server.url, c1Blocks, isSearchAnswer],
+        [engineOnly.url, engineOnlyBlocks, isSearchAnswer],
+        [embedOnly.url, embedOnlyBlocks, undefined],
       ] as const) {
         blocks.push(
           await runLoadTest({
             url,
             connections: 1,
             requests: block.map(searchRequest),
-            verifyBody: isSearchAnswer,
+            verifyBody,
           }),
         );
       }
     }
-    await engineOnly.stop();
+    await Promise.all(helpers.map((helper) => helper.stop()));
     const c1 = combineLoadResults(c1Blocks);
     const floor = summarize(
       (await runLoadTest({ url: server.url, connections: 1, requests: healthRequests }))
@@ -190,8 +209,11 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
     const one = summarize(c1.latenciesMs);
     const withoutWebStack = combineLoadResults(engineOnlyBlocks);
     const engineAlone = summarize(withoutWebStack.latenciesMs);
+    const modelAlone = combineLoadResults(embedOnlyBlocks);
+    const modelFloor = summarize(modelAlone.latenciesMs);
     const sixteen = summarize(c16.latenciesMs);
-    const errors = errorCount(c1) + errorCount(c16) + errorCount(withoutWebStack);
+    const errors =
+      errorCount(c1) + errorCount(c16) + errorCount(withoutWebStack) + errorCount(modelAlone);
     const ratio = one.p50 / embed.p50;
     return {
       key: "query",
@@ -219,6 +241,13 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
         }),
         comparedFigure({
           figure:
+            "its model's pass alone behind plain `node:http` (embeds the question, answers a body of a median answer's size), concurrency 1, asked alongside `paperchat serve`",
+          value: ms(modelFloor.p50),
+          reference: `${ms(embed.p50)} bare embed p50`,
+          ratio: modelFloor.p50 / embed.p50,
+        }),
+        comparedFigure({
+          figure:
             "the same search engine behind plain `node:http` (no Hono, zod or middleware), concurrency 1, asked alongside `paperchat serve`",
           value: ms(engineAlone.p50),
           reference: `${ms(embed.p50)} bare embed p50`,
@@ -243,9 +272,9 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           ratio: sixteen.count / c16.seconds / (1000 / embed.mean),
         }),
         absoluteFigure({
-          figure: "`/api/search` errors (all three runs)",
+          figure: "`/api/search` errors (every run)",
           value: String(errors),
-          reference: `${one.count + sixteen.count + engineAlone.count} requests`,
+          reference: `${one.count + sixteen.count + engineAlone.count + modelFloor.count} requests`,
           target: "0",
           met: errors === 0,
         }),
@@ -270,9 +299,16 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           c1_p50_ms: engineAlone.p50,
           ratio: engineAlone.p50 / embed.p50,
           web_stack_ms: one.p50 - engineAlone.p50,
+          search_ms: engineAlone.p50 - modelFloor.p50,
         },
+        embed_only: { c1_p50_ms: modelFloor.p50, ratio: modelFloor.p50 / embed.p50 },
         errors,
-        error_counts: { c1: c1.errors, c16: c16.errors, engine_only: withoutWebStack.errors },
+        error_counts: {
+          c1: c1.errors,
+          c16: c16.errors,
+          engine_only: withoutWebStack.errors,
+          embed_only: modelAlone.errors,
+        },
         ratio,
         target: TARGET_RATIO,
         met: ratio <= TARGET_RATIO && errors === 0,
@@ -281,10 +317,10 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
       },
       notes: [
         `\`GET /api/search?q=…&k=${K}\` against \`node bin/paperchat.js serve\` (its own process, the bundled 70-paper index, ${context.modelDescription}), driven by autocannon in this process; latency is autocannon's per-request time to the full response. Every request asks a different question (${c1Questions.length} at concurrency 1, ${c16Questions.length} others at 16, after ${WARM_UP} warm-up requests), drawn from ${pool.sources.dev_questions} dev questions, ${pool.sources.titles} paper titles and ${pool.sources.sentences} abstract sentences, so no answer can come from a cache. An answer counts as an error unless it is a 2xx with results that carry snippets.`,
-        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, ask the server the same block, then the engine alone), so that all three sample the same moments of a shared machine. The engine alone is the search engine \`paperchat serve\` opens (same settings, index and model), answering \`GET /api/search\` from a plain \`node:http\` server in its own process with \`JSON.stringify\` of the same body (\`scripts/bench/engine-only-process.ts\`): what the server costs beyond it is its web stack (Hono, zod validation, middleware, the Node adapter), \`engine_only.web_stack_ms\`. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
+        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the same block of the server, the engine alone and its model alone), so that all four sample the same moments of a shared machine. The engine alone is the search engine \`paperchat serve\` opens (same settings, index and model), answering \`GET /api/search\` from a plain \`node:http\` server in its own process with \`JSON.stringify\` of the same body (\`scripts/bench/engine-only-process.ts\`): what the server costs beyond it is its web stack (Hono, zod validation, middleware, the Node adapter), \`engine_only.web_stack_ms\`. Its model alone is the same process embedding the question with the engine's embedder and answering with a body of a median answer's size (from the warm-up): the floor under a search with this model, whatever the search does; what the engine alone costs beyond it is the search and its JSON, \`engine_only.search_ms\`. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
       ],
     };
   } finally {
-    await Promise.all([server.stop(), engineOnly.stop()]);
+    await Promise.all([server, ...helpers].map((process) => process.stop()));
   }
 }
