@@ -215,6 +215,14 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
     const errors =
       errorCount(c1) + errorCount(c16) + errorCount(withoutWebStack) + errorCount(modelAlone);
     const ratio = one.p50 / embed.p50;
+    /** A p50 at concurrency 1, against the bare embed p50. */
+    const againstEmbed = (figure: string, p50: number) =>
+      comparedFigure({
+        figure,
+        value: ms(p50),
+        reference: `${ms(embed.p50)} bare embed p50`,
+        ratio: p50 / embed.p50,
+      });
     return {
       key: "query",
       title: "Query latency",
@@ -226,33 +234,19 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
           ratio,
           target: { atMost: TARGET_RATIO },
         }),
-        comparedFigure({
-          figure: "`/api/health` p50, concurrency 1 (the HTTP round trip alone)",
-          value: ms(floor.p50),
-          reference: `${ms(embed.p50)} bare embed p50`,
-          ratio: floor.p50 / embed.p50,
-        }),
-        comparedFigure({
-          figure:
-            "plain `node:http` answering after a busy wait of the bare embed p50, concurrency 1 (the HTTP floor under a search)",
-          value: ms(waitFloor.p50),
-          reference: `${ms(embed.p50)} bare embed p50`,
-          ratio: waitFloor.p50 / embed.p50,
-        }),
-        comparedFigure({
-          figure:
-            "its model's pass alone behind plain `node:http` (embeds the question, answers a body of a median answer's size), concurrency 1, asked alongside `paperchat serve`",
-          value: ms(modelFloor.p50),
-          reference: `${ms(embed.p50)} bare embed p50`,
-          ratio: modelFloor.p50 / embed.p50,
-        }),
-        comparedFigure({
-          figure:
-            "the same search engine behind plain `node:http` (no Hono, zod or middleware), concurrency 1, asked alongside `paperchat serve`",
-          value: ms(engineAlone.p50),
-          reference: `${ms(embed.p50)} bare embed p50`,
-          ratio: engineAlone.p50 / embed.p50,
-        }),
+        againstEmbed("`/api/health` p50, concurrency 1 (the HTTP round trip alone)", floor.p50),
+        againstEmbed(
+          "plain `node:http` answering after a busy wait of the bare embed p50, concurrency 1 (the HTTP floor under a search)",
+          waitFloor.p50,
+        ),
+        againstEmbed(
+          "its model's pass alone behind plain `node:http` (embeds the question, answers a body of a median answer's size), concurrency 1, asked alongside `paperchat serve`",
+          modelFloor.p50,
+        ),
+        againstEmbed(
+          "the same search engine behind plain `node:http` (no Hono, zod or middleware), concurrency 1, asked alongside `paperchat serve`",
+          engineAlone.p50,
+        ),
         comparedFigure({
           figure: "`/api/search` p95 / p99, concurrency 1",
           value: `${ms(one.p95)} / ${ms(one.p99)}`,
