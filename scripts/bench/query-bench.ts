@@ -166,13 +166,22 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
     const c1Blocks: LoadTestResult[] = [];
     const engineOnlyBlocks: LoadTestResult[] = [];
     const embedOnlyBlocks: LoadTestResult[] = [];
-    for (const block of inBatchesOf(c1Questions, Math.ceil(c1Questions.length / BLOCKS))) {
+    const toServe = { url: server.url, blocks: c1Blocks, verifyBody: isSearchAnswer };
+    const toEngine = {
+      url: engineOnly.url,
+      blocks: engineOnlyBlocks,
+      verifyBody: isSearchAnswer,
+    };
+    const toModel = { url: embedOnly.url, blocks: embedOnlyBlocks, verifyBody: undefined };
+    const questionBlocks = inBatchesOf(c1Questions, Math.ceil(c1Questions.length / BLOCKS));
+    for (const [index, block] of questionBlocks.entries()) {
       for (const question of block) embedMs.push(await timeEmbed(question));
-      for (const [url, blocks, verifyBody] of [
-        [server.url, c1Blocks, isSearchAnswer],
-        [engineOnly.url, engineOnlyBlocks, isSearchAnswer],
-        [embedOnly.url, embedOnlyBlocks, undefined],
-      ] as const) {
+      // paperchat serve right after the bare embeds, as in every earlier round: when the three
+      // took turns going first, it measured 1.22-1.26x in four runs (1.15-1.27x, median 1.19x,
+      // going first), so the order is part of the headline's conditions. The two others take
+      // turns after it; the web stack's share (serve against the engine alone) may be low.
+      const order = index % 2 === 0 ? [toServe, toEngine, toModel] : [toServe, toModel, toEngine];
+      for (const { url, blocks, verifyBody } of order) {
         blocks.push(
           await runLoadTest({
             url,
@@ -311,7 +320,7 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
       },
       notes: [
         `\`GET /api/search?q=…&k=${K}\` against \`node bin/paperchat.js serve\` (its own process, the bundled 70-paper index, ${context.modelDescription}), driven by autocannon in this process; latency is autocannon's per-request time to the full response. Every request asks a different question (${c1Questions.length} at concurrency 1, ${c16Questions.length} others at 16, after ${WARM_UP} warm-up requests), drawn from ${pool.sources.dev_questions} dev questions, ${pool.sources.titles} paper titles and ${pool.sources.sentences} abstract sentences, so no answer can come from a cache. An answer counts as an error unless it is a 2xx with results that carry snippets.`,
-        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the same block of the server, the engine alone and its model alone), so that all four sample the same moments of a shared machine. The engine alone is the search engine \`paperchat serve\` opens (same settings, index and model), answering \`GET /api/search\` from a plain \`node:http\` server in its own process with \`JSON.stringify\` of the same body (\`scripts/bench/engine-only-process.ts\`): what the server costs beyond it is its web stack (Hono, zod validation, middleware, the Node adapter), \`engine_only.web_stack_ms\`. Its model alone is the same process embedding the question with the engine's embedder and answering with a body of a median answer's size (from the warm-up): the floor under a search with this model, whatever the search does; what the engine alone costs beyond it is the search and its JSON, \`engine_only.search_ms\`. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
+        `The reference is the bare cost of embedding the question: \`embedder.embed([q])\` with the project's embedder (\`loadEmbedder\`, the same model) in this process, once per concurrency-1 question while the server is idle. The concurrency-1 run alternates with it in ${BLOCKS} blocks (embed a block of questions, then ask the same block of the server, the engine alone and its model alone, paperchat serve first, the other two in turns after it), so that all four sample the same moments of a shared machine. The engine alone is the search engine \`paperchat serve\` opens (same settings, index and model), answering \`GET /api/search\` from a plain \`node:http\` server in its own process with \`JSON.stringify\` of the same body (\`scripts/bench/engine-only-process.ts\`): what the server costs beyond it is its web stack (Hono, zod validation, middleware, the Node adapter), \`engine_only.web_stack_ms\`. Its model alone is the same process embedding the question with the engine's embedder and answering with a body of a median answer's size (from the warm-up): the floor under a search with this model, whatever the search does; what the engine alone costs beyond it is the search and its JSON, \`engine_only.search_ms\`. \`GET /api/health\` at concurrency 1 (200 requests) is the HTTP round trip with no search work (Node's HTTP server, Hono, the client): the floor under any route when it runs back to back. A search answers after the model's pass has kept the machine busy for milliseconds, and the HTTP path then costs more than back to back (the CPU's caches and predictors have moved on to other work): the HTTP floor under a search is measured by a plain \`node:http\` server in its own process (\`scripts/bench/http-floor-process.mjs\`, no framework and no paperchat code) that keeps its thread busy for the bare embed p50, then answers with a body the size of a median search answer (status line and headers included), asked the same concurrency-1 requests after the search runs. At concurrency 16 the two cores are shared by 16 requests, so latency there is mostly queueing; it has no target.`,
       ],
     };
   } finally {
