@@ -177,9 +177,9 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
     for (const [index, block] of questionBlocks.entries()) {
       for (const question of block) embedMs.push(await timeEmbed(question));
       // paperchat serve right after the bare embeds, as in every earlier round: when the three
-      // took turns going first, it measured 1.22-1.26x in four runs (1.14-1.27x, median 1.19x,
-      // going first), so the order is part of the headline's conditions. The two others take
-      // turns after it; the web stack's share (serve against the engine alone) may be low.
+      // took turns going first, it measured higher (the README's query section has every run),
+      // so the order is part of the headline's conditions. The two others take turns after it;
+      // the web stack's share (serve against the engine alone) may be low.
       const order = index % 2 === 0 ? [toServe, toEngine, toModel] : [toServe, toModel, toEngine];
       for (const { url, blocks, verifyBody } of order) {
         blocks.push(
