@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { buildHnsw, type Hnsw } from "../../src/store/hnsw.ts";
-import { DEFAULT_HNSW, efSearchFor, type HnswParams } from "../../src/store/manifest.ts";
+import {
+  createGraphBuilder,
+  openGraph,
+  type PaperGraph,
+} from "../../src/store/embedded/hnsw-graph.ts";
+import { DEFAULT_HNSW, efSearchFor, type HnswParams } from "../../src/store/embedded/manifest.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { exactTopK } from "./exact-knn.ts";
 import { absoluteFigure, comparedFigure, type Figure, formatNumber } from "./figure.ts";
@@ -73,12 +80,16 @@ function rows(vectors: Float32Array): Float32Array[] {
   );
 }
 
-function measureEf(hnsw: Hnsw, queries: Float32Array[], truth: number[][], bruteQps: number) {
+function measureEf(
+  graph: PaperGraph,
+  queries: Float32Array[],
+  truth: number[][],
+  bruteQps: number,
+) {
   return (ef: number): EfResult => {
-    hnsw.setEf(ef);
     const found: number[][] = [];
     const qps = queriesPerSecond(queries.length, () => {
-      for (const query of queries) found.push(hnsw.searchKnn(Array.from(query), K).neighbors);
+      for (const query of queries) found.push(graph.search(query, K, undefined, ef).rows);
     });
     return { ef, recall_at_10: recallAtK(found, truth, K), qps, speedup: qps / bruteQps };
   };
@@ -95,18 +106,22 @@ async function measureGraph(
   const rssBefore = await nativeResidentBytes();
   const started = performance.now();
   let nextDecile = 1;
-  const rows = function* () {
-    for (let row = 0; row < count; row++) yield data.vectors.subarray(row * DIMS, (row + 1) * DIMS);
-  };
-  const hnsw = buildHnsw(rows(), count, DIMS, params, (done, total) => {
-    if (done >= (nextDecile * total) / 10) {
-      context.log(`${label}: built ${done}/${total}`);
+  const builder = createGraphBuilder(DIMS, params, count);
+  for (let row = 0; row < count; row++) {
+    builder.add(data.vectors.subarray(row * DIMS, (row + 1) * DIMS));
+    if (row + 1 >= (nextDecile * count) / 10) {
+      context.log(`${label}: built ${row + 1}/${count}`);
       nextDecile += 1;
     }
-  });
+  }
   const buildSeconds = (performance.now() - started) / 1000;
   const rssBytesPerVector = ((await nativeResidentBytes()) - rssBefore) / count;
-  const sweep = EF_SWEEP.map(measureEf(hnsw, data.queries, data.truth, data.bruteQps));
+  const file = join(mkdtempSync(join(tmpdir(), "paperchat-ann-")), "graph.hnsw");
+  builder.write(file);
+  const graph = openGraph(file, params, DIMS, count);
+  const sweep = EF_SWEEP.map(measureEf(graph, data.queries, data.truth, data.bruteQps));
+  graph.close();
+  rmSync(dirname(file), { recursive: true, force: true });
   for (const r of sweep) {
     context.log(
       `${label}: ef ${r.ef} recall@10 ${r.recall_at_10.toFixed(3)}, ${Math.round(r.qps)} q/s (${r.speedup.toFixed(1)}× brute force)`,
@@ -222,7 +237,7 @@ function describeMeeting(graphs: GraphResult[], distribution: VectorDistribution
 }
 
 /**
- * ANN quality and speed: HNSW (the project's `buildHnsw` with `DEFAULT_HNSW`, searched with
+ * ANN quality and speed: HNSW (the project's `createGraphBuilder` with `DEFAULT_HNSW`, searched with
  * `efSearchFor(10)` and a sweep of wider ef) against an exact brute-force scan, on seeded
  * synthetic unit vectors: uniform (the worst case) and low-rank (closer to text embeddings),
  * 100k each, and 1M uniform with `--large`. `--sweep` adds builds with larger M/efConstruction.
@@ -284,7 +299,7 @@ export async function runAnnBench(context: BenchContext): Promise<BenchSection> 
       `The reference is an exact scan: a four-accumulator Float32Array dot-product loop over every vector, top 10 kept in a sorted list, single-threaded, in this process; the same queries for both. HNSW queries go through \`searchKnn(Array.from(q), 10)\` as the search engine calls it. ef ∈ {${EF_SWEEP.join(", ")}} is swept on every graph; the table shows the project's ef and the smallest ef that meets the target, or else the highest recall.`,
       describeMeeting(graphs, "uniform"),
       describeMeeting(graphs, "low-rank"),
-      `Build time is \`buildHnsw\` alone (single-threaded \`addPoint\` per vector${graphs.some((g) => !isDefault(g)) ? "" : "; `npm run bench -- --only ann --sweep` adds larger M/efConstruction"}). Resident memory per vector is the growth of the process's resident memory outside V8's heap and array buffers across the build, ÷ vectors: the graph's own copy of each vector plus its links.`,
+      `Build time is \`createGraphBuilder\` alone (single-threaded \`addPoint\` per vector${graphs.some((g) => !isDefault(g)) ? "" : "; `npm run bench -- --only ann --sweep` adds larger M/efConstruction"}). Resident memory per vector is the growth of the process's resident memory outside V8's heap and array buffers across the build, ÷ vectors: the graph's own copy of each vector plus its links.`,
     ],
   };
 }

@@ -1,8 +1,9 @@
 import { mkdtemp } from "node:fs/promises";
 import { join } from "node:path";
+import { paperText } from "../../src/corpus/paper-text.ts";
 import { batchesByLength, uniqueTexts } from "../../src/embed/plan-batches.ts";
 import type { Embedder } from "../../src/embed/types.ts";
-import { buildIndex, paperText } from "../../src/store/build-index.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
 
 /**
  * The model batches `paperchat index` makes for a corpus, in order: `buildIndex` runs once
@@ -25,6 +26,7 @@ export async function modelBatchesOfIndexing(
   unit[0] = 1;
   const recorder: Embedder = {
     modelId: "batch-recorder",
+    dtype: "fp32",
     dims: options.dims,
     maxTokens: options.maxTokens,
     stats: { calls: 0, texts: 0, truncated: 0 },

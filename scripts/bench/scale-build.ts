@@ -6,7 +6,7 @@
  *   node --import tsx scripts/bench/scale-build.ts CORPUS INDEX_DIR
  */
 import { createProgressBar } from "../../src/cli/progress-bar.ts";
-import { buildIndex } from "../../src/store/build-index.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSyntheticEmbedder } from "./synthetic-embedder.ts";
 
 const [corpus, indexDir] = process.argv.slice(2);

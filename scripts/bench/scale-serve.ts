@@ -7,13 +7,13 @@
  */
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { serveEngine } from "../../src/server/serve.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { createSyntheticEmbedder } from "./synthetic-embedder.ts";
 
 const [indexDir, port] = process.argv.slice(2);
 if (!indexDir || !port) throw new Error("usage: scale-serve.ts INDEX_DIR PORT");
 const embedder = createSyntheticEmbedder();
-const store = await openStore(indexDir, { model: embedder.modelId });
+const store = await openEmbeddedStore(indexDir, { encoder: embedder });
 const server = await serveEngine({
   engine: createSearchEngine({ store, embedder }),
   embedder,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import { paperText } from "../../src/corpus/paper-text.ts";
 import type { Embedder, PaperEmbedding, PaperToEmbed } from "../../src/embed/types.ts";
-import { paperText } from "../../src/store/build-index.ts";
 import { gaussianSampler } from "../fixture-model/seeded-random.ts";
 
 /** The model id a synthetic index records: it says plainly that no model made these vectors. */
@@ -58,6 +58,7 @@ export function createSyntheticEmbedder(): Embedder {
   const stats = { calls: 0, texts: 0, truncated: 0 };
   return {
     modelId: SYNTHETIC_MODEL_ID,
+    dtype: "fp32",
     dims: DIMS,
     maxTokens: 512,
     stats,

@@ -1,10 +1,10 @@
 import { createUIMessageStream, type UIMessageStreamWriter } from "ai";
 import type { AnsweredBy, PaperchatUIMessage } from "../contract/chat-message.ts";
 import type { ChatMessageLike } from "../contract/message-text.ts";
+import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { SearchResult } from "../contract/search-response.ts";
 import type { SearchEngine } from "../search/search-engine.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
-import type { PaperFilter } from "../store/paper-filter.ts";
 import { userTexts } from "./chat-turns.ts";
 import { composeExtractiveAnswer } from "./extractive-answer.ts";
 import { followUpChain, retrievalQuery } from "./follow-up.ts";

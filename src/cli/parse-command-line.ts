@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
+import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
 import { MAX_K } from "../search/max-k.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
-import type { SentenceVectorMode } from "../store/manifest.ts";
-import type { PaperFilter } from "../store/paper-filter.ts";
+import type { SentenceVectorMode } from "../store/sentence-vectors.ts";
 import { COMMAND_HELP } from "./help.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -1,4 +1,4 @@
-import type { BuildProgress } from "../store/build-index.ts";
+import type { BuildProgress } from "../contract/build-progress.ts";
 
 /** Where progress goes: a TTY gets a redrawn bar, anything else plain lines. */
 export interface ProgressStream {
@@ -9,7 +9,6 @@ export interface ProgressStream {
 
 const PHASE_LABEL: Record<BuildProgress["phase"], string> = {
   papers: "papers",
-  hnsw: "HNSW graph",
   write: "writing",
 };
 

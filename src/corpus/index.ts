@@ -1,7 +1,7 @@
 export { CorpusError } from "./corpus-error.ts";
 export { type CorpusFileFingerprint, fingerprintCorpusFile } from "./corpus-fingerprint.ts";
 export { CORPUS_EXTENSIONS, corpusFormatOf } from "./corpus-format.ts";
-export { estimatePaperCount } from "./estimate-paper-count.ts";
+export { type CorpusPass, readCorpusOnce } from "./corpus-pass.ts";
 export { normalizeTitle } from "./normalize-title.ts";
 export { GIVEN_ID_PATTERN, paperId } from "./paper-id.ts";
 export { parseCsv } from "./parse-csv.ts";

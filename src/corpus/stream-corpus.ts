@@ -4,7 +4,7 @@ import { corpusFormatOf } from "./corpus-format.ts";
 import { parseCsv } from "./parse-csv.ts";
 import { parseTrendingPage } from "./parse-trending-page.ts";
 import { createSeenPapers, rememberUnlessDuplicate, type SeenPapers } from "./seen-papers.ts";
-import { streamJsonlFile } from "./stream-jsonl-file.ts";
+import { type ReadObserver, streamJsonlFile } from "./stream-jsonl-file.ts";
 import type { CorpusFormat, LocatedPaper, SkippedDuplicate } from "./types.ts";
 
 export interface StreamCorpusOptions {
@@ -14,6 +14,8 @@ export interface StreamCorpusOptions {
   seen?: SeenPapers;
   /** Told about every paper skipped as a duplicate, in corpus order. */
   onDuplicate?: (duplicate: SkippedDuplicate) => void;
+  /** Watches each file being read, once (see `readCorpusOnce`). */
+  observe?: (file: string) => ReadObserver;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function* streamCorpus(
   const seen = options.seen ?? createSeenPapers();
   for (const { file, format } of sources) {
     let found = 0;
-    for await (const located of papersOf(file, format)) {
+    for await (const located of papersOf(file, format, options.observe?.(file))) {
       found++;
       const duplicate = rememberUnlessDuplicate(located, seen);
       if (duplicate === undefined) {
@@ -73,16 +75,46 @@ export async function* streamCorpus(
 }
 
 /** The papers of one file, with file-system errors as `CorpusError`s that say what to do. */
-async function* papersOf(file: string, format: CorpusFormat): AsyncGenerator<LocatedPaper> {
+async function* papersOf(
+  file: string,
+  format: CorpusFormat,
+  observer: ReadObserver = {},
+): AsyncGenerator<LocatedPaper> {
   try {
     if (format === "jsonl") {
-      yield* streamJsonlFile(file);
+      yield* streamJsonlFile(file, observer);
     } else {
-      yield* WHOLE_FILE_PARSERS[format](await readFile(file, "utf8"), file);
+      const bytes = await readFile(file);
+      observer.chunk?.(bytes);
+      const papers = WHOLE_FILE_PARSERS[format](bytes.toString("utf8"), file);
+      // Read whole, then counted paper by paper: progress moves as papers are handed on.
+      let consumed = 0;
+      for (const [i, located] of papers.entries()) {
+        const upTo = Math.round(((i + 1) * bytes.length) / papers.length);
+        observer.consumed?.(upTo - consumed);
+        consumed = upTo;
+        yield located;
+      }
+      observer.consumed?.(bytes.length - consumed);
     }
   } catch (error) {
     throw asCorpusError(error, file);
   }
+}
+
+/**
+ * Checks, before any paper is read, that every file has a known format and can be read; throws
+ * the `CorpusError` that says what to do.
+ *
+ * @example
+ * await checkCorpusFiles(["papers.jsonl"]);
+ */
+export async function checkCorpusFiles(
+  files: readonly string[],
+  format?: CorpusFormat,
+): Promise<void> {
+  for (const file of files) if (!format) corpusFormatOf(file);
+  await Promise.all(files.map(checkReadable));
 }
 
 async function checkReadable(file: string): Promise<void> {

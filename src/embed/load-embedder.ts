@@ -92,6 +92,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
 
   return {
     modelId: source.kind === "folder" ? source.path : source.id,
+    dtype: "fp32",
     dims,
     maxTokens,
     stats,

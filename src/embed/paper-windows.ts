@@ -1,3 +1,4 @@
+import { paperText } from "../corpus/paper-text.ts";
 import { type EncodingTokenizer, type TokenFrame, tokenFrame } from "./token-frame.ts";
 import type { PaperToEmbed } from "./types.ts";
 
@@ -77,7 +78,7 @@ export function paperWindows(
   tokenizer: WindowTokenizer,
 ): PaperWindows {
   const { content, ranges } = concatenatedIds(paper, tokenizer.encode);
-  const whole = tokenizer.encode(`${paper.title}\n${paper.abstract}`);
+  const whole = tokenizer.encode(paperText(paper));
   if (!sameIds(content, whole)) return separateWindows(paper, firstSlot, whole, tokenizer);
   return sharedWindows(content, ranges, firstSlot, tokenizer, paper);
 }
@@ -103,7 +104,7 @@ export function concatenatedIds(
   encode: (text: string) => number[],
 ): ConcatenatedIds {
   checkSentences(paper);
-  const text = `${paper.title}\n${paper.abstract}`;
+  const text = paperText(paper);
   const shift = paper.title.length + 1;
   const content: number[] = [];
   const ranges: [number, number][] = [];

@@ -18,7 +18,7 @@ export interface PaperToEmbed {
 
 /** The vectors of one paper, all unit length (L2). */
 export interface PaperEmbedding {
-  /** Equals `embed([`${title}\n${abstract}`])[0]`. */
+  /** Equals `embed([paperText(paper)])[0]` (see `paperText`). */
   paper: Float32Array;
   /** One per sentence, in the order given. */
   sentences: Float32Array[];
@@ -28,6 +28,8 @@ export interface PaperEmbedding {
 export interface Embedder {
   /** The model id or folder the vectors come from; recorded in index manifests. */
   readonly modelId: string;
+  /** Which of the model's encoders runs (`fp32`, or `q8` for the int8 one); recorded too. */
+  readonly dtype: string;
   /** Vector length (the model's hidden size). */
   readonly dims: number;
   /** The model's window in tokens, special tokens included; longer texts are truncated. */
@@ -36,7 +38,7 @@ export interface Embedder {
   /** Embeds texts (any number) in batched model calls; vectors are L2-normalised, in input order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /**
-   * One forward pass per paper (batched): `paper` equals embed([`${title}\n${abstract}`])[0]; each
+   * One forward pass per paper (batched): `paper` equals embed([paperText(paper)])[0]; each
    * sentence vector is mean-pooled over that sentence's tokens in the same pass; sentences past the
    * model's window get a further pass over the remainder. Counts every model input row (a paper's
    * pass, or a further pass) in `stats.texts`, and in `stats.truncated` what `embed` would count

@@ -1,19 +1,21 @@
 import type { PaperFacts } from "../contract/paper-facts.ts";
+import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { SimilarResponse } from "../contract/papers.ts";
 import type { SearchResult } from "../contract/search-response.ts";
 import { tokenize } from "../contract/tokenize.ts";
 import type { Embedder } from "../embed/types.ts";
-import type { PaperStore } from "../store/open-store.ts";
-import type { StoredPaper } from "../store/paper-database.ts";
-import type { PaperFilter } from "../store/paper-filter.ts";
+import type { PaperStore, StoredPaper } from "../store/paper-store.ts";
 import { termHash } from "../store/sentence-terms.ts";
 import { fuseRankings } from "./fuse.ts";
+import { DEFAULT_NEAREST_LIMITS, type NearestPlanLimits, planNearest } from "./plan-nearest.ts";
 import { snippetsFor } from "./snippets.ts";
 
 export interface SearchEngineOptions {
   store: PaperStore;
   /** Embeds questions. Without it (model unavailable) search is lexical-only. */
   embedder?: Embedder;
+  /** When nearest neighbours are scored exactly instead of through the graph. */
+  nearestLimits?: Partial<NearestPlanLimits>;
 }
 
 /** Searches one opened store; all methods are safe to call concurrently. */
@@ -21,7 +23,7 @@ export interface SearchEngine {
   readonly store: PaperStore;
   /** False when no embedder (or no vectors) is available and search runs on BM25 alone. */
   readonly semantic: boolean;
-  getPaper(id: string): StoredPaper | undefined;
+  getPaper(id: string): Promise<StoredPaper | undefined>;
   /**
    * Best `k` papers for a question (or a pasted abstract), each with 1–3 verbatim snippets;
    * with a filter, only papers that pass it (each ranking is filtered before fusion).
@@ -31,7 +33,7 @@ export interface SearchEngine {
    * Nearest neighbours of a paper that pass `filter`, never the paper itself; undefined for an
    * unknown id.
    */
-  similarPapers(id: string, k: number, filter?: PaperFilter): SimilarResponse | undefined;
+  similarPapers(id: string, k: number, filter?: PaperFilter): Promise<SimilarResponse | undefined>;
 }
 
 /** Each retriever contributes this many candidates (at least) to the fusion. */
@@ -65,51 +67,57 @@ export function factsOf(paper: StoredPaper): PaperFacts {
  */
 export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
   const { store } = options;
-  const embedder = store.hasVectors ? options.embedder : undefined;
+  const embedder = store.info.hasVectors ? options.embedder : undefined;
+  const limits = { ...DEFAULT_NEAREST_LIMITS, ...options.nearestLimits };
 
   return {
     store,
     semantic: embedder !== undefined,
-    getPaper: (id) => store.papers([id])[0],
+    getPaper: async (id) => (await store.papersById([id]))[0]?.paper,
     async searchPapers(question, k, filter) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
-      // The model's pass runs on this thread (onnxruntime-node runs synchronously, on a later
-      // turn of the event loop), so nothing overlaps it: lexical ranking simply goes first.
+      // The model's pass runs in onnxruntime's threads: lexical ranking and the plan overlap it.
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
-      const { bm25, rareTitles } = store.lexical(terms, candidates, filter);
+      const among = embedding ? planNearest(store, filter, limits) : undefined;
+      const { bm25, rareTitles } = await store.lexical(terms, candidates, filter);
       const rankings = [
-        { docs: bm25.ids, weight: 1 },
-        { docs: rareTitles.ids, weight: 1 },
+        { docs: bm25.keys, weight: 1 },
+        { docs: rareTitles.keys, weight: 1 },
       ];
       const vector = embedding ? (await embedding)[0] : undefined;
       if (vector) {
-        rankings.push({
-          docs: store.nearest(vector, candidates, undefined, filter).ids,
-          weight: 1,
-        });
+        const query = { vector, limit: candidates, filter, among: await among };
+        rankings.push({ docs: (await store.nearest(query)).keys, weight: 1 });
       }
       const hits = fuseRankings(rankings, k);
-      const found = store.papersWithSentences(hits.map((hit) => hit.doc));
+      const found = await store.papersWithSentences(hits.map((hit) => hit.doc));
+      const scoreOf = new Map(hits.map((hit) => [hit.doc, hit.score]));
       const query = { vector, termHashes: new Set(terms.map(termHash)) };
-      return found.map(({ paper, sentences }, i) => ({
+      return found.map(({ key, paper, sentences }) => ({
         id: paper.id,
         title: paper.title,
-        score: round(hits[i]!.score),
+        score: round(scoreOf.get(key)!),
         ...factsOf(paper),
         snippets: snippetsFor(paper, sentences, query),
       }));
     },
-    similarPapers(id, k, filter) {
-      const paper = store.papers([id])[0];
-      if (!paper) return undefined;
-      const vector = store.paperVector(id);
-      const { ids, scores } = vector
-        ? store.nearest(vector, k, id, filter)
-        : { ids: [], scores: [] };
-      const neighbours = store.papers(ids);
+    async similarPapers(id, k, filter) {
+      const [found] = await store.papersById([id]);
+      if (!found) return undefined;
+      const [vector] = await store.paperVectors([found.key]);
+      const { keys, scores } = vector
+        ? await store.nearest({
+            vector,
+            limit: k,
+            filter,
+            exclude: found.key,
+            among: await planNearest(store, filter, limits),
+          })
+        : { keys: [], scores: [] };
+      const neighbours = await store.papers(keys);
       return {
-        paper: { id: paper.id, title: paper.title },
+        paper: { id: found.paper.id, title: found.paper.title },
         results: neighbours.map((n, i) => ({
           id: n.id,
           title: n.title,

@@ -1,6 +1,6 @@
 import { DEFAULT_SEARCH_K } from "../contract/default-k.ts";
+import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { SearchResponse } from "../contract/search-response.ts";
-import type { PaperFilter } from "../store/paper-filter.ts";
 import type { SearchEngine } from "./search-engine.ts";
 
 /** A search as `/api/search` and `paperchat search` take it. */

@@ -1,6 +1,5 @@
 import type { Snippet } from "../contract/search-response.ts";
-import type { SentenceData } from "../store/open-store.ts";
-import type { StoredPaper } from "../store/paper-database.ts";
+import type { SentenceData, StoredPaper } from "../store/paper-store.ts";
 import { sentenceOverlaps } from "../store/sentence-terms.ts";
 import { sentenceScores } from "../store/sentence-vectors.ts";
 

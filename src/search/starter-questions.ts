@@ -74,13 +74,14 @@ export async function findStarterQuestions(
 ): Promise<StarterQuestion[]> {
   const { count, candidates, maxRank } = { ...DEFAULTS, ...options };
   const { store } = engine;
-  const tried = Math.min(candidates, store.count);
+  const { count: total } = store.info;
+  const tried = Math.min(candidates, total);
   const found: StarterQuestion[] = [];
   const spare: StarterQuestion[] = [];
   const topics = new Set<string>();
   for (let i = 0; i < tried && found.length < count; i++) {
-    const [ref] = store.list(Math.floor(((i + 0.5) * store.count) / tried), 1);
-    const paper = ref && store.papers([ref.id])[0];
+    const [ref] = await store.list(Math.floor(((i + 0.5) * total) / tried), 1);
+    const paper = ref && (await store.papersById([ref.id]))[0]?.paper;
     const question = paper && questionFromTitle(paper.title);
     if (!paper || !question) continue;
     const results = await engine.searchPapers(question, maxRank);

@@ -90,7 +90,7 @@ export function createApp(options: AppOptions): PaperchatApp {
     engine: options.engine,
     embedder,
     modelName: publicModelName(
-      options.engine.store.manifest.model ?? options.embedder?.modelId ?? "none",
+      options.engine.store.info.model ?? options.embedder?.modelId ?? "none",
     ),
     limits,
     llm: options.llm,

@@ -2,10 +2,10 @@ import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { openSearchEngine } from "../app/open-search-engine.ts";
+import type { BuildProgress } from "../contract/build-progress.ts";
 import { publicModelName } from "../contract/model-name.ts";
 import { ConfigurationError } from "../settings/configuration-error.ts";
 import type { Settings } from "../settings/settings.ts";
-import type { BuildProgress } from "../store/build-index.ts";
 import { type AppOptions, createApp } from "./app.ts";
 import { httpParserErrorResponse } from "./errors/http-parser-error.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
@@ -155,8 +155,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const server = await serveEngine({ degradedReason, ...serveOptions, engine, embedder, logger });
   const facts = [
-    `${engine.store.count} papers`,
-    `model ${publicModelName(engine.store.manifest.model ?? settings.model)}`,
+    `${engine.store.info.count} papers`,
+    `model ${publicModelName(engine.store.info.model ?? settings.model)}`,
     `semantic search ${engine.semantic ? "on" : "off (lexical only)"}`,
     `answers ${options.llm ? `by ${options.llm.model} at ${options.llm.baseURL}` : "extractive"}`,
     ...(options.apiKey ? ["API key required"] : []),

@@ -4,6 +4,12 @@
  * (4 bytes, little-endian) then `dims` signed bytes; component i ≈ scale × byte i.
  */
 
+/**
+ * How sentence vectors were made: pooled over each sentence's tokens in the paper's own model pass
+ * (one pass per paper), or by embedding every sentence on its own (`--sentence-vectors separate`).
+ */
+export type SentenceVectorMode = "pooled" | "separate";
+
 /** Bytes one sentence vector takes. */
 export function sentenceVectorBytes(dims: number): number {
   return 4 + dims;

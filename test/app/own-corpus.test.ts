@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSearchEngine } from "../../src/app/open-search-engine.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
-import { readManifest } from "../../src/store/open-store.ts";
+import { readManifest } from "../../src/store/embedded/manifest-file.ts";
 import { spawnPaperchat } from "../reliability/support/paperchat-process.ts";
 import { BUNDLED_CORPUS, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
 
@@ -52,7 +52,7 @@ describe("the index owns its corpus", () => {
 
     const started = await start(env);
     expect(started.built).toBe(false);
-    expect(started.engine.store.count).toBe(12);
+    expect(started.engine.store.info.count).toBe(12);
 
     const search = await spawnPaperchat(["search", "protein folding", "--json"], env).ended;
     expect(search.code, search.stderr).toBe(0);
@@ -78,7 +78,7 @@ describe("the index owns its corpus", () => {
     userCorpus(dir, 13);
     const changed = await start(unnamed);
     expect(changed.built).toBe(true);
-    expect(changed.engine.store.count).toBe(13);
+    expect(changed.engine.store.info.count).toBe(13);
     expect(changed.notices.join("\n")).toContain(`${corpus} changed since the index was built`);
   });
 
@@ -88,7 +88,7 @@ describe("the index owns its corpus", () => {
     const env = tinyEnv(join(dir, "index"));
     await start({ ...env, PAPERCHAT_CORPUS: corpus });
     const switched = await start({ ...env, PAPERCHAT_CORPUS: BUNDLED_CORPUS });
-    expect(switched.engine.store.count).toBe(70);
+    expect(switched.engine.store.info.count).toBe(70);
     expect(switched.notices).toEqual([
       `paperchat: replacing the index of ${corpus} (12 papers) with one of ${BUNDLED_CORPUS}, as --corpus / PAPERCHAT_CORPUS asks.`,
     ]);
@@ -104,7 +104,7 @@ describe("the index owns its corpus", () => {
     rmSync(moved);
     const again = await start(env);
     expect(again.built).toBe(false);
-    expect(again.engine.store.count).toBe(12);
+    expect(again.engine.store.info.count).toBe(12);
     expect(again.notices.join("\n")).toContain("is gone");
   });
 
@@ -120,7 +120,7 @@ describe("the index owns its corpus", () => {
     writeFileSync(join(indexDir, "manifest.json"), JSON.stringify(earlier));
     const upgraded = await start(tinyEnv(indexDir));
     expect(upgraded.built).toBe(true);
-    expect(upgraded.engine.store.count).toBe(12);
+    expect(upgraded.engine.store.info.count).toBe(12);
     expect(upgraded.notices.join("\n")).toContain("built by an earlier paperchat");
     expect((await readManifest(indexDir)).formatVersion).toBeGreaterThan(earlier.formatVersion);
   });
@@ -137,7 +137,7 @@ describe("the index owns its corpus", () => {
     userCorpus(dir, 14);
     const rebuilt = await start(env);
     expect(rebuilt.built).toBe(true);
-    expect(rebuilt.engine.store.manifest.sentenceVectors).toBe("separate");
+    expect(rebuilt.engine.store.info.sentenceVectors).toBe("separate");
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { modelBatchesOfIndexing } from "../../scripts/bench/embed-groups.ts";
 import { readCorpus } from "../../src/corpus/index.ts";
-import { paperText } from "../../src/store/build-index.ts";
+import { paperText } from "../../src/corpus/paper-text.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
 describe("modelBatchesOfIndexing", () => {

@@ -6,7 +6,7 @@ import type { CliIo } from "../../src/cli/cli-io.ts";
 import { main } from "../../src/cli/main.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { createApp } from "../../src/server/app.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import {
   BUNDLED_CORPUS,
   loadTinyEmbedder,
@@ -73,7 +73,7 @@ describe("paperchat CLI", () => {
   });
 
   it("similar --json prints the GET /api/papers/:id/similar shape without the paper itself", async () => {
-    const papers = papersOf(await openStore(indexDir));
+    const papers = await papersOf(await openEmbeddedStore(indexDir));
     const id = papers[3]!.id;
     const { code, stdout } = await run(["similar", id, "--k", "4", "--json"], env);
     expect(code).toBe(0);
@@ -103,7 +103,7 @@ describe("paperchat CLI", () => {
     const texts = ["graph networks", "object detection"];
     const cli = await run(["embed", ...texts, "--json"], env);
     const embedder = await loadTinyEmbedder();
-    const engine = createSearchEngine({ store: await openStore(indexDir), embedder });
+    const engine = createSearchEngine({ store: await openEmbeddedStore(indexDir), embedder });
     const response = await createApp({ engine, embedder }).request("/v1/embeddings", {
       method: "POST",
       headers: { "content-type": "application/json" },

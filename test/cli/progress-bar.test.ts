@@ -20,12 +20,12 @@ describe("createProgressBar in logs (not a terminal)", () => {
     const lines: string[] = [];
     let clock = 0;
     const report = createProgressBar({ write: (text) => lines.push(text) }, () => clock);
-    // The graph step's first report comes with 1,500 points already added.
-    report({ phase: "hnsw", done: 1500, total: 150_000 });
+    // A resumed build's first report comes with 1,500 papers already read.
+    report({ phase: "papers", done: 1500, total: 150_000 });
     clock += 10_000;
-    report({ phase: "hnsw", done: 15_000, total: 150_000 });
-    expect(lines[0]).toMatch(/^HNSW graph 1500\/150000 1% · \?\/s · ETA \?$/m);
-    expect(lines[1]).toMatch(/^HNSW graph 15000\/150000 10% · 1350\.0\/s · ETA 1:40$/m);
+    report({ phase: "papers", done: 15_000, total: 150_000 });
+    expect(lines[0]).toMatch(/^papers 1500\/150000 1% · \?\/s · ETA \?$/m);
+    expect(lines[1]).toMatch(/^papers 15000\/150000 10% · 1350\.0\/s · ETA 1:40$/m);
   });
 
   it("prints each 10% step once when progress is fast", () => {

@@ -7,7 +7,7 @@ import { tokenize } from "../../src/contract/tokenize.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import type { AppOptions } from "../../src/server/app.ts";
 import { type RunningServer, serveEngine } from "../../src/server/serve.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { writeArxivCorpus } from "../support/arxiv-corpus.ts";
 import { buildTinyIndex, tempDir } from "../support/tiny-index.ts";
 import { launchChromium } from "./support/chromium.ts";
@@ -55,7 +55,7 @@ beforeAll(async () => {
     buildWebApp(tempDir("paperchat-web-")),
   ]);
   scratch.push(built.indexDir, webRoot);
-  const store = await openStore(built.indexDir, { model: built.embedder.modelId });
+  const store = await openEmbeddedStore(built.indexDir, { encoder: built.embedder });
   const engine = createSearchEngine({ store, embedder: built.embedder });
   appOptions = { engine, embedder: built.embedder, webRoot };
   llm = await startScriptedLlm({ answer: SCRIPTED_ANSWER, chunkDelayMs: 100 });
@@ -360,7 +360,7 @@ describe("the chat page on an arXiv corpus with years and categories", () => {
     const { file } = await writeArxivCorpus(tempDir("paperchat-arxiv-"));
     const built = await buildTinyIndex([file]);
     scratch.push(built.indexDir);
-    const store = await openStore(built.indexDir, { model: built.embedder.modelId });
+    const store = await openEmbeddedStore(built.indexDir, { encoder: built.embedder });
     arxivServer = await startPaperchat({
       ...appOptions,
       engine: createSearchEngine({ store, embedder: built.embedder }),

@@ -86,7 +86,7 @@ function send(route: Route, headers: Record<string, string> = {}) {
 beforeAll(async () => {
   tiny = await openTinyEngine();
   server = await serveTiny(tiny, { apiKey: KEY, cors: { origins: ["https://app.example.org"] } });
-  routes = await protectedRoutes(papersOf(tiny.engine.store)[0]!.id);
+  routes = await protectedRoutes((await papersOf(tiny.engine.store))[0]!.id);
 });
 
 afterAll(async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   process.on("unhandledRejection", recordUnhandled);
   process.on("uncaughtException", recordUnhandled);
   tiny = await openTinyEngine();
-  const papers = papersOf(tiny.engine.store);
+  const papers = await papersOf(tiny.engine.store);
   facts = { abstracts: new Map(papers.map((p) => [p.id, p.abstract])), dims: tiny.embedder.dims };
 });
 

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
-import { IndexError } from "../../src/store/index-errors.ts";
-import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/manifest.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { IndexError } from "../../src/store/embedded/index-errors.ts";
+import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/embedded/manifest.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { recordingLogger } from "../server/support/tiny-server.ts";
 import { buildTinyIndex, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
 import { spawnPaperchat } from "./support/paperchat-process.ts";
@@ -102,7 +102,7 @@ describe("loading an index whose manifest is damaged", () => {
         const text = readFileSync(path, "utf8");
         writeFileSync(path, damage(JSON.parse(text), text));
       });
-      const error = await openStore(dir).then(
+      const error = await openEmbeddedStore(dir).then(
         () => undefined,
         (reason: unknown) => reason,
       );

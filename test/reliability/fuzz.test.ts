@@ -23,7 +23,9 @@ beforeAll(async () => {
   const web = createWebRoot();
   server = await serveTiny(tiny, { webRoot: web.root });
   judged = {
-    abstracts: new Map(papersOf(tiny.engine.store).map((paper) => [paper.id, paper.abstract])),
+    abstracts: new Map(
+      (await papersOf(tiny.engine.store)).map((paper) => [paper.id, paper.abstract]),
+    ),
     dims: tiny.embedder.dims,
     webFiles: web.files,
   };

@@ -5,10 +5,10 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/corpus/index.ts";
 import type { Embedder } from "../../src/embed/types.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
-import { buildIndex } from "../../src/store/build-index.ts";
-import { MANIFEST_FILE } from "../../src/store/manifest.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { MANIFEST_FILE } from "../../src/store/embedded/manifest.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { BUNDLED_CORPUS, loadTinyEmbedder, TINY_MODEL, tempDir } from "../support/tiny-index.ts";
 import { type ProcessEnd, spawnPaperchat } from "./support/paperchat-process.ts";
 
@@ -40,7 +40,7 @@ async function writeLargerCorpus(file: string, copies = COPIES, mark = ""): Prom
 }
 
 async function answers(): Promise<unknown[]> {
-  const store = await openStore(indexDir, { model: embedder.modelId });
+  const store = await openEmbeddedStore(indexDir, { encoder: embedder });
   const engine = createSearchEngine({ store, embedder });
   const results = await Promise.all(QUESTIONS.map((question) => engine.searchPapers(question, 5)));
   store.close();
@@ -162,5 +162,25 @@ describe("paperchat index killed with SIGKILL", () => {
       embedded: total - committed,
     });
     expect(cachedEmbeddings() - cachedBefore).toBe(total);
+
+    // The same index as one build that was never interrupted: papers, vectors, answers.
+    const resumed = await openEmbeddedStore(indexDir, { encoder: embedder });
+    const whole = tempDir("paperchat-index-");
+    await buildIndex({ corpusFiles: [grown], indexDir: whole, embedder });
+    const straight = await openEmbeddedStore(whole, { encoder: embedder });
+    const rows = Array.from({ length: total }, (_, row) => row);
+    expect(await resumed.papers(rows)).toEqual(await straight.papers(rows));
+    const [a, b] = [await resumed.paperVectors(rows), await straight.paperVectors(rows)];
+    for (const row of rows) {
+      const cosine = a[row]!.reduce((sum, x, i) => sum + x * b[row]![i]!, 0);
+      expect(cosine).toBeGreaterThan(0.99999);
+    }
+    const engines = [resumed, straight].map((store) => createSearchEngine({ store, embedder }));
+    for (const question of QUESTIONS) {
+      const [x, y] = await Promise.all(engines.map((e) => e.searchPapers(question, 5)));
+      expect(x!.map((r) => r.id)).toEqual(y!.map((r) => r.id));
+    }
+    await resumed.close();
+    await straight.close();
   });
 });

@@ -31,7 +31,7 @@ let ids: string[];
 beforeAll(async () => {
   tiny = await openTinyEngine();
   server = await serveTiny(tiny);
-  const papers = papersOf(tiny.engine.store);
+  const papers = await papersOf(tiny.engine.store);
   facts = { abstracts: new Map(papers.map((p) => [p.id, p.abstract])), dims: tiny.embedder.dims };
   // Questions from the corpus's own words: each title's first half, so every search finds something.
   questions = papers.map((p) => p.title.split(" ").slice(0, 4).join(" "));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { userMessage } from "../server/support/tiny-server.ts";
 import { buildTinyIndex, papersOf, tempDir } from "../support/tiny-index.ts";
 import {
@@ -21,8 +21,8 @@ let firstId: string;
 
 beforeAll(async () => {
   const { indexDir } = await buildTinyIndex();
-  const store = await openStore(indexDir);
-  const papers = papersOf(store);
+  const store = await openEmbeddedStore(indexDir);
+  const papers = await papersOf(store);
   facts = {
     abstracts: new Map(papers.map((paper) => [paper.id, paper.abstract])),
     dims: store.manifest.dims,

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
-import type { PaperStore } from "../../src/store/open-store.ts";
-import { openStore } from "../../src/store/open-store.ts";
-import type { StoredPaper } from "../../src/store/paper-database.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import type { PaperStore, StoredPaper } from "../../src/store/paper-store.ts";
 import { buildTinyIndex, papersOf } from "../support/tiny-index.ts";
 
 const devQueries = readFileSync(new URL("../fixtures/dev-queries.jsonl", import.meta.url), "utf8")
@@ -17,8 +16,8 @@ describe("searchPapers with the tiny fixture model", () => {
   let papers: StoredPaper[];
   beforeAll(async () => {
     const built = await buildTinyIndex();
-    store = await openStore(built.indexDir, { model: built.embedder.modelId });
-    papers = papersOf(store);
+    store = await openEmbeddedStore(built.indexDir, { encoder: built.embedder });
+    papers = await papersOf(store);
     engine = createSearchEngine({ store, embedder: built.embedder });
   });
 
@@ -59,7 +58,7 @@ describe("searchPapers with the tiny fixture model", () => {
       expect(results[i]!.score).toBeLessThanOrEqual(results[i - 1]!.score);
     }
     for (const result of results) {
-      const paper = engine.getPaper(result.id)!;
+      const paper = (await engine.getPaper(result.id))!;
       expect(result.snippets.length).toBeGreaterThanOrEqual(1);
       expect(result.snippets.length).toBeLessThanOrEqual(3);
       for (const s of result.snippets) expect(paper.abstract.slice(s.start, s.end)).toBe(s.text);
@@ -77,18 +76,18 @@ describe("searchPapers with the tiny fixture model", () => {
     expect(rcnet!.snippets[0]!.text).toBe(sentence);
   });
 
-  it("never returns the paper itself among similar papers", () => {
+  it("never returns the paper itself among similar papers", async () => {
     for (const paper of papers) {
-      const similar = engine.similarPapers(paper.id, 5)!;
+      const similar = (await engine.similarPapers(paper.id, 5))!;
       expect(similar.paper).toEqual({ id: paper.id, title: paper.title });
       expect(similar.results).toHaveLength(5);
       expect(similar.results.map((r) => r.id)).not.toContain(paper.id);
     }
-    expect(engine.similarPapers("no-such-paper", 5)).toBeUndefined();
+    expect(await engine.similarPapers("no-such-paper", 5)).toBeUndefined();
   });
 
-  it("asks for no more neighbours than there are other papers", () => {
-    const similar = engine.similarPapers(papers[0]!.id, 500)!;
+  it("asks for no more neighbours than there are other papers", async () => {
+    const similar = (await engine.similarPapers(papers[0]!.id, 500))!;
     expect(similar.results).toHaveLength(69);
   });
 
@@ -97,7 +96,7 @@ describe("searchPapers with the tiny fixture model", () => {
     expect(lexical.semantic).toBe(false);
     const [first] = await lexical.searchPapers("LightGCN", 3);
     expect(first!.title).toMatch(/^LightGCN/);
-    const paper = lexical.getPaper(first!.id)!;
+    const paper = (await lexical.getPaper(first!.id))!;
     expect(first!.snippets[0]!.text).toContain("LightGCN");
     expect(paper.abstract.slice(first!.snippets[0]!.start, first!.snippets[0]!.end)).toBe(
       first!.snippets[0]!.text,

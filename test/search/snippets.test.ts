@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/contract/tokenize.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { snippetsFor } from "../../src/search/snippets.ts";
-import type { PaperStore, PaperWithSentences } from "../../src/store/open-store.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import type { PaperStore, PaperWithSentences } from "../../src/store/paper-store.ts";
 import { sentenceOverlaps, termHash } from "../../src/store/sentence-terms.ts";
 import { sentenceScores } from "../../src/store/sentence-vectors.ts";
-import { buildTinyIndex, papersOf } from "../support/tiny-index.ts";
+import { buildTinyIndex } from "../support/tiny-index.ts";
 
 const questions = readFileSync(new URL("../fixtures/dev-queries.jsonl", import.meta.url), "utf8")
   .trim()
@@ -50,8 +50,10 @@ describe("snippetsFor", () => {
   beforeAll(async () => {
     const built = await buildTinyIndex();
     embedder = built.embedder;
-    store = await openStore(built.indexDir, { model: embedder.modelId });
-    pages = store.papersWithSentences(papersOf(store).map((paper) => paper.id));
+    store = await openEmbeddedStore(built.indexDir, { encoder: embedder });
+    pages = await store.papersWithSentences(
+      (await store.list(0, store.info.count)).map((_, row) => row),
+    );
   });
 
   it("picks what a full sort by score picks, for every paper and question, with and without a vector", async () => {

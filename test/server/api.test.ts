@@ -65,9 +65,9 @@ describe("GET /api/health", () => {
 describe("search", () => {
   const question = "sparse bayesian neural networks";
 
-  function expectVerbatim(response: SearchResponse) {
+  async function expectVerbatim(response: SearchResponse) {
     for (const result of response.results) {
-      const paper = tiny.engine.getPaper(result.id)!;
+      const paper = (await tiny.engine.getPaper(result.id))!;
       expect(result.title).toBe(paper.title);
       expect(result.snippets.length).toBeGreaterThan(0);
       for (const snippet of result.snippets) {
@@ -88,7 +88,7 @@ describe("search", () => {
     expect(body.results[0]!.title).toBe(
       "Training Bayesian Neural Networks with Sparse Subspace Variational Inference",
     );
-    expectVerbatim(body);
+    await expectVerbatim(body);
   });
 
   it("returns 10 results by default and up to 50", async () => {
@@ -106,10 +106,10 @@ describe("search", () => {
   });
 
   it("takes a pasted abstract as the query", async () => {
-    const paper = papersOf(tiny.engine.store)[0]!;
+    const paper = (await papersOf(tiny.engine.store))[0]!;
     const { body } = await postJson<SearchResponse>("/api/search", { query: paper.abstract, k: 3 });
     expect(body.results[0]!.id).toBe(paper.id);
-    expectVerbatim(body);
+    await expectVerbatim(body);
   });
 });
 
@@ -134,14 +134,14 @@ describe("papers", () => {
   });
 
   it("GET /api/papers/:id returns the full paper", async () => {
-    const paper = papersOf(tiny.engine.store)[3]!;
+    const paper = (await papersOf(tiny.engine.store))[3]!;
     const { status, body } = await getJson(`/api/papers/${paper.id}`);
     expect(status).toBe(200);
     expect(body).toEqual({ id: paper.id, title: paper.title, abstract: paper.abstract });
   });
 
   it("GET /api/papers/:id/similar never returns the paper itself", async () => {
-    const paper = papersOf(tiny.engine.store)[5]!;
+    const paper = (await papersOf(tiny.engine.store))[5]!;
     const { status, body } = await getJson<SimilarResponse>(`/api/papers/${paper.id}/similar?k=8`);
     expect(status).toBe(200);
     expect(body.paper).toEqual({ id: paper.id, title: paper.title });

@@ -310,7 +310,7 @@ const BAD_REQUESTS: [string, BadRequest][] = [
 beforeAll(async () => {
   const tiny = await openTinyEngine();
   server = tinyApp(tiny);
-  paperId = papersOf(tiny.engine.store)[0]!.id;
+  paperId = (await papersOf(tiny.engine.store))[0]!.id;
 });
 
 describe("malformed requests", () => {

@@ -137,7 +137,7 @@ describe("POST /api/chat with a language model", () => {
     expect(prompt).toContain(sources[0]!.snippets[0]!.text);
     expect(prompt).toContain(`Question: ${question}`);
     // Snippets only: the rest of the abstract is not sent.
-    const abstract = tiny.engine.getPaper(sources[0]!.id)!.abstract;
+    const abstract = (await tiny.engine.getPaper(sources[0]!.id))!.abstract;
     const unsent = abstract
       .split(/(?<=\.)\s+/)
       .filter((sentence) => !sources[0]!.snippets.some((s) => s.text.includes(sentence)));

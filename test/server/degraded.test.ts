@@ -5,7 +5,7 @@ import { createSearchEngine } from "../../src/search/search-engine.ts";
 import type { PaperchatApp } from "../../src/server/app-context.ts";
 import { startServer } from "../../src/server/serve.ts";
 import { resolveSettings } from "../../src/settings/settings.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { papersOf, tempDir } from "../support/tiny-index.ts";
 import { requestJson, tinyApp } from "./support/tiny-app.ts";
 import {
@@ -29,7 +29,7 @@ describe("serving without the embedding model", () => {
   let app: PaperchatApp;
 
   beforeAll(async () => {
-    const store = await openStore(tiny.indexDir);
+    const store = await openEmbeddedStore(tiny.indexDir);
     app = tinyApp(
       { ...tiny, engine: createSearchEngine({ store }) },
       { embedder: undefined, degradedReason: "Copy the model into ./models/minilm." },
@@ -56,7 +56,7 @@ describe("serving without the embedding model", () => {
   });
 
   it("still finds similar papers, from the stored vectors", async () => {
-    const paper = papersOf(tiny.engine.store)[0]!;
+    const paper = (await papersOf(tiny.engine.store))[0]!;
     const response = await app.request(`/api/papers/${paper.id}/similar?k=3`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { results: unknown[] }).results).toHaveLength(3);

@@ -145,7 +145,7 @@ describe("filters over HTTP", () => {
   });
 
   it("GET /api/papers/:id/similar filters the neighbours", async () => {
-    const id = arxivTiny.engine.store.list(0, 1)[0]!.id;
+    const id = (await arxivTiny.engine.store.list(0, 1))[0]!.id;
     const { status, body } = await get<SimilarResponse>(
       arxiv,
       `/api/papers/${encodeURIComponent(id)}/similar?k=5&category=cs.LG&year_from=2019`,

@@ -6,21 +6,27 @@ import {
   GRAPH_HEADER_BYTES,
   graphLayout,
   openGraphVectors,
-} from "../../src/store/graph-vectors.ts";
-import { readHnsw } from "../../src/store/hnsw.ts";
-import { INDEX_FILES } from "../../src/store/manifest.ts";
-import { openStore, type PaperStore } from "../../src/store/open-store.ts";
+} from "../../src/store/embedded/graph-vectors.ts";
+import { INDEX_FILES } from "../../src/store/embedded/manifest.ts";
+import {
+  type EmbeddedStore,
+  openEmbeddedStore,
+} from "../../src/store/embedded/open-embedded-store.ts";
 import { buildTinyIndex, tempDir } from "../support/tiny-index.ts";
 
-let store: PaperStore;
+let store: EmbeddedStore;
+let count: number;
 let hnswFile: string;
-let hnsw: ReturnType<typeof readHnsw>;
+/** The graph as hnswlib itself reads it. */
+let hnsw: InstanceType<typeof hnswlib.HierarchicalNSW>;
 
 beforeAll(async () => {
   const built = await buildTinyIndex();
-  store = await openStore(built.indexDir, { model: built.embedder.modelId });
+  store = await openEmbeddedStore(built.indexDir, { encoder: built.embedder });
+  count = store.info.count;
   hnswFile = join(built.indexDir, store.manifest.generation, INDEX_FILES.hnsw);
-  hnsw = readHnsw(hnswFile, store.manifest.hnsw, store.manifest.dims);
+  hnsw = new hnswlib.HierarchicalNSW("ip", store.manifest.dims);
+  hnsw.readIndexSync(hnswFile);
 });
 
 afterAll(() => {
@@ -31,7 +37,7 @@ const rowsOf = (count: number) => Array.from({ length: count }, (_, row) => row)
 
 describe("openGraphVectors (vectors read from the graph file by row)", () => {
   it("reads every row's vector exactly as hnswlib's getPoint gives it, in the order asked", () => {
-    const { count, manifest } = store;
+    const { manifest } = store;
     const vectors = openGraphVectors(hnswFile, count, manifest.dims)!;
     const backwards = rowsOf(count).reverse();
     const packed = vectors.vectorsOf(backwards);
@@ -45,17 +51,17 @@ describe("openGraphVectors (vectors read from the graph file by row)", () => {
     vectors.close();
   });
 
-  it("gives the store's paper vectors", () => {
-    for (const [row, { id }] of store.list(0, store.count).entries()) {
-      expect(store.paperVector(id)).toEqual(Float32Array.from(hnsw.getPoint(row)));
-    }
+  it("gives the store's paper vectors", async () => {
+    const rows = rowsOf(count);
+    const vectors = await store.paperVectors(rows);
+    for (const row of rows) expect(vectors[row]).toEqual(Float32Array.from(hnsw.getPoint(row)));
   });
 
   it("declines a file laid out for other dimensions or holding another number of papers", () => {
     const header = readFileSync(hnswFile).subarray(0, GRAPH_HEADER_BYTES);
-    expect(graphLayout(header, store.manifest.dims)?.count).toBe(store.count);
+    expect(graphLayout(header, store.manifest.dims)?.count).toBe(count);
     expect(graphLayout(header, store.manifest.dims + 1)).toBeUndefined();
-    expect(openGraphVectors(hnswFile, store.count + 1, store.manifest.dims)).toBeUndefined();
+    expect(openGraphVectors(hnswFile, count + 1, store.manifest.dims)).toBeUndefined();
   });
 
   it("refuses, naming the file, a graph whose elements are not in row order", () => {
@@ -74,6 +80,6 @@ describe("openGraphVectors (vectors read from the graph file by row)", () => {
   it("declines a file too short to hold every paper", () => {
     const file = join(tempDir(), "truncated.hnsw");
     writeFileSync(file, readFileSync(hnswFile).subarray(0, GRAPH_HEADER_BYTES + 10));
-    expect(openGraphVectors(file, store.count, store.manifest.dims)).toBeUndefined();
+    expect(openGraphVectors(file, count, store.manifest.dims)).toBeUndefined();
   });
 });

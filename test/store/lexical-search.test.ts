@@ -2,20 +2,21 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { PaperFilter } from "../../src/contract/paper-filter.ts";
 import { tokenize } from "../../src/contract/tokenize.ts";
-import { buildIndex } from "../../src/store/build-index.ts";
-import { loadFacetIndex } from "../../src/store/facet-index.ts";
-import { createFtsPostings } from "../../src/store/fts-postings.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
+import { loadFacetIndex } from "../../src/store/embedded/facet-index.ts";
+import { createFtsPostings } from "../../src/store/embedded/fts-postings.ts";
 import {
   commonAbove,
   createLexicalSearch,
   type Postings,
   queryTerms,
-} from "../../src/store/lexical-search.ts";
-import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/manifest.ts";
-import { loadMemoryPostings } from "../../src/store/memory-postings.ts";
-import { createPaperWriter, openPaperDatabase } from "../../src/store/paper-database.ts";
-import type { PaperFilter } from "../../src/store/paper-filter.ts";
+} from "../../src/store/embedded/lexical-search.ts";
+import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/embedded/manifest.ts";
+import { loadMemoryPostings } from "../../src/store/embedded/memory-postings.ts";
+import { openPaperDatabase } from "../../src/store/embedded/paper-rows.ts";
+import { createPaperWriter } from "../../src/store/embedded/paper-writer.ts";
 import { packSentenceTerms } from "../../src/store/sentence-terms.ts";
 import { writeArxivCorpus } from "../support/arxiv-corpus.ts";
 import { tempDir } from "../support/tiny-index.ts";

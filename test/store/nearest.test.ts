@@ -1,62 +1,62 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type PaperStore } from "../../src/store/open-store.ts";
-import type { StoredPaper } from "../../src/store/paper-database.ts";
+import type { EmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import type { StoredPaper } from "../../src/store/paper-store.ts";
 import { buildTinyIndex, papersOf } from "../support/tiny-index.ts";
 
-/** The bundled corpus (70 papers) is small enough to be scanned whole by default. */
-let scannedStore: PaperStore;
-/** The same index, searched through its graph. */
-let graphStore: PaperStore;
+let store: EmbeddedStore;
+/** Papers in row order: a ranking's keys are their rows. */
 let papers: StoredPaper[];
+let vectors: Float32Array[];
 
 beforeAll(async () => {
   const built = await buildTinyIndex();
-  scannedStore = await openStore(built.indexDir, { model: built.embedder.modelId });
-  graphStore = await openStore(built.indexDir, {
-    model: built.embedder.modelId,
-    scannedCorpusMaxPapers: 0,
-  });
-  papers = papersOf(scannedStore);
+  store = await openEmbeddedStore(built.indexDir, { encoder: built.embedder });
+  papers = await papersOf(store);
+  vectors = (await store.paperVectors(papers.map((_, row) => row))) as Float32Array[];
 });
 
-afterAll(() => {
-  scannedStore.close();
-  graphStore.close();
-});
+afterAll(() => store.close());
 
-/** Written here, independently of the store: every other paper by cosine, best first. */
-function exactRanking(vector: Float32Array, exclude: string) {
+/** Written here, independently of the store: every other row by cosine, best first. */
+function exactRanking(vector: Float32Array, exclude: number) {
   const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
   return papers
-    .filter((paper) => paper.id !== exclude)
-    .map((paper) => ({ id: paper.id, score: dot(vector, scannedStore.paperVector(paper.id)!) }))
+    .map((_, row) => ({ row, score: dot(vector, vectors[row]!) }))
+    .filter(({ row }) => row !== exclude)
     .sort((a, b) => b.score - a.score);
 }
 
 describe("nearest papers without a filter", () => {
-  it("a corpus scanned whole gives the exact ranking, and the graph agrees with it", () => {
+  it("a scan of every paper gives the exact ranking, and the graph agrees with it", async () => {
     expect(papers.length).toBe(70);
-    for (const query of papers.slice(0, 12)) {
-      const vector = scannedStore.paperVector(query.id)!;
-      const exact = exactRanking(vector, query.id);
-      const scanned = scannedStore.nearest(vector, 10, query.id);
-      expect(scanned.ids).toEqual(exact.slice(0, 10).map((hit) => hit.id));
+    for (let row = 0; row < 12; row++) {
+      const vector = vectors[row]!;
+      const exact = exactRanking(vector, row);
+      const scanned = await store.nearest({ vector, limit: 10, exclude: row, among: "all" });
+      expect(scanned.keys).toEqual(exact.slice(0, 10).map((hit) => hit.row));
       scanned.scores.forEach((score, i) => {
         expect(score).toBeCloseTo(exact[i]!.score, 5);
       });
-      const walked = graphStore.nearest(vector, 10, query.id);
-      expect(walked.ids[0]).toBe(exact[0]!.id);
+      const walked = await store.nearest({ vector, limit: 10, exclude: row });
+      expect(walked.keys[0]).toBe(exact[0]!.row);
       expect(walked.scores[0]).toBeCloseTo(exact[0]!.score, 4);
     }
   });
 
-  it("asks for more papers than there are: every other paper, once", () => {
-    const vector = scannedStore.paperVector(papers[0]!.id)!;
-    for (const store of [scannedStore, graphStore]) {
-      const found = store.nearest(vector, 500, papers[0]!.id);
-      expect(found.ids.length).toBe(papers.length - 1);
-      expect(new Set(found.ids).size).toBe(papers.length - 1);
-      expect(found.ids).not.toContain(papers[0]!.id);
+  it("asks for more papers than there are: every other paper, once", async () => {
+    for (const among of ["all", undefined] as const) {
+      const found = await store.nearest({ vector: vectors[0]!, limit: 500, exclude: 0, among });
+      expect(found.keys.length).toBe(papers.length - 1);
+      expect(new Set(found.keys).size).toBe(papers.length - 1);
+      expect(found.keys).not.toContain(0);
     }
+  });
+
+  it("gives each paper its own vector, by row, and none for an unknown row", async () => {
+    const [third, unknown] = await store.paperVectors([3, papers.length]);
+    expect(third).toEqual(vectors[3]);
+    expect(unknown).toBeUndefined();
+    expect(exactRanking(third!, -1)[0]!.row).toBe(3);
   });
 });

@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import type { Embedder } from "../../src/embed/types.ts";
-import { buildIndex } from "../../src/store/build-index.ts";
-import type { PaperStore } from "../../src/store/open-store.ts";
-import type { StoredPaper } from "../../src/store/paper-database.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
+import type { PaperStore, StoredPaper } from "../../src/store/paper-store.ts";
 
 /** The generated tiny BERT model (`npm test` generates it first; see scripts/generate-fixture-models.ts). */
 export const TINY_MODEL = resolve(import.meta.dirname, "../fixtures/models/paperchat-tiny-bert");
@@ -36,6 +35,7 @@ export async function buildTinyIndex(corpusFiles: string[] = [BUNDLED_CORPUS]) {
 }
 
 /** Every paper of a store, in corpus order. */
-export function papersOf(store: PaperStore): StoredPaper[] {
-  return store.papers(store.list(0, store.count).map((paper) => paper.id));
+export async function papersOf(store: PaperStore): Promise<StoredPaper[]> {
+  const refs = await store.list(0, store.info.count);
+  return (await store.papersById(refs.map((paper) => paper.id))).map(({ paper }) => paper);
 }

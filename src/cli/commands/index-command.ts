@@ -1,6 +1,6 @@
 import { loadEmbedder } from "../../embed/load-embedder.ts";
+import { buildIndex } from "../../indexing/build-index.ts";
 import { resolveSettings } from "../../settings/settings.ts";
-import { buildIndex } from "../../store/build-index.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
 import { createProgressBar, formatDuration } from "../progress-bar.ts";

@@ -1,7 +1,6 @@
+import { openSearchEngine } from "../../app/open-search-engine.ts";
 import { DEFAULT_SIMILAR_K } from "../../contract/default-k.ts";
-import { createSearchEngine } from "../../search/search-engine.ts";
 import { resolveSettings } from "../../settings/settings.ts";
-import { openStore } from "../../store/open-store.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
 import { UsageError } from "../usage-error.ts";
@@ -15,8 +14,8 @@ export async function similarCommand(line: CommandLine, io: CliIo): Promise<numb
   const [id, extra] = line.positionals;
   if (!id || extra !== undefined) throw new UsageError("similar takes exactly one PAPER_ID.");
   const settings = resolveSettings(io.env, line.overrides);
-  const engine = createSearchEngine({ store: await openStore(settings.indexDir) });
-  const response = engine.similarPapers(id, line.k ?? DEFAULT_SIMILAR_K, line.filter);
+  const { engine } = await openSearchEngine({ settings, embed: false });
+  const response = await engine.similarPapers(id, line.k ?? DEFAULT_SIMILAR_K, line.filter);
   if (!response) {
     io.stderr.write(
       `No paper with id "${id}". Ids are listed by \`paperchat search\` and GET /api/papers.\n`,

@@ -17,7 +17,7 @@ import { servesModel } from "./models.ts";
 export function registerEmbeddingRoutes(app: PaperchatApp, context: AppContext): void {
   const { embedder, modelName } = context;
   // The loaded model decides; without one (degraded mode, 503) the index says what it was built with.
-  const dims = embedder?.dims ?? context.engine.store.manifest.dims;
+  const dims = embedder?.dims ?? context.engine.store.info.dims;
   app.openapi(
     createRoute({
       method: "post",

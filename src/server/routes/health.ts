@@ -28,9 +28,9 @@ export function registerHealthRoutes(app: PaperchatApp, context: AppContext): vo
     c.json(
       {
         status: "ok" as const,
-        papers: engine.store.count,
+        papers: engine.store.info.count,
         model: context.modelName,
-        dims: engine.store.manifest.dims,
+        dims: engine.store.info.dims,
         semantic: engine.semantic,
         ...(engine.semantic ? {} : { semantic_off_reason: context.degradedReason }),
         answers: context.llm ? ("llm" as const) : ("extractive" as const),

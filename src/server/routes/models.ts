@@ -10,7 +10,7 @@ import { errorResponse } from "../schemas/error.ts";
  * servesModel(context, "Xenova/all-MiniLM-L6-v2"); // true when that model is loaded
  */
 export function servesModel(context: AppContext, model: string): boolean {
-  return model === context.modelName || model === context.engine.store.manifest.model;
+  return model === context.modelName || model === context.engine.store.info.model;
 }
 
 /**
@@ -20,7 +20,7 @@ export function servesModel(context: AppContext, model: string): boolean {
  * registerModelRoutes(app, context);
  */
 export function registerModelRoutes(app: PaperchatApp, context: AppContext): void {
-  const created = Math.floor(Date.parse(context.engine.store.manifest.builtAt) / 1000) || 0;
+  const created = Math.floor(Date.parse(context.engine.store.info.builtAt) / 1000) || 0;
   app.openapi(
     createRoute({
       method: "get",

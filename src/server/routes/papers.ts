@@ -48,10 +48,11 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
         431: errorResponse(431),
       },
     }),
-    (c) => {
+    async (c) => {
       const { offset = 0, limit = DEFAULT_PAGE_SIZE } = c.req.valid("query");
       const { store } = engine;
-      return c.json({ total: store.count, offset, limit, papers: store.list(offset, limit) }, 200);
+      const papers = await store.list(offset, limit);
+      return c.json({ total: store.info.count, offset, limit, papers }, 200);
     },
   );
 
@@ -69,9 +70,9 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
         431: errorResponse(431),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid("param");
-      const paper = engine.getPaper(id);
+      const paper = await engine.getPaper(id);
       if (!paper) throw unknownPaper(id);
       const { title, abstract, metadata } = paper;
       return c.json({ id, title, abstract, ...factsOf(paper), ...(metadata && { metadata }) }, 200);
@@ -93,10 +94,10 @@ export function registerPaperRoutes(app: PaperchatApp, context: AppContext): voi
         431: errorResponse(431),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid("param");
       const { k = DEFAULT_SIMILAR_K, ...filter } = c.req.valid("query");
-      const similar = engine.similarPapers(id, k, paperFilterOf(filter));
+      const similar = await engine.similarPapers(id, k, paperFilterOf(filter));
       if (!similar) throw unknownPaper(id);
       return c.json(similar, 200);
     },

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { PaperFilter } from "../../contract/paper-filter.ts";
 import { SearchResponseSchema } from "../../contract/search-response.ts";
 import { searchResponse } from "../../search/search-response.ts";
-import type { PaperFilter } from "../../store/paper-filter.ts";
 import type { AppContext, PaperchatApp } from "../app-context.ts";
 import { errorResponse } from "../schemas/error.ts";
 import { paperFilterOf } from "../schemas/filters.ts";

@@ -32,7 +32,7 @@ export function registerStarterRoutes(app: PaperchatApp, context: AppContext): v
   let computed: Promise<StartersResponse> | undefined;
   const starters = async (): Promise<StartersResponse> => ({
     starters: await findStarterQuestions(engine),
-    facets: engine.store.facets(),
+    facets: await engine.store.facets(),
   });
   app.openapi(route, async (c) => {
     computed ??= starters().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { FilterFields } from "../../contract/filter-fields.ts";
+import type { PaperFilter } from "../../contract/paper-filter.ts";
 import { EARLIEST_YEAR, LATEST_YEAR } from "../../corpus/paper-metadata.ts";
-import type { PaperFilter } from "../../store/paper-filter.ts";
 import { integerField, integerQuery } from "./bounded-integer.ts";
 
 /** Categories one request may filter by at most. */

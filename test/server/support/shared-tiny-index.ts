@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Embedder } from "../../../src/embed/types.ts";
-import { fileDigest } from "../../../src/store/file-digest.ts";
+import { fileDigest } from "../../../src/store/embedded/file-digest.ts";
 import { BUNDLED_CORPUS, buildTinyIndex, loadTinyEmbedder } from "../../support/tiny-index.ts";
 
 /** A tiny-model index folder and the model it was built with. */

@@ -10,7 +10,7 @@ import {
   type ServeEngineOptions,
   serveEngine,
 } from "../../../src/server/serve.ts";
-import { openStore } from "../../../src/store/open-store.ts";
+import { openEmbeddedStore } from "../../../src/store/embedded/open-embedded-store.ts";
 import { sharedTinyIndex } from "./shared-tiny-index.ts";
 
 /** The bundled corpus indexed with the tiny fixture model, ready to serve. */
@@ -29,7 +29,7 @@ export interface TinyEngine {
  */
 export async function openTinyEngine(corpusFiles?: string[]): Promise<TinyEngine> {
   const { indexDir, embedder } = await sharedTinyIndex(corpusFiles);
-  const store = await openStore(indexDir, { model: embedder.modelId });
+  const store = await openEmbeddedStore(indexDir, { encoder: embedder });
   return { indexDir, embedder, engine: createSearchEngine({ store, embedder }) };
 }
 

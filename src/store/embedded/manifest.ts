@@ -1,5 +1,6 @@
-import type { CorpusFileFingerprint } from "../corpus/corpus-fingerprint.ts";
-import type { CorpusFormat } from "../corpus/types.ts";
+import type { CorpusFileFingerprint } from "../../corpus/corpus-fingerprint.ts";
+import type { CorpusFormat } from "../../corpus/types.ts";
+import type { SentenceVectorMode } from "../sentence-vectors.ts";
 
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
 export const INDEX_FORMAT_VERSION = 4;
@@ -12,17 +13,13 @@ export interface HnswParams {
   seed: number;
 }
 
-/**
- * How sentence vectors were made: pooled over each sentence's tokens in the paper's own model pass
- * (one pass per paper), or by embedding every sentence on its own (`--sentence-vectors separate`).
- */
-export type SentenceVectorMode = "pooled" | "separate";
-
 /** What `index/manifest.json` says about the index it points at. */
 export interface IndexManifest {
   formatVersion: number;
   /** Model id, or the absolute path of a model folder; null for a lexical-only index (no model). */
   model: string | null;
+  /** The encoder's weights the vectors were made with (`fp32` when absent). */
+  dtype?: string;
   /** Vector length; 0 for a lexical-only index. */
   dims: number;
   maxTokens: number;

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import type { SentenceVectorMode } from "./manifest.ts";
+import type { SentenceVectorMode } from "../sentence-vectors.ts";
 
 /** The model's work on one paper text, as cached. */
 export interface CachedEmbedding {
-  /** Content hash of the paper text (see `contentHashOf`). */
+  /** Content hash of the paper text (see `paperContentHash`). */
   hash: string;
   paper: Float32Array;
   /** Its sentences' vectors, quantized (see `quantizeSentenceVectors`). */
@@ -18,6 +18,8 @@ export interface EmbeddingCacheKey {
   model: string;
   dims: number;
   sentenceVectors: SentenceVectorMode;
+  /** The encoder's weights; absent for fp32 (so fp32 caches keep their names). */
+  dtype?: string;
 }
 
 /**
@@ -31,6 +33,18 @@ export interface EmbeddingCache {
   paperVector(hash: string): Float32Array | undefined;
   put(entries: readonly CachedEmbedding[]): void;
   close(): void;
+}
+
+/**
+ * The key of the cache for vectors of a model's encoder (`dtype`, fp32 when absent) in a
+ * sentence-vector mode.
+ *
+ * @example
+ * embeddingCacheKey({ model: "Xenova/all-MiniLM-L6-v2", dims: 384, sentenceVectors: "pooled", dtype: "q8" });
+ */
+export function embeddingCacheKey(of: EmbeddingCacheKey): EmbeddingCacheKey {
+  const { model, dims, sentenceVectors, dtype } = of;
+  return { model, dims, sentenceVectors, ...(dtype && dtype !== "fp32" ? { dtype } : {}) };
 }
 
 /**
@@ -50,21 +64,15 @@ export function embeddingCacheFile(key: EmbeddingCacheKey): string {
       .replace(/[^a-z0-9.-]+/g, "-")
       .slice(0, 40) || "model";
   const digest = createHash("sha256")
-    .update(JSON.stringify([key.model, key.dims, key.sentenceVectors]))
+    .update(
+      JSON.stringify([key.model, key.dims, key.sentenceVectors, ...(key.dtype ? [key.dtype] : [])]),
+    )
     .digest("hex")
     .slice(0, 6);
-  return join("embeddings", `${slug}-${key.sentenceVectors}-${digest}.sqlite`);
-}
-
-/**
- * Hash of the text a paper is embedded as: the cache key, so a paper is re-embedded only when
- * its title or abstract changed (not when it moved, or its id or metadata changed).
- *
- * @example
- * contentHashOf("Title\nAbstract…"); // 32 hex digits
- */
-export function contentHashOf(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+  return join(
+    "embeddings",
+    `${slug}${key.dtype ? `-${key.dtype}` : ""}-${key.sentenceVectors}-${digest}.sqlite`,
+  );
 }
 
 const toFloat32 = (blob: Buffer) =>

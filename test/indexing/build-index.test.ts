@@ -2,11 +2,11 @@ import { cpSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/embed/types.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
-import { buildIndex } from "../../src/store/build-index.ts";
-import { IndexError } from "../../src/store/index-errors.ts";
-import { INDEX_FILES } from "../../src/store/manifest.ts";
-import { openStore } from "../../src/store/open-store.ts";
+import { IndexError } from "../../src/store/embedded/index-errors.ts";
+import { INDEX_FILES } from "../../src/store/embedded/manifest.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { sentenceOverlaps } from "../../src/store/sentence-terms.ts";
 import {
   BUNDLED_CORPUS,
@@ -19,7 +19,7 @@ import {
 type Built = Awaited<ReturnType<typeof buildTinyIndex>>;
 
 async function searchIn(indexDir: string, embedder: Embedder, question: string) {
-  const store = await openStore(indexDir, { model: embedder.modelId });
+  const store = await openEmbeddedStore(indexDir, { encoder: embedder });
   const results = await createSearchEngine({ store, embedder }).searchPapers(question, 5);
   store.close();
   return results;
@@ -30,8 +30,12 @@ async function jsonlCorpus(
   dir: string,
   edit: (papers: { id: string; title: string; abstract: string }[]) => object[],
 ) {
-  const store = await openStore(dir);
-  const papers = papersOf(store).map(({ id, title, abstract }) => ({ id, title, abstract }));
+  const store = await openEmbeddedStore(dir);
+  const papers = (await papersOf(store)).map(({ id, title, abstract }) => ({
+    id,
+    title,
+    abstract,
+  }));
   store.close();
   const file = join(dir, "corpus.jsonl");
   writeFileSync(
@@ -43,7 +47,7 @@ async function jsonlCorpus(
   return file;
 }
 
-describe("buildIndex → openStore", () => {
+describe("buildIndex → openEmbeddedStore", () => {
   let built: Built;
   beforeAll(async () => {
     built = await buildTinyIndex();
@@ -65,32 +69,31 @@ describe("buildIndex → openStore", () => {
       },
     ]);
     expect(built).toMatchObject({ papers: 70, embedded: 70, reused: 0, upToDate: false });
-    const store = await openStore(built.indexDir);
-    expect(store.count).toBe(70);
-    const papers = papersOf(store);
+    const store = await openEmbeddedStore(built.indexDir);
+    expect(store.info.count).toBe(70);
+    const papers = await papersOf(store);
     expect(papers).toHaveLength(70);
-    const withSentences = store.papersWithSentences(papers.map((paper) => paper.id));
+    const rows = papers.map((_, row) => row);
+    const withSentences = await store.papersWithSentences(rows);
     expect(withSentences.map(({ paper }) => paper)).toEqual(papers);
-    for (const { paper, sentences } of withSentences) {
+    const vectors = await store.paperVectors(rows);
+    for (const { key, paper, sentences } of withSentences) {
       expect(sentences.vectors!.byteLength).toBe(paper.sentences.length * (4 + manifest.dims));
       expect(sentenceOverlaps(sentences.terms, new Set())).toHaveLength(paper.sentences.length);
-      expect(store.paperVector(paper.id)).toHaveLength(manifest.dims);
+      expect(vectors[key as number]).toHaveLength(manifest.dims);
     }
   });
 
   it("answers papers with sentences the same from memory as from the file, in the order asked", async () => {
-    const store = await openStore(built.indexDir);
-    const ids = papersOf(store).map((paper) => paper.id);
-    const first = store.papersWithSentences(ids.slice(0, 5));
-    // Remembered and new ids mixed, reversed, with an unknown id and a repeat.
-    const asked = [ids[6]!, "no-such-paper", ...ids.slice(0, 5).reverse(), ids[6]!];
-    const again = store.papersWithSentences(asked);
-    expect(again.map(({ paper }) => paper.id)).toEqual(
-      asked.filter((id) => id !== "no-such-paper"),
-    );
+    const store = await openEmbeddedStore(built.indexDir);
+    const first = await store.papersWithSentences([0, 1, 2, 3, 4]);
+    // Remembered and new rows mixed, reversed, with an unknown row and a repeat.
+    const asked = [6, 70, 4, 3, 2, 1, 0, 6];
+    const again = await store.papersWithSentences(asked);
+    expect(again.map(({ key }) => key)).toEqual(asked.filter((row) => row !== 70));
     expect(again.slice(1, 6)).toEqual([...first].reverse());
-    const fresh = await openStore(built.indexDir);
-    expect(fresh.papersWithSentences(asked)).toEqual(again);
+    const fresh = await openEmbeddedStore(built.indexDir);
+    expect(await fresh.papersWithSentences(asked)).toEqual(again);
     store.close();
     fresh.close();
   });
@@ -132,11 +135,10 @@ describe("buildIndex → openStore", () => {
     });
     expect(result).toMatchObject({ upToDate: false, papers: 71, embedded: 1, reused: 70 });
     expect(built.embedder.stats.texts - texts).toBeLessThanOrEqual(3);
-    const store = await openStore(dir);
-    expect(store.count).toBe(71);
-    const [first] = papersOf(store);
-    expect(store.paperVector(first!.id)).toEqual(
-      (await openStore(built.indexDir)).paperVector(first!.id),
+    const store = await openEmbeddedStore(dir);
+    expect(store.info.count).toBe(71);
+    expect(await store.paperVectors([0, 69])).toEqual(
+      await (await openEmbeddedStore(built.indexDir)).paperVectors([0, 69]),
     );
   });
 
@@ -152,25 +154,25 @@ describe("buildIndex → openStore", () => {
     });
     expect(result).toMatchObject({ papers: 60, embedded: 0, reused: 60 });
     expect(built.embedder.stats.calls).toBe(calls);
-    const store = await openStore(dir);
-    expect(store.count).toBe(60);
-    const removed = papersOf(await openStore(built.indexDir))[0]!;
-    expect(store.papers([removed.id])).toEqual([]);
-    const similar = createSearchEngine({ store }).similarPapers(papersOf(store)[0]!.id, 59)!;
+    const store = await openEmbeddedStore(dir);
+    expect(store.info.count).toBe(60);
+    const removed = (await papersOf(await openEmbeddedStore(built.indexDir)))[0]!;
+    expect(await store.papersById([removed.id])).toEqual([]);
+    const engine = createSearchEngine({ store });
+    const similar = (await engine.similarPapers((await papersOf(store))[0]!.id, 59))!;
     expect(similar.results.map((r) => r.id)).not.toContain(removed.id);
   });
 
   it("refuses an index built with another model, saying how to fix it", async () => {
-    const error = await openStore(built.indexDir, { model: "Xenova/all-MiniLM-L6-v2" }).catch(
-      (e) => e,
-    );
+    const encoder = { modelId: "Xenova/all-MiniLM-L6-v2" };
+    const error = await openEmbeddedStore(built.indexDir, { encoder }).catch((e) => e);
     expect(error).toBeInstanceOf(IndexError);
     expect(error.code).toBe("model-mismatch");
     expect(error.message).toContain("npm run index -- --model Xenova/all-MiniLM-L6-v2");
   });
 
   it("says how to build when there is no index", async () => {
-    const error = await openStore(tempDir()).catch((e) => e);
+    const error = await openEmbeddedStore(tempDir()).catch((e) => e);
     expect(error).toBeInstanceOf(IndexError);
     expect(error.code).toBe("missing");
     expect(error.message).toContain("npm run index");
@@ -183,8 +185,8 @@ describe("a lexical-only index (no model)", () => {
     const lexical = await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir });
     expect(lexical.manifest).toMatchObject({ model: null, dims: 0 });
     expect(Object.keys(lexical.manifest.files)).toEqual([INDEX_FILES.papers]);
-    const store = await openStore(indexDir);
-    expect(store.hasVectors).toBe(false);
+    const store = await openEmbeddedStore(indexDir);
+    expect(store.info.hasVectors).toBe(false);
     const engine = createSearchEngine({ store, embedder: await loadTinyEmbedder() });
     expect(engine.semantic).toBe(false);
     const [first] = await engine.searchPapers("LightGCN", 3);
@@ -194,7 +196,7 @@ describe("a lexical-only index (no model)", () => {
     const embedder = await loadTinyEmbedder();
     const semantic = await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir, embedder });
     expect(semantic).toMatchObject({ upToDate: false, embedded: 70 });
-    expect((await openStore(indexDir, { model: embedder.modelId })).hasVectors).toBe(true);
+    expect((await openEmbeddedStore(indexDir, { encoder: embedder })).info.hasVectors).toBe(true);
   });
 });
 
@@ -245,7 +247,7 @@ describe("index files on disk", () => {
       const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
       const path = join(dir, manifest.generation, name);
       damage(path);
-      const error = await openStore(dir).catch((e) => e);
+      const error = await openEmbeddedStore(dir).catch((e) => e);
       expect(error).toBeInstanceOf(IndexError);
       expect(error.code).toBe("corrupt");
       expect(error.message).toContain(path);

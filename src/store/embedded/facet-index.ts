@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import type { Facets } from "../contract/starters.ts";
-import type { PaperFilter } from "./paper-filter.ts";
+import type { PaperFilter } from "../../contract/paper-filter.ts";
+import type { Facets } from "../../contract/starters.ts";
 
 /** The years and categories of every paper, by row (= HNSW label), held in memory. */
 export interface FacetIndex {

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
+import { isUnfiltered, type PaperFilter } from "../../contract/paper-filter.ts";
 import { bestRows } from "./best-rows.ts";
 import { bm25Idf, bm25TermScore, type Postings } from "./lexical-search.ts";
-import { isUnfiltered, type PaperFilter } from "./paper-filter.ts";
 
 /**
  * A corpus of at most this many papers has its postings loaded into memory on its first lexical

@@ -1,4 +1,4 @@
-import { PaperchatError, type PaperchatErrorCode } from "../errors/paperchat-error.ts";
+import { PaperchatError, type PaperchatErrorCode } from "../../errors/paperchat-error.ts";
 
 /** Why an index could not be used; each message ends with what to do about it. */
 export type IndexErrorCode = Extract<

@@ -1,24 +1,8 @@
 import Database from "better-sqlite3";
-import type { SeenPapers } from "../corpus/seen-papers.ts";
-import type { Paper, PaperOrigin } from "../corpus/types.ts";
+import type { SeenPapers } from "../../corpus/seen-papers.ts";
+import type { PaperOrigin } from "../../corpus/types.ts";
+import type { PaperRecord } from "../paper-record.ts";
 import { createFacetCollector } from "./facet-index.ts";
-
-/** A paper as the store holds it: its sentences as [start, end) offsets into the abstract. */
-export interface StoredPaper extends Paper {
-  sentences: [number, number][];
-}
-
-/** A paper on its way into the store, with what was computed for it at index time. */
-export interface PaperRecord {
-  paper: StoredPaper;
-  /** Search terms of the title and of the abstract (see `tokenize`). */
-  titleTerms: readonly string[];
-  abstractTerms: readonly string[];
-  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
-  sentenceTerms: Uint32Array;
-  /** Hash of the text the model embeds: the key of the embedding cache. */
-  contentHash: string;
-}
 
 const SCHEMA = `
 CREATE TABLE papers (
@@ -169,71 +153,3 @@ export function createPaperWriter(path: string): PaperWriter {
     },
   };
 }
-
-/** The columns a stored paper is read from (not its index-time sentence terms or content hash). */
-export const PAPER_COLUMNS =
-  "row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences";
-
-interface PaperRow {
-  row: number;
-  id: string;
-  title: string;
-  abstract: string;
-  authors: string | null;
-  year: number | null;
-  categories: string | null;
-  doi: string | null;
-  url: string | null;
-  metadata: string | null;
-  sentences: Buffer;
-}
-
-function offsetsOf(blob: Buffer): [number, number][] {
-  const flat = new Uint32Array(
-    blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength),
-  );
-  const pairs: [number, number][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
-  return pairs;
-}
-
-/** A row of the papers table as the paper it stores. */
-export function paperOfRow(row: PaperRow): StoredPaper {
-  const paper: StoredPaper = {
-    id: row.id,
-    title: row.title,
-    abstract: row.abstract,
-    sentences: offsetsOf(row.sentences),
-  };
-  if (row.authors) paper.authors = JSON.parse(row.authors) as string[];
-  if (row.year !== null) paper.year = row.year;
-  if (row.categories) paper.categories = row.categories.trim().split(" ");
-  if (row.doi) paper.doi = row.doi;
-  if (row.url) paper.url = row.url;
-  if (row.metadata) paper.metadata = JSON.parse(row.metadata) as Record<string, unknown>;
-  return paper;
-}
-
-/**
- * Bytes of a finished papers file (and of a database attached to it) read through a memory map
- * instead of copies into SQLite's page cache: a search's statements then read the pages in place,
- * with no system call per page. Touched pages count in the server's resident memory (they are the
- * file's: shared, and dropped first under memory pressure), so the map is bounded: a small index
- * is mapped whole, a large one's first 256 MiB, at most 512 MiB for the two files.
- */
-export const MAPPED_BYTES = 256 * 1024 * 1024;
-
-/**
- * Opens a finished papers file read-only, memory-mapped (see `MAPPED_BYTES`).
- *
- * @example
- * const db = openPaperDatabase("index/gen-x/papers.sqlite");
- */
-export function openPaperDatabase(path: string): Database.Database {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  db.pragma("query_only = ON");
-  db.pragma(`mmap_size = ${MAPPED_BYTES}`);
-  return db;
-}
-
-export type { PaperRow };

@@ -1,5 +1,5 @@
+import type { PaperFilter } from "../../contract/paper-filter.ts";
 import { bestRows, type RowRanking } from "./best-rows.ts";
-import type { PaperFilter } from "./paper-filter.ts";
 
 /** A query term and how many papers contain it. */
 export interface TermFrequency {

@@ -1,0 +1,25 @@
+import { tokenize } from "../contract/tokenize.ts";
+import { paperContentHash } from "../corpus/paper-text.ts";
+import { splitSentences } from "../corpus/split-sentences.ts";
+import type { Paper } from "../corpus/types.ts";
+import type { PaperRecord } from "../store/paper-record.ts";
+import { packSentenceTerms } from "../store/sentence-terms.ts";
+
+/**
+ * What a build computes for a paper before any store sees it: its sentences (offsets into the
+ * abstract), the search terms of its title, abstract and each sentence, and the content hash
+ * that keys finished model work.
+ *
+ * @example
+ * paperRecordOf({ id: "x", title: "T", abstract: "One. Two." }).paper.sentences; // [[0, 4], [5, 9]]
+ */
+export function paperRecordOf(paper: Paper): PaperRecord {
+  const sentences = splitSentences(paper.abstract);
+  return {
+    paper: { ...paper, sentences: sentences.map((s) => [s.start, s.end]) },
+    titleTerms: tokenize(paper.title),
+    abstractTerms: tokenize(paper.abstract),
+    sentenceTerms: packSentenceTerms(sentences.map((s) => tokenize(s.text))),
+    contentHash: paperContentHash(paper),
+  };
+}

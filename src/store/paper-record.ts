@@ -1,0 +1,16 @@
+import type { StoredPaper } from "./paper-store.ts";
+
+/**
+ * A paper on its way into a store, with what was computed for it at index time (see
+ * `paperRecordOf`): plain data, the same for every store.
+ */
+export interface PaperRecord {
+  paper: StoredPaper;
+  /** Search terms of the title and of the abstract (see `tokenize`). */
+  titleTerms: readonly string[];
+  abstractTerms: readonly string[];
+  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
+  sentenceTerms: Uint32Array;
+  /** Hash of the text the model embeds (see `paperText`): the key of finished model work. */
+  contentHash: string;
+}
