@@ -1,7 +1,7 @@
 import type { BuildProgress } from "../contract/build-progress.ts";
+import { type BatchingEmbedder, createBatchingEmbedder } from "../embed/batching-embedder.ts";
 import { loadEmbedder } from "../embed/load-embedder.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
-import type { Embedder } from "../embed/types.ts";
 import { buildIndex } from "../indexing/build-index.ts";
 import { createSearchEngine, type SearchEngine } from "../search/search-engine.ts";
 import type { Settings } from "../settings/settings.ts";
@@ -25,8 +25,12 @@ export interface OpenSearchEngineOptions {
 
 export interface OpenedSearchEngine {
   engine: SearchEngine;
-  /** Absent in degraded (lexical-only) mode, or when not asked for. */
-  embedder?: Embedder;
+  /**
+   * The model, shared by every caller: questions that arrive together (searches, chats,
+   * `/v1/embeddings`) go through one model pass. Absent in degraded (lexical-only) mode, or when
+   * not asked for.
+   */
+  embedder?: BatchingEmbedder;
   /** Whether this call (re)built the index. */
   built: boolean;
 }
@@ -72,5 +76,6 @@ export async function openSearchEngine(
   }
   const store = await openEmbeddedStore(settings.indexDir, { encoder: embedder });
   if (modelError) options.onDegraded?.(modelError);
-  return { engine: createSearchEngine({ store, embedder }), embedder, built };
+  const shared = embedder && createBatchingEmbedder(embedder);
+  return { engine: createSearchEngine({ store, embedder: shared }), embedder: shared, built };
 }

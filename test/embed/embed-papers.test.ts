@@ -58,8 +58,10 @@ describe.each(Object.entries(FIXTURE_MODELS))("embedPapers with the %s fixture",
     }
   });
 
-  it("makes one model call per batch of rows, about a row per paper, not one per sentence", () => {
-    expect(used.calls).toBe(Math.ceil(used.texts / BATCH_SIZE));
+  it("makes a model call per batch of rows, about a row per paper, not one per sentence", () => {
+    // Full batches, except where a much longer row starts a batch of its own (bounded padding).
+    expect(used.calls).toBeGreaterThanOrEqual(Math.ceil(used.texts / BATCH_SIZE));
+    expect(used.calls).toBeLessThanOrEqual(2 * Math.ceil(used.texts / BATCH_SIZE));
     // MiniLM's 512-token window holds every bundled paper; the tiny model's 128 needs further rows.
     if (embedder.maxTokens >= 512) expect(used.texts).toBe(papers.length);
     else expect(used.texts).toBeLessThan(4 * papers.length);

@@ -27,6 +27,22 @@ describe("batchesByLength", () => {
     expect(batchesByLength([5, 1, 3, 2], 3)).toEqual([[1, 3, 2], [0]]);
   });
 
+  it("cuts a batch where a longer item would make padding more than a quarter of its tokens", () => {
+    // Sixteen short questions and one long one: together they would be padded to 200 tokens each.
+    const lengths = [...Array(16).fill(12), 200];
+    expect(batchesByLength(lengths, 32)).toEqual([Array.from({ length: 16 }, (_, i) => i), [16]]);
+    // Lengths that differ by a few tokens stay together.
+    expect(batchesByLength([12, 14, 16, 20, 22], 32)).toEqual([[0, 1, 2, 3, 4]]);
+    // Whatever the lengths, no batch pads by more than a quarter once it is worth cutting.
+    const mixed = Array.from({ length: 200 }, (_, i) => 5 + ((i * 37) % 250));
+    for (const batch of batchesByLength(mixed, 32)) {
+      const longest = Math.max(...batch.map((i) => mixed[i]!));
+      const real = batch.reduce((sum, i) => sum + mixed[i]!, 0);
+      const padding = longest * batch.length - real;
+      expect(padding <= 64 || padding <= 0.25 * longest * batch.length).toBe(true);
+    }
+  });
+
   it("plans nothing for nothing and refuses a batch size that is not a positive integer", () => {
     expect(batchesByLength([], 4)).toEqual([]);
     expect(() => batchesByLength([1], 0)).toThrow(RangeError);
