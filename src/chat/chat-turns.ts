@@ -1,4 +1,4 @@
-import { type ChatMessageLike, messageText } from "../contract/message-text.ts";
+import { type ChatMessageLike, hasText, messageText } from "../contract/message-text.ts";
 
 /**
  * The texts of the user's turns, oldest first (empty turns skipped).
@@ -10,5 +10,5 @@ export function userTexts(messages: readonly ChatMessageLike[]): string[] {
   return messages
     .filter((message) => message.role === "user")
     .map(messageText)
-    .filter((text) => text !== "");
+    .filter(hasText);
 }

@@ -18,3 +18,25 @@ export function messageText(message: ChatMessageLike): string {
     .join("\n")
     .trim();
 }
+
+/**
+ * Characters that count as blank in a question: JavaScript's and Python's whitespace together,
+ * so that the JSON Schema `pattern` that says "not blank" means the same to every client.
+ */
+const BLANK =
+  "\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+
+/** A JSON Schema `pattern` (and a RegExp source) for text with at least one non-blank character. */
+export const NOT_BLANK_PATTERN = `[^${BLANK}]`;
+
+const NOT_BLANK = new RegExp(NOT_BLANK_PATTERN, "u");
+
+/**
+ * Whether a text holds anything but blanks (see `NOT_BLANK_PATTERN`).
+ *
+ * @example
+ * hasText(" \u3000"); // false
+ */
+export function hasText(text: string): boolean {
+  return NOT_BLANK.test(text);
+}

@@ -99,6 +99,17 @@ describe("POST /api/chat read by the AI SDK client", () => {
     ]);
     expect(reply.metadata?.query).toBe(question);
   });
+
+  it("answers the user's last question when the conversation ends with an answer", async () => {
+    const question = "sparse bayesian neural networks";
+    const reply = await askChat(app, [
+      userMessage(question),
+      { id: "a1", role: "assistant", parts: [{ type: "text", text: "Some answer [1]." }] },
+      { id: "u2", role: "user", parts: [{ type: "file", mediaType: "text/plain", url: "data:," }] },
+    ]);
+    expect(reply.metadata?.query).toBe(question);
+    expectGroundedCitations(reply);
+  });
 });
 
 describe("POST /api/chat with a language model", () => {

@@ -25,28 +25,12 @@ const categoryList = z
 const categories = z.union([category.transform((name) => [name]), categoryList]);
 
 /**
- * Refuses `year_from` after `year_to` (pass to `superRefine`).
- *
- * @example
- * z.object({ ...filterQueryFields() }).superRefine(checkYearOrder);
- */
-export function checkYearOrder(fields: FilterFields, ctx: z.core.$RefinementCtx): void {
-  const { year_from: from, year_to: to } = fields;
-  if (from !== undefined && to !== undefined && from > to) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["year_to"],
-      message: `must not be before year_from (${from}); swap them, or leave one out`,
-    });
-  }
-}
-
-/**
  * Filter query parameters (`?year_from=2019&year_to=2021&category=cs.LG&category=stat.ML`), to
- * spread into a query schema; check the years' order with `checkYearOrder`.
+ * spread into a query schema (a reversed year range is read the right way round, see
+ * `paperFilterOf`).
  *
  * @example
- * z.object({ q: z.string(), ...filterQueryFields() }).superRefine(checkYearOrder);
+ * z.object({ q: z.string(), ...filterQueryFields() });
  */
 export function filterQueryFields() {
   return {
@@ -62,10 +46,10 @@ export function filterQueryFields() {
 
 /**
  * Filter fields of a JSON body (`{"year_from": 2019, "category": ["cs.LG"]}`), to spread into a
- * body schema; check the years' order with `withYearOrder`.
+ * body schema.
  *
  * @example
- * z.object({ query: z.string(), ...filterBodyFields() }).superRefine(checkYearOrder);
+ * z.object({ query: z.string(), ...filterBodyFields() });
  */
 export function filterBodyFields() {
   return {
@@ -79,15 +63,19 @@ export function filterBodyFields() {
 }
 
 /**
- * The store's filter from validated request fields.
+ * The store's filter from validated request fields. A reversed year range (`year_from` after
+ * `year_to`) is read the right way round: 2021 to 2019 is 2019 to 2021.
  *
  * @example
  * paperFilterOf({ year_from: 2019, category: ["cs.LG"] }); // { yearFrom: 2019, categories: ["cs.LG"] }
+ * paperFilterOf({ year_from: 2021, year_to: 2019 }); // { yearFrom: 2019, yearTo: 2021 }
  */
 export function paperFilterOf(fields: FilterFields): PaperFilter {
   const filter: PaperFilter = {};
-  if (fields.year_from !== undefined) filter.yearFrom = fields.year_from;
-  if (fields.year_to !== undefined) filter.yearTo = fields.year_to;
+  const { year_from: from, year_to: to } = fields;
+  const reversed = from !== undefined && to !== undefined && from > to;
+  if (from !== undefined) filter.yearFrom = reversed ? to : from;
+  if (to !== undefined) filter.yearTo = reversed ? from : to;
   if (fields.category !== undefined) filter.categories = fields.category;
   return filter;
 }

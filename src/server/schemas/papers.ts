@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { DEFAULT_SIMILAR_K } from "../../contract/default-k.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerQuery } from "./bounded-integer.ts";
-import { checkYearOrder, filterQueryFields } from "./filters.ts";
+import { filterQueryFields } from "./filters.ts";
 
 export const PaperIdParams = z.object({
   id: z.string().openapi({
@@ -32,12 +32,10 @@ export function paperListQuerySchema(limits: ServerLimits) {
 
 /** `GET /api/papers/:id/similar` query. */
 export function similarQuerySchema(limits: ServerLimits) {
-  return z
-    .object({
-      k: integerQuery({ min: 1, max: limits.maxK, description: "How many similar papers." })
-        .optional()
-        .openapi({ default: DEFAULT_SIMILAR_K }),
-      ...filterQueryFields(),
-    })
-    .superRefine(checkYearOrder);
+  return z.object({
+    k: integerQuery({ min: 1, max: limits.maxK, description: "How many similar papers." })
+      .optional()
+      .openapi({ default: DEFAULT_SIMILAR_K }),
+    ...filterQueryFields(),
+  });
 }

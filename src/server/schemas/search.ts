@@ -3,7 +3,7 @@ import { DEFAULT_SEARCH_K } from "../../contract/default-k.ts";
 import type { ServerLimits } from "../limits.ts";
 import { integerField, integerQuery } from "./bounded-integer.ts";
 import { nonBlankText } from "./bounded-text.ts";
-import { checkYearOrder, filterBodyFields, filterQueryFields } from "./filters.ts";
+import { filterBodyFields, filterQueryFields } from "./filters.ts";
 
 const K_DESCRIPTION = "How many papers to return.";
 
@@ -24,15 +24,13 @@ const K_DOC = { default: DEFAULT_SEARCH_K };
 
 /** `GET /api/search` query. */
 export function searchQuerySchema(limits: ServerLimits) {
-  return z
-    .object({
-      q: questionText(limits).openapi(QUESTION_DOC),
-      k: integerQuery({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
-        .optional()
-        .openapi(K_DOC),
-      ...filterQueryFields(),
-    })
-    .superRefine(checkYearOrder);
+  return z.object({
+    q: questionText(limits).openapi(QUESTION_DOC),
+    k: integerQuery({ min: 1, max: limits.maxK, description: K_DESCRIPTION })
+      .optional()
+      .openapi(K_DOC),
+    ...filterQueryFields(),
+  });
 }
 
 /** `POST /api/search` body. */
@@ -45,6 +43,5 @@ export function searchBodySchema(limits: ServerLimits) {
         .openapi(K_DOC),
       ...filterBodyFields(),
     })
-    .superRefine(checkYearOrder)
     .openapi("SearchRequest");
 }
