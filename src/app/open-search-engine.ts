@@ -5,7 +5,7 @@ import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
 import { buildIndex } from "../indexing/build-index.ts";
 import { createSearchEngine, type SearchEngine } from "../search/search-engine.ts";
 import type { Settings } from "../settings/settings.ts";
-import { openEmbeddedStore } from "../store/embedded/open-embedded-store.ts";
+import { storeLocationFor } from "./store-location-for.ts";
 
 export interface OpenSearchEngineOptions {
   settings: Settings;
@@ -62,11 +62,12 @@ export async function openSearchEngine(
     options.embed === false
       ? { embedder: undefined, modelError: undefined }
       : await modelOf(settings);
+  const location = storeLocationFor(settings);
   let built = false;
   if (options.build) {
     const result = await buildIndex({
       corpusFiles: settings.corpusFiles,
-      indexDir: settings.indexDir,
+      store: location,
       embedder,
       serving: { corpusNamed: settings.corpusNamed },
       onNotice: options.onNotice,
@@ -74,7 +75,7 @@ export async function openSearchEngine(
     });
     built = !result.upToDate;
   }
-  const store = await openEmbeddedStore(settings.indexDir, { encoder: embedder });
+  const store = await location.open({ encoder: embedder });
   if (modelError) options.onDegraded?.(modelError);
   const shared = embedder && createBatchingEmbedder(embedder);
   return { engine: createSearchEngine({ store, embedder: shared }), embedder: shared, built };

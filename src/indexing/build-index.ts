@@ -1,19 +1,19 @@
-import { join } from "node:path";
 import type { BuildProgress } from "../contract/build-progress.ts";
 import { readCorpusOnce } from "../corpus/corpus-pass.ts";
 import { checkCorpusFiles } from "../corpus/stream-corpus.ts";
 import type { CorpusFormat, SkippedDuplicate } from "../corpus/types.ts";
 import type { Embedder } from "../embed/types.ts";
-import { beginEmbeddedBuild } from "../store/embedded/embedded-build.ts";
-import {
-  embeddingCacheFile,
-  embeddingCacheKey,
-  openEmbeddingCache,
-} from "../store/embedded/embedding-cache.ts";
-import type { HnswParams, IndexManifest } from "../store/embedded/manifest.ts";
-import { readManifest } from "../store/embedded/manifest-file.ts";
+import { embeddedLocation } from "../store/embedded/embedded-location.ts";
+import type { HnswParams } from "../store/embedded/manifest.ts";
+import type { PaperRecord } from "../store/paper-record.ts";
 import { quantizeSentenceVectors, type SentenceVectorMode } from "../store/sentence-vectors.ts";
-import { createEmbeddingQueue } from "./embedding-queue.ts";
+import type {
+  BuildTarget,
+  CachedEmbedding,
+  IndexFacts,
+  StoreLocation,
+} from "../store/store-location.ts";
+import { createEmbeddingQueue, type EmbeddingQueue } from "./embedding-queue.ts";
 import { paperRecordOf } from "./paper-record-of.ts";
 import { type BuildPlan, type BuildRequest, planBuild } from "./plan-build.ts";
 import { createRowOrder } from "./row-order.ts";
@@ -21,15 +21,19 @@ import { createRowOrder } from "./row-order.ts";
 export interface BuildIndexOptions {
   corpusFiles: string[];
   format?: CorpusFormat;
-  indexDir: string;
+  /** Where the index lives; default: the embedded store in `indexDir`. */
+  store?: StoreLocation;
+  /** The embedded store's folder, when `store` is not given. */
+  indexDir?: string;
   /** Without a model the index is lexical-only (BM25 and title terms); a later build embeds it. */
   embedder?: Embedder;
-  /** Rebuild even when the corpus and model are unchanged (the embedding cache is still used). */
+  /** Rebuild even when the corpus and model are unchanged (finished model work is still reused). */
   force?: boolean;
   /** How sentence vectors are made (default `pooled`: one model pass per paper). */
   sentenceVectors?: SentenceVectorMode;
   /** When serving (`npm start`): see `BuildRequest.serving`. */
   serving?: BuildRequest["serving"];
+  /** HNSW parameters of an embedded index (tests and benches). */
   hnsw?: HnswParams;
   onProgress?: (progress: BuildProgress) => void;
   /** Told once what is built, replaced or kept, and why. */
@@ -37,14 +41,14 @@ export interface BuildIndexOptions {
 }
 
 export interface BuildIndexResult {
-  /** The manifest in force afterwards. */
-  manifest: IndexManifest;
+  /** What the index in force afterwards was built from. */
+  manifest: IndexFacts;
   /** True when the existing index already matched corpus and model, so nothing was rebuilt. */
   upToDate: boolean;
   papers: number;
   /** Texts sent to the model by this build: papers, plus sentences in `separate` mode. */
   embedded: number;
-  /** Papers whose vectors came from the embedding cache (earlier or interrupted builds). */
+  /** Papers whose model work the store already held (earlier or interrupted builds). */
   reused: number;
   /** Papers skipped as duplicates (the first thousand; `manifest.counts.duplicates` has them all). */
   duplicates: SkippedDuplicate[];
@@ -53,16 +57,18 @@ export interface BuildIndexResult {
 
 /** Duplicates reported one by one at most (the manifest counts them all). */
 const LISTED_DUPLICATES = 1000;
+/** Papers whose finished model work is asked of the store at once. */
+const LOOKUP_BATCH = 128;
+/** Papers held back for the rows before them still in the model, before the build waits. */
+const MAX_WAITING = 20_000;
 
 /**
  * Builds the index of a corpus when it is not current (see `planBuild`): reads the corpus once
- * (hashing it as it goes) into a new generation's SQLite file (papers, metadata, sentence
- * offsets and terms, FTS5); embeds each paper once (its sentence vectors pooled from the same
- * pass) chunk by committed chunk into the embedding cache, while the model works on the next
- * chunk; puts each paper into the HNSW graph as its vector arrives; then switches
- * `manifest.json` to the new generation atomically. Papers whose text is in the cache
- * (unchanged papers, or those an interrupted build finished) are not embedded again. Without an
- * embedder the index is lexical-only.
+ * (hashing it as it goes); asks the store which papers' model work it already holds; embeds the
+ * others once each (sentence vectors pooled from the same pass) in chunks, while the model works
+ * on the next chunk the finished one is kept by the store and its papers added, in corpus order;
+ * then the store puts the new index in force atomically. Without an embedder the index is
+ * lexical-only.
  *
  * @example
  * const result = await buildIndex({ corpusFiles: ["data/trending-papers.txt"], indexDir: "index", embedder });
@@ -70,8 +76,8 @@ const LISTED_DUPLICATES = 1000;
 export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndexResult> {
   const started = performance.now();
   const { embedder } = options;
-  const plan = await planBuild({
-    indexDir: options.indexDir,
+  const store = options.store ?? embeddedLocation(options.indexDir ?? "index", options);
+  const plan = await planBuild(store, {
     corpusFiles: options.corpusFiles,
     format: options.format,
     encoder: embedder && { model: embedder.modelId, dtype: embedder.dtype },
@@ -80,27 +86,42 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     serving: options.serving,
   });
   if (plan.notice) options.onNotice?.(plan.notice);
+  const seconds = () => (performance.now() - started) / 1000;
   if (!plan.build) {
-    const manifest = await readManifest(options.indexDir);
-    const seconds = (performance.now() - started) / 1000;
+    const manifest = plan.facts;
     const papers = manifest.counts.papers;
-    return { manifest, upToDate: true, papers, embedded: 0, reused: 0, duplicates: [], seconds };
+    const result = { upToDate: true, papers, embedded: 0, reused: 0, duplicates: [] };
+    return { manifest, ...result, seconds: seconds() };
   }
-  const result = await runBuild(plan, options);
-  return { ...result, seconds: (performance.now() - started) / 1000 };
+  await checkCorpusFiles(plan.corpusFiles, plan.format);
+  const target = await store.beginBuild({
+    ...(embedder ? { encoder: embedder } : {}),
+    sentenceVectors: plan.sentenceVectors,
+  });
+  try {
+    const result = await fill(target, plan, options);
+    return { ...result, seconds: seconds() };
+  } catch (error) {
+    await target.abandon();
+    throw error;
+  }
 }
 
-/** Carries out a plan that builds. */
-async function runBuild(
+/** A paper ready to be added, with its model work unless lexical-only. */
+interface Ready {
+  record: PaperRecord;
+  embedding?: CachedEmbedding;
+}
+
+/** Reads the corpus into a started build and finishes it. */
+async function fill(
+  target: BuildTarget,
   plan: Extract<BuildPlan, { build: true }>,
   options: BuildIndexOptions,
 ): Promise<Omit<BuildIndexResult, "seconds">> {
-  const { embedder, indexDir, onProgress } = options;
-  const mode = plan.sentenceVectors;
-  await checkCorpusFiles(plan.corpusFiles, plan.format);
+  const { embedder, onProgress } = options;
   const duplicates: SkippedDuplicate[] = [];
   let duplicateCount = 0;
-  const target = await beginEmbeddedBuild({ indexDir, dims: embedder?.dims, hnsw: options.hnsw });
   const pass = await readCorpusOnce(plan.corpusFiles, {
     format: plan.format,
     seen: target.seen,
@@ -109,85 +130,88 @@ async function runBuild(
       if (duplicates.length < LISTED_DUPLICATES) duplicates.push(duplicate);
     },
   });
-  const key =
+  const order = createRowOrder<Ready>((ready) => target.add(ready.record, ready.embedding));
+  /** Records waiting for the model, by row. */
+  const inModel = new Map<number, PaperRecord>();
+  const queue: EmbeddingQueue | undefined =
     embedder &&
-    embeddingCacheKey({
-      model: embedder.modelId,
-      dims: embedder.dims,
-      sentenceVectors: mode,
-      dtype: embedder.dtype,
-    });
-  const cacheFile = key && embeddingCacheFile(key);
-  const cache = key && cacheFile ? openEmbeddingCache(join(indexDir, cacheFile), key) : undefined;
-  const order = createRowOrder((vector) => target.addVector(vector));
-  const queue =
-    embedder &&
-    cache &&
     createEmbeddingQueue({
       embedder,
-      mode,
-      onEmbedded(done) {
-        cache.put(
-          done.map(({ hash, embedding }) => ({
-            hash,
-            paper: embedding.paper,
-            sentences: quantizeSentenceVectors(embedding.sentences, embedder.dims),
-          })),
-        );
-        for (const { row, embedding } of done) order.put(row, embedding.paper);
+      mode: plan.sentenceVectors,
+      async onEmbedded(done) {
+        const entries = done.map(({ hash, embedding }) => ({
+          hash,
+          paper: embedding.paper,
+          sentences: quantizeSentenceVectors(embedding.sentences, embedder.dims),
+        }));
+        await target.remember(entries);
+        done.forEach(({ row }, i) => {
+          order.put(row, { record: inModel.get(row)!, embedding: entries[i]! });
+          inModel.delete(row);
+        });
       },
     });
   const truncatedBefore = embedder?.stats.truncated ?? 0;
+  let rows = 0;
   let sentences = 0;
   let reused = 0;
-  try {
-    for await (const { paper } of pass.papers) {
-      const record = paperRecordOf(paper);
-      const row = target.addPaper(record);
-      sentences += record.paper.sentences.length;
-      const cached = cache?.paperVector(record.contentHash);
-      if (cached) {
-        reused += 1;
-        order.put(row, cached);
-        // Cached papers wait in memory for the rows before them still in the model: bounded.
-        if (order.waiting > order.limit) await queue?.drain();
-      } else if (queue) {
+  let lookup: { row: number; record: PaperRecord }[] = [];
+  /** Asks the store for the model work of the papers read since the last ask. */
+  const settleLookups = async () => {
+    const asked = lookup;
+    lookup = [];
+    const cached = embedder
+      ? await target.cached(asked.map(({ record }) => record.contentHash))
+      : new Map();
+    for (const { row, record } of asked) {
+      const embedding = cached.get(record.contentHash);
+      if (embedding || !queue) {
+        if (embedding) reused += 1;
+        order.put(row, { record, ...(embedding ? { embedding } : {}) });
+      } else {
+        inModel.set(row, record);
         await queue.add({ row, hash: record.contentHash, paper: record.paper });
       }
-      if (target.papers % 64 === 0) {
-        const done = target.papers;
-        onProgress?.({ phase: "papers", done, total: pass.estimatedPapers(done) });
-      }
     }
-    await queue?.drain();
-    onProgress?.({ phase: "papers", done: target.papers, total: target.papers });
-    onProgress?.({ phase: "write", done: 0, total: 1 });
-    const manifest = await target.finish({
-      model: embedder?.modelId ?? null,
-      ...(embedder && embedder.dtype !== "fp32" ? { dtype: embedder.dtype } : {}),
-      maxTokens: embedder?.maxTokens ?? 0,
-      sentenceVectors: mode,
-      corpus: { files: pass.fingerprints(), ...(plan.format ? { format: plan.format } : {}) },
-      counts: {
-        papers: target.papers,
-        sentences,
-        truncated: (embedder?.stats.truncated ?? 0) - truncatedBefore,
-        duplicates: duplicateCount,
-      },
-      ...(cacheFile ? { embeddings: cacheFile } : {}),
-    });
-    onProgress?.({ phase: "write", done: 1, total: 1 });
-    const papers = target.papers;
-    return {
-      manifest,
-      upToDate: false,
-      papers,
-      embedded: queue?.embedded ?? 0,
-      reused,
-      duplicates,
-    };
-  } finally {
-    target.abandon();
-    cache?.close();
+    // Papers known at once wait for the rows before them still in the model: bounded.
+    if (order.waiting > MAX_WAITING) await queue?.drain();
+    order.check();
+  };
+  for await (const { paper } of pass.papers) {
+    const record = paperRecordOf(paper);
+    lookup.push({ row: rows, record });
+    rows += 1;
+    sentences += record.paper.sentences.length;
+    if (lookup.length >= LOOKUP_BATCH) await settleLookups();
+    if (rows % 64 === 0)
+      onProgress?.({ phase: "papers", done: rows, total: pass.estimatedPapers(rows) });
   }
+  await settleLookups();
+  await queue?.drain();
+  await order.settled();
+  onProgress?.({ phase: "papers", done: rows, total: rows });
+  onProgress?.({ phase: "write", done: 0, total: 1 });
+  const manifest = await target.finish({
+    model: embedder?.modelId ?? null,
+    ...(embedder && embedder.dtype !== "fp32" ? { dtype: embedder.dtype } : {}),
+    dims: embedder?.dims ?? 0,
+    maxTokens: embedder?.maxTokens ?? 0,
+    sentenceVectors: plan.sentenceVectors,
+    corpus: { files: pass.fingerprints(), ...(plan.format ? { format: plan.format } : {}) },
+    counts: {
+      papers: rows,
+      sentences,
+      truncated: (embedder?.stats.truncated ?? 0) - truncatedBefore,
+      duplicates: duplicateCount,
+    },
+  });
+  onProgress?.({ phase: "write", done: 1, total: 1 });
+  return {
+    manifest,
+    upToDate: false,
+    papers: rows,
+    embedded: queue?.embedded ?? 0,
+    reused,
+    duplicates,
+  };
 }

@@ -24,7 +24,7 @@ export interface EmbeddingQueueOptions {
    * Takes each finished chunk, in order: commit it to the cache, put its vectors in the graph.
    * It runs while the model works on the next chunk.
    */
-  onEmbedded: (papers: EmbeddedPaper[]) => void;
+  onEmbedded: (papers: EmbeddedPaper[]) => void | Promise<void>;
 }
 
 /** Papers go to the model in chunks; finished chunks come back through `onEmbedded`. */
@@ -84,15 +84,22 @@ export function createEmbeddingQueue(options: EmbeddingQueueOptions): EmbeddingQ
   async function pump(): Promise<void> {
     let finished: [QueuedPaper[], PaperEmbedding[]] | undefined;
     try {
-      while (waiting.length > 0) {
-        const chunk = waiting.shift()!;
+      for (;;) {
+        const chunk = waiting.shift();
+        if (!chunk) {
+          if (!finished) break;
+          const last = finished;
+          finished = undefined;
+          await hand(...last);
+          continue; // a chunk may have been queued meanwhile
+        }
         freed?.();
         const running = embeddingsOf(chunk.map((item) => item.paper));
+        running.catch(() => undefined); // awaited below; a hand-over failure must not orphan it
         // The model has its inputs now: hand the previous chunk over while it works.
-        if (finished) hand(...finished);
+        if (finished) await hand(...finished);
         finished = [chunk, await running];
       }
-      if (finished) hand(...finished);
     } catch (error) {
       failure = { error };
       freed?.();

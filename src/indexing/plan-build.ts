@@ -1,14 +1,12 @@
 import { existsSync } from "node:fs";
 import { corpusUnchanged } from "../corpus/corpus-fingerprint.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
-import { IndexError } from "../store/embedded/index-errors.ts";
-import { INDEX_FORMAT_VERSION, type IndexManifest } from "../store/embedded/manifest.ts";
-import { earlierFormatCorpus, readManifest } from "../store/embedded/manifest-file.ts";
+import { IndexError } from "../store/index-errors.ts";
 import type { SentenceVectorMode } from "../store/sentence-vectors.ts";
+import type { IndexFacts, StoreLocation } from "../store/store-location.ts";
 
 /** What a build is asked to make. */
 export interface BuildRequest {
-  indexDir: string;
   corpusFiles: string[];
   format?: CorpusFormat;
   /** The model and encoder that embed papers; absent: a lexical-only index. */
@@ -27,38 +25,39 @@ export interface BuildRequest {
 
 /** The one decision of whether to build, and what; `notice` says it to the person. */
 export type BuildPlan =
-  | { build: false; notice?: string }
+  | { build: false; facts: IndexFacts; notice?: string }
   | {
       build: true;
       corpusFiles: string[];
       format?: CorpusFormat;
       sentenceVectors: SentenceVectorMode;
       /** The index being replaced, if any. */
-      previous?: IndexManifest;
+      previous?: IndexFacts;
       notice?: string;
     };
 
 const describe = (files: readonly string[]) => files.join(", ");
 
-/** The manifest in force, or what a missing or older one means for the plan. */
-async function currentManifest(request: BuildRequest) {
+/** The index in force, or what a missing or older one means for the plan. */
+async function storedIndex(
+  store: StoreLocation,
+  request: BuildRequest,
+): Promise<{ manifest?: IndexFacts; earlierFormat?: string[] }> {
   try {
-    return { manifest: await readManifest(request.indexDir) };
+    const stored = await store.stored();
+    if (!stored) return {};
+    if ("facts" in stored) return { manifest: stored.facts };
+    return { earlierFormat: stored.earlierFormat ?? request.corpusFiles };
   } catch (error) {
-    if (!(error instanceof IndexError)) throw error;
-    if (error.code === "missing") return {};
-    if (error.code === "format-mismatch") {
-      return { earlierFormat: await earlierFormatCorpus(request.indexDir) };
-    }
     // A damaged index is rebuilt when a build is asked for; a server says what is wrong.
-    if (request.serving) throw error;
+    if (request.serving || !(error instanceof IndexError)) throw error;
     return {};
   }
 }
 
 /** Why the index in force must be rebuilt for this request, or undefined when it is current. */
 async function staleBecause(
-  manifest: IndexManifest,
+  manifest: IndexFacts,
   request: BuildRequest,
   corpusFiles: readonly string[],
   mode: SentenceVectorMode,
@@ -94,12 +93,12 @@ async function staleBecause(
  * index whose corpus is gone is kept as it is.
  *
  * @example
- * const plan = await planBuild({ indexDir: "index", corpusFiles: ["data/trending-papers.txt"], encoder });
+ * const plan = await planBuild(embeddedLocation("index"), { corpusFiles: ["data/trending-papers.txt"], encoder });
  * if (plan.build) console.log(plan.notice);
  */
-export async function planBuild(request: BuildRequest): Promise<BuildPlan> {
+export async function planBuild(store: StoreLocation, request: BuildRequest): Promise<BuildPlan> {
   const { serving, encoder } = request;
-  const { manifest, earlierFormat } = await currentManifest(request);
+  const { manifest, earlierFormat } = await storedIndex(store, request);
   const lexicalOnly = encoder ? "" : " (lexical-only: the model is not available)";
   const build = (corpusFiles: string[], notice?: string, format = request.format) => ({
     build: true as const,
@@ -113,18 +112,18 @@ export async function planBuild(request: BuildRequest): Promise<BuildPlan> {
     if (!manifest || request.force) return build(request.corpusFiles);
     const mode = request.sentenceVectors ?? "pooled";
     const stale = await staleBecause(manifest, request, request.corpusFiles, mode);
-    return stale ? build(request.corpusFiles, stale) : { build: false };
+    return stale ? build(request.corpusFiles, stale) : { build: false, facts: manifest };
   }
   if (earlierFormat && !serving.corpusNamed) {
     return build(
       earlierFormat,
-      `the index in ${request.indexDir} was built by an earlier paperchat; rebuilding it from ${describe(earlierFormat)} in the current format.`,
+      `the index in ${store.description} was built by an earlier paperchat; rebuilding it from ${describe(earlierFormat)} in the current format.`,
     );
   }
   if (!manifest) {
     return build(
       request.corpusFiles,
-      `no index in ${request.indexDir} yet; building one of ${describe(request.corpusFiles)}${lexicalOnly}.`,
+      `no index in ${store.description} yet; building one of ${describe(request.corpusFiles)}${lexicalOnly}.`,
     );
   }
   const own = manifest.corpus.files.map((file) => file.path);
@@ -134,19 +133,17 @@ export async function planBuild(request: BuildRequest): Promise<BuildPlan> {
       `replacing the index of ${describe(own)} (${manifest.counts.papers} papers) with one of ${describe(request.corpusFiles)}, as --corpus / PAPERCHAT_CORPUS asks.`,
     );
   }
-  if (!encoder && manifest.model !== null) return { build: false };
+  if (!encoder && manifest.model !== null) return { build: false, facts: manifest };
   const missing = own.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     return {
       build: false,
+      facts: manifest,
       notice: `paperchat: serving the existing index; its corpus ${describe(missing)} is gone, so it cannot be rebuilt or checked for changes.`,
     };
   }
   const ownRequest = { ...request, format: manifest.corpus.format };
   const mode = request.sentenceVectors ?? manifest.sentenceVectors;
-  const stale =
-    manifest.formatVersion === INDEX_FORMAT_VERSION
-      ? await staleBecause(manifest, ownRequest, own, mode)
-      : "rebuilding the index in the current format.";
-  return stale ? build(own, stale, manifest.corpus.format) : { build: false };
+  const stale = await staleBecause(manifest, ownRequest, own, mode);
+  return stale ? build(own, stale, manifest.corpus.format) : { build: false, facts: manifest };
 }

@@ -1,38 +1,55 @@
-/** Hands vectors on in row order, whatever order they arrive in. */
-export interface RowOrder {
-  /** The vector of `row`; it goes on once every row before it has. */
-  put(row: number, vector: Float32Array): void;
-  /** Vectors held back, waiting for an earlier row. */
+/** Writes items in row order, whatever order they arrive in, one at a time. */
+export interface RowOrder<T> {
+  /** The item of `row`; it is written once every row before it has been. */
+  put(row: number, item: T): void;
+  /** Items held back, waiting for an earlier row. */
   readonly waiting: number;
-  /** How many may wait before the build should let the model catch up. */
-  readonly limit: number;
+  /** Resolves when every item that can be written has been; rejects if a write failed. */
+  settled(): Promise<void>;
+  /** Throws the error of a write that failed, if one did (without waiting). */
+  check(): void;
 }
 
 /**
- * Puts vectors back in row order: cached papers' vectors are known at once, others only when
- * the model has finished their chunk, but the graph takes row 0, 1, 2, … in order (so that its
- * element i is row i).
+ * Puts items back in row order for a writer that takes rows 0, 1, 2, … in order (so that a
+ * graph's element i is row i): cached papers are known at once, others only when the model has
+ * finished their chunk. Writes are serialised: `write` never runs twice at once.
  *
  * @example
- * const order = createRowOrder((vector) => graph.add(vector));
+ * const order = createRowOrder((item) => target.add(item.record, item.embedding));
  * order.put(1, b); // held
- * order.put(0, a); // a, then b, go on
+ * order.put(0, a); // a, then b, are written
+ * await order.settled();
  */
-export function createRowOrder(onNext: (vector: Float32Array) => void, limit = 20_000): RowOrder {
-  const held = new Map<number, Float32Array>();
+export function createRowOrder<T>(write: (item: T) => Promise<void>): RowOrder<T> {
+  const held = new Map<number, T>();
   let next = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const drain = async () => {
+    for (let item = held.get(next); item !== undefined && !failure; item = held.get(next)) {
+      held.delete(next);
+      next += 1;
+      await write(item);
+    }
+  };
   return {
-    put(row, vector) {
-      held.set(row, vector);
-      for (let ready = held.get(next); ready !== undefined; ready = held.get(next)) {
-        held.delete(next);
-        next += 1;
-        onNext(ready);
-      }
+    put(row, item) {
+      held.set(row, item);
+      if (row !== next) return;
+      writing = writing.then(drain).catch((error: unknown) => {
+        failure ??= { error };
+      });
     },
     get waiting() {
       return held.size;
     },
-    limit,
+    settled: () =>
+      writing.then(() => {
+        if (failure) throw failure.error;
+      }),
+    check() {
+      if (failure) throw failure.error;
+    },
   };
 }

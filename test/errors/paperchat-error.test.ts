@@ -7,7 +7,7 @@ import { PaperchatError } from "../../src/errors/paperchat-error.ts";
 import { ModelImportError } from "../../src/model-import/model-import-error.ts";
 import { apiError } from "../../src/server/errors/api-error.ts";
 import { ConfigurationError } from "../../src/settings/configuration-error.ts";
-import { IndexError } from "../../src/store/embedded/index-errors.ts";
+import { IndexError } from "../../src/store/index-errors.ts";
 
 describe("paperchat's errors", () => {
   it.each([

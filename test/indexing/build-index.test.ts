@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/embed/types.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
-import { IndexError } from "../../src/store/embedded/index-errors.ts";
 import { INDEX_FILES } from "../../src/store/embedded/manifest.ts";
+import { readManifest } from "../../src/store/embedded/manifest-file.ts";
 import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import { IndexError } from "../../src/store/index-errors.ts";
 import { sentenceOverlaps } from "../../src/store/sentence-terms.ts";
 import {
   BUNDLED_CORPUS,
@@ -115,7 +116,8 @@ describe("buildIndex → openEmbeddedStore", () => {
       embedder: built.embedder,
     });
     expect(result).toMatchObject({ upToDate: true, embedded: 0 });
-    expect(result.manifest.generation).toBe(built.manifest.generation);
+    expect(result.manifest).toEqual(built.manifest);
+    expect((await readManifest(built.indexDir)).builtAt).toBe(built.manifest.builtAt);
     expect(built.embedder.stats.calls).toBe(calls);
   });
 
@@ -184,7 +186,7 @@ describe("a lexical-only index (no model)", () => {
     const indexDir = tempDir();
     const lexical = await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir });
     expect(lexical.manifest).toMatchObject({ model: null, dims: 0 });
-    expect(Object.keys(lexical.manifest.files)).toEqual([INDEX_FILES.papers]);
+    expect(Object.keys((await readManifest(indexDir)).files)).toEqual([INDEX_FILES.papers]);
     const store = await openEmbeddedStore(indexDir);
     expect(store.info.hasVectors).toBe(false);
     const engine = createSearchEngine({ store, embedder: await loadTinyEmbedder() });

@@ -79,18 +79,35 @@ describe("createEmbeddingQueue", () => {
 });
 
 describe("createRowOrder", () => {
-  it("passes vectors on in row order, holding back those that come early", () => {
-    const passed: number[] = [];
-    const order = createRowOrder((vector) => passed.push(vector[0]!));
-    const v = (row: number) => Float32Array.of(row);
-    order.put(2, v(2));
-    order.put(1, v(1));
-    expect(passed).toEqual([]);
+  it("writes items in row order, one at a time, holding back those that come early", async () => {
+    const written: number[] = [];
+    let writing = 0;
+    const order = createRowOrder<number>(async (row) => {
+      writing += 1;
+      expect(writing).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      written.push(row);
+      writing -= 1;
+    });
+    order.put(2, 2);
+    order.put(1, 1);
+    await order.settled();
+    expect(written).toEqual([]);
     expect(order.waiting).toBe(2);
-    order.put(0, v(0));
-    expect(passed).toEqual([0, 1, 2]);
-    order.put(3, v(3));
-    expect(passed).toEqual([0, 1, 2, 3]);
+    order.put(0, 0);
+    order.put(3, 3);
+    await order.settled();
+    expect(written).toEqual([0, 1, 2, 3]);
     expect(order.waiting).toBe(0);
+  });
+
+  it("stops at a write that fails, and says so", async () => {
+    const order = createRowOrder<number>(async (row) => {
+      if (row === 1) throw new Error("disk full");
+    });
+    order.put(0, 0);
+    order.put(1, 1);
+    await expect(order.settled()).rejects.toThrow("disk full");
+    expect(() => order.check()).toThrow("disk full");
   });
 });

@@ -1,3 +1,4 @@
+import { storeLocationFor } from "../../app/store-location-for.ts";
 import { loadEmbedder } from "../../embed/load-embedder.ts";
 import { buildIndex } from "../../indexing/build-index.ts";
 import { resolveSettings } from "../../settings/settings.ts";
@@ -15,7 +16,7 @@ export async function indexCommand(line: CommandLine, io: CliIo): Promise<number
   const result = await buildIndex({
     corpusFiles: settings.corpusFiles,
     format: line.format,
-    indexDir: settings.indexDir,
+    store: storeLocationFor(settings),
     embedder,
     force: line.force,
     sentenceVectors: line.sentenceVectors,

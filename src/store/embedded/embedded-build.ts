@@ -1,9 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { SeenPapers } from "../../corpus/seen-papers.ts";
-import type { PaperRecord } from "../paper-record.ts";
+import type { BuildTarget, BuildTargetOptions, IndexFacts } from "../store-location.ts";
+import { embeddingCacheFile, embeddingCacheKey, openEmbeddingCache } from "./embedding-cache.ts";
 import { indexFileDigest } from "./file-digest.ts";
-import { createGraphBuilder, type GraphBuilder } from "./hnsw-graph.ts";
+import { createGraphBuilder } from "./hnsw-graph.ts";
 import {
   DEFAULT_HNSW,
   type HnswParams,
@@ -14,50 +14,24 @@ import {
 import { newGenerationName, switchManifest } from "./manifest-file.ts";
 import { createPaperWriter } from "./paper-writer.ts";
 
-export interface EmbeddedBuildOptions {
+export interface EmbeddedBuildOptions extends BuildTargetOptions {
   indexDir: string;
-  /** Vector length; absent for a lexical-only index (no graph). */
-  dims?: number;
   hnsw?: HnswParams;
 }
 
-/** What the manifest of a finished build says beyond its files. */
-export type BuildFacts = Omit<
-  IndexManifest,
-  "formatVersion" | "generation" | "files" | "builtAt" | "hnsw" | "dims"
->;
-
 /**
- * One build of the embedded store, written into a new generation folder while the previous one
- * stays in force: papers go into SQLite as they are read, their vectors into the graph as they
- * arrive (in row order), and `finish` switches the manifest atomically.
- */
-export interface EmbeddedBuild {
-  /** The papers kept so far by id and normalised title (duplicates are skipped). */
-  readonly seen: SeenPapers;
-  /** Papers added. */
-  readonly papers: number;
-  /** Adds a paper; returns its row (the papers added before it). */
-  addPaper(record: PaperRecord): number;
-  /** Adds the vector of the next row to the graph (rows 0, 1, 2, … in order). */
-  addVector(vector: Float32Array): void;
-  /** Writes the graph and the papers' indexes, then puts the generation in force. */
-  finish(facts: BuildFacts): Promise<IndexManifest>;
-  /** Closes without finishing: the generation stays out of force, and the next build removes it. */
-  abandon(): void;
-}
-
-/**
- * Starts a build of the embedded store in a fresh generation of `indexDir`.
+ * Starts a build of the embedded store in a fresh generation folder of `indexDir`, while the
+ * generation in force stays in force: papers go into SQLite and their vectors into the graph as
+ * they are added (in row order), finished model work into the embedding cache (kept across
+ * builds, one durable transaction per chunk), and `finish` switches the manifest atomically.
  *
  * @example
- * const build = await beginEmbeddedBuild({ indexDir: "index", dims: 384 });
- * const row = build.addPaper(record);
- * build.addVector(vector);
- * const manifest = await build.finish(facts);
+ * const build = await beginEmbeddedBuild({ indexDir: "index", encoder, sentenceVectors: "pooled" });
+ * await build.add(record, embedding);
+ * const facts = await build.finish(buildFacts);
  */
-export async function beginEmbeddedBuild(options: EmbeddedBuildOptions): Promise<EmbeddedBuild> {
-  const { indexDir, dims } = options;
+export async function beginEmbeddedBuild(options: EmbeddedBuildOptions): Promise<BuildTarget> {
+  const { indexDir, encoder } = options;
   const hnsw = options.hnsw ?? DEFAULT_HNSW;
   await mkdir(indexDir, { recursive: true });
   const generation = newGenerationName();
@@ -65,22 +39,42 @@ export async function beginEmbeddedBuild(options: EmbeddedBuildOptions): Promise
   await mkdir(genDir);
   const papersFile = join(genDir, INDEX_FILES.papers);
   const writer = createPaperWriter(papersFile);
-  const graph: GraphBuilder | undefined = dims ? createGraphBuilder(dims, hnsw) : undefined;
+  const graph = encoder && createGraphBuilder(encoder.dims, hnsw);
+  const key =
+    encoder &&
+    embeddingCacheKey({
+      model: encoder.modelId,
+      dims: encoder.dims,
+      sentenceVectors: options.sentenceVectors,
+      dtype: encoder.dtype,
+    });
+  const cacheFile = key && embeddingCacheFile(key);
+  const cache = key && cacheFile ? openEmbeddingCache(join(indexDir, cacheFile), key) : undefined;
   return {
     seen: writer.seen,
     get papers() {
       return writer.count;
     },
-    addPaper: (record) => writer.add(record),
-    addVector(vector) {
-      if (!graph) throw new Error("a lexical-only build has no graph");
-      if (graph.count >= writer.count) throw new RangeError("a vector for a row not yet added");
-      graph.add(vector);
+    async cached(hashes) {
+      const found = new Map();
+      for (const hash of hashes) {
+        // The graph needs only the paper's vector; sentence vectors stay in the cache.
+        const paper = cache?.paperVector(hash);
+        if (paper) found.set(hash, { hash, paper, sentences: new Uint8Array() });
+      }
+      return found;
+    },
+    async remember(done) {
+      cache?.put(done);
+    },
+    async add(record, embedding) {
+      writer.add(record);
+      if (!graph) return;
+      if (!embedding)
+        throw new Error(`no vectors for "${record.paper.title}" in a build with a model`);
+      graph.add(embedding.paper);
     },
     async finish(facts) {
-      if (graph && graph.count !== writer.count) {
-        throw new RangeError(`${graph.count} vectors for ${writer.count} papers`);
-      }
       writer.finish();
       const files: IndexManifest["files"] = {};
       if (graph) {
@@ -91,15 +85,19 @@ export async function beginEmbeddedBuild(options: EmbeddedBuildOptions): Promise
       const manifest: IndexManifest = {
         formatVersion: INDEX_FORMAT_VERSION,
         ...facts,
-        dims: dims ?? 0,
         hnsw,
         generation,
+        ...(cacheFile ? { embeddings: cacheFile } : {}),
         files,
         builtAt: new Date().toISOString(),
       };
       await switchManifest(indexDir, manifest);
-      return manifest;
+      cache?.close();
+      return manifest satisfies IndexFacts;
     },
-    abandon: () => writer.abandon(),
+    async abandon() {
+      writer.abandon();
+      cache?.close();
+    },
   };
 }

@@ -3,15 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { SentenceVectorMode } from "../sentence-vectors.ts";
-
-/** The model's work on one paper text, as cached. */
-export interface CachedEmbedding {
-  /** Content hash of the paper text (see `paperContentHash`). */
-  hash: string;
-  paper: Float32Array;
-  /** Its sentences' vectors, quantized (see `quantizeSentenceVectors`). */
-  sentences: Uint8Array;
-}
+import type { CachedEmbedding } from "../store-location.ts";
 
 /** What a cache holds vectors of: vectors of another model or mode are never mixed in. */
 export interface EmbeddingCacheKey {
@@ -136,6 +128,8 @@ export function openEmbeddingCache(
       if (!insert) throw new Error(`${path} was opened read-only`);
       putAll(entries);
     },
-    close: () => db.close(),
+    close: () => {
+      if (db.open) db.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { IndexError } from "../index-errors.ts";
 import { indexFileDigest } from "./file-digest.ts";
-import { IndexError } from "./index-errors.ts";
 import {
   INDEX_FILES,
   INDEX_FORMAT_VERSION,

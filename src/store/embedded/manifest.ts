@@ -1,6 +1,4 @@
-import type { CorpusFileFingerprint } from "../../corpus/corpus-fingerprint.ts";
-import type { CorpusFormat } from "../../corpus/types.ts";
-import type { SentenceVectorMode } from "../sentence-vectors.ts";
+import type { IndexFacts } from "../store-location.ts";
 
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
 export const INDEX_FORMAT_VERSION = 4;
@@ -14,26 +12,13 @@ export interface HnswParams {
 }
 
 /** What `index/manifest.json` says about the index it points at. */
-export interface IndexManifest {
-  formatVersion: number;
-  /** Model id, or the absolute path of a model folder; null for a lexical-only index (no model). */
-  model: string | null;
-  /** The encoder's weights the vectors were made with (`fp32` when absent). */
-  dtype?: string;
-  /** Vector length; 0 for a lexical-only index. */
-  dims: number;
-  maxTokens: number;
-  sentenceVectors: SentenceVectorMode;
-  /** The files the index was built from, and the format they were read in (when forced). */
-  corpus: { files: CorpusFileFingerprint[]; format?: CorpusFormat };
-  counts: { papers: number; sentences: number; truncated: number; duplicates: number };
+export interface IndexManifest extends IndexFacts {
   hnsw: HnswParams;
   /** Folder (inside the index dir) that holds this build's files. */
   generation: string;
   /** The embedding cache (relative to the index dir) that holds this build's sentence vectors. */
   embeddings?: string;
   files: Record<string, { bytes: number; sha256: string }>;
-  builtAt: string;
 }
 
 /** The data files of one build, by role. */

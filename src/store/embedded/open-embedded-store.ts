@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isUnfiltered } from "../../contract/paper-filter.ts";
+import { IndexError } from "../index-errors.ts";
 import type { PaperStore, Ranking, StoreInfo } from "../paper-store.ts";
 import type { RowRanking } from "./best-rows.ts";
 import { embeddingCacheKey, openEmbeddingCache } from "./embedding-cache.ts";
 import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { createFtsPostings } from "./fts-postings.ts";
 import { openGraph } from "./hnsw-graph.ts";
-import { IndexError } from "./index-errors.ts";
 import { createLexicalSearch, type LexicalSearch } from "./lexical-search.ts";
 import { INDEX_FILES, type IndexManifest } from "./manifest.ts";
 import {

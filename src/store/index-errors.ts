@@ -1,4 +1,4 @@
-import { PaperchatError, type PaperchatErrorCode } from "../../errors/paperchat-error.ts";
+import { PaperchatError, type PaperchatErrorCode } from "../errors/paperchat-error.ts";
 
 /** Why an index could not be used; each message ends with what to do about it. */
 export type IndexErrorCode = Extract<
@@ -6,7 +6,7 @@ export type IndexErrorCode = Extract<
   "missing" | "corrupt" | "model-mismatch" | "format-mismatch"
 >;
 
-/** Thrown by `loadIndex` when the index on disk cannot be used as it is. */
+/** Thrown when a store's index cannot be used as it is (see {@link StoreLocation}): missing, damaged, of another model or format. */
 export class IndexError extends PaperchatError {
   override readonly name = "IndexError";
 

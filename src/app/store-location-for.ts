@@ -1,0 +1,13 @@
+import type { Settings } from "../settings/settings.ts";
+import { embeddedLocation } from "../store/embedded/embedded-location.ts";
+import type { StoreLocation } from "../store/store-location.ts";
+
+/**
+ * The store the settings name: the embedded store in `PAPERCHAT_INDEX_DIR` (default `index/`).
+ *
+ * @example
+ * const location = storeLocationFor(resolveSettings(process.env));
+ */
+export function storeLocationFor(settings: Settings): StoreLocation {
+  return embeddedLocation(settings.indexDir);
+}
