@@ -165,8 +165,15 @@ launch() { # I
     "discovery.seed_hosts=$seeds" \
     "cluster.initial_cluster_manager_nodes=node-0" \
     >>"$dir/logs/stdout.log" 2>&1 </dev/null &
-  echo $! >"$dir/pid"
-  say "node $i: pid $!, $(url "$i"), log $dir/logs/stdout.log"
+  local pid=$!
+  echo "$pid" >"$dir/pid"
+  # Until the forked shell has become java, its command line is this script's: pid_in would call
+  # the pid file stale. Wait for the exec before anyone looks.
+  while ! tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qx "$main_class"; do
+    kill -0 "$pid" 2>/dev/null || die "node $i did not start: $(tail -n 20 "$dir/logs/stdout.log")"
+    sleep 0.05
+  done
+  say "node $i: pid $pid, $(url "$i"), log $dir/logs/stdout.log"
 }
 
 # Waits until node I answers and the cluster has all its nodes at the wanted health: green, or
