@@ -139,7 +139,7 @@ built() {
 
 # ---- one node --------------------------------------------------------------------------------
 launch() { # I
-  local i="$1" dir seeds="" roles
+  local i="$1" j dir seeds="" roles
   dir="$(node_dir "$i")"
   [ -z "$(live_pid "$i")" ] || die "node $i already runs (pid $(live_pid "$i"))"
   port_in_use "$(http_port "$i")" && die "port $(http_port "$i") is in use: pass --base-port"
@@ -147,24 +147,28 @@ launch() { # I
   for ((j = 0; j < nodes; j++)); do seeds+="${seeds:+,}127.0.0.1:$(transport_port "$j")"; done
   if [ "$i" -eq 0 ]; then roles="cluster_manager,data,ingest"; else roles="data,ingest"; fi
   mkdir -p "$dir/data" "$dir/logs" "$dir/tmp"
+  local settings=(
+    "cluster.name=$cluster" # a node joins only a cluster of its own name
+    "node.name=node-$i"     # what initial_cluster_manager_nodes and _cat/nodes call it
+    "node.roles=$roles"     # node 0 alone may manage the cluster (see the top of this file)
+    "path.home=$dir"        # where config/ would be (there is none); the pid check keys on it
+    "path.data=$dir/data"   # shards and cluster state: kept by stop/start, wiped by clean
+    "path.logs=$dir/logs"   # the node's own log files, beside stdout.log
+    # Fixed ports, not the first free one of 9200-9300, so that the URL is known in advance.
+    "http.port=$(http_port "$i")"
+    "transport.port=$(transport_port "$i")"
+    # Where a node looks for the others: every node's transport port.
+    "discovery.seed_hosts=$seeds"
+    # Bootstraps a new cluster (first start only; later starts read the cluster state from disk).
+    "cluster.initial_cluster_manager_nodes=node-0"
+  )
   # -Xms = -Xmx: the heap is taken once, as OpenSearch's own jvm.options do.
   # ExitOnOutOfMemoryError: a node out of heap dies (and tests see it) rather than limping on.
   # tmpdir: keep the node's temporary files under .cache with the rest.
   nohup java "-Xms$heap" "-Xmx$heap" -XX:+ExitOnOutOfMemoryError \
     "-Djava.io.tmpdir=$dir/tmp" -Dlog4j2.disable.jmx=true "-Dpaperchat.knn=$knn" \
     -cp "$target/opensearch-local-node.jar:$target/lib/*:$target/knn/*" \
-    "$main_class" \
-    "cluster.name=$cluster" \
-    "node.name=node-$i" \
-    "node.roles=$roles" \
-    "path.home=$dir" \
-    "path.data=$dir/data" \
-    "path.logs=$dir/logs" \
-    "http.port=$(http_port "$i")" \
-    "transport.port=$(transport_port "$i")" \
-    "discovery.seed_hosts=$seeds" \
-    "cluster.initial_cluster_manager_nodes=node-0" \
-    >>"$dir/logs/stdout.log" 2>&1 </dev/null &
+    "$main_class" "${settings[@]}" >>"$dir/logs/stdout.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$dir/pid"
   # Until the forked shell has become java, its command line is this script's: pid_in would call
@@ -179,7 +183,7 @@ launch() { # I
 # Waits until node I answers and the cluster has all its nodes at the wanted health: green, or
 # yellow with a single node (a replica has nowhere to go).
 wait_healthy() { # I
-  local i="$1" want=green deadline=$((SECONDS + timeout_s)) body=""
+  local i="$1" j want=green deadline=$((SECONDS + timeout_s)) body=""
   [ "$nodes" -gt 1 ] || want=yellow
   while [ $SECONDS -lt $deadline ]; do
     for ((j = 0; j < nodes; j++)); do

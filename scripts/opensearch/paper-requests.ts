@@ -292,17 +292,19 @@ export function existingHashesQuery(hashes: readonly string[]): object {
 }
 
 /**
- * `_aliases` actions that point `alias` at `index` and away from every index in `previous`,
- * in one atomic step: a search sees the old generation or the new one, never neither.
- * `must_exist: false` (2.x): removing an alias that an index lacks is no error.
+ * `_aliases` actions that point `alias` at `index` and away from every other generation
+ * (`<alias>-*`), in one atomic step: a search sees the old generation or the new one, never
+ * neither. No need to know which generation held it: removing an alias from an index that lacks
+ * it is no error in 2.19 (naming a missing index is: 404). Old generations are then deleted with
+ * `DELETE /<alias>-<n>`.
  *
  * @example
- * await rest.request("POST", "/_aliases", aliasSwapBody("paperchat-papers", "paperchat-papers-3", ["paperchat-papers-2"]));
+ * await rest.request("POST", "/_aliases", aliasSwapBody("paperchat-papers", "paperchat-papers-3"));
  */
-export function aliasSwapBody(alias: string, index: string, previous: readonly string[]): object {
+export function aliasSwapBody(alias: string, index: string): object {
   return {
     actions: [
-      ...previous.map((old) => ({ remove: { index: old, alias, must_exist: false } })),
+      { remove: { index: `${alias}-*`, alias } },
       { add: { index, alias, is_write_index: true } },
     ],
   };
