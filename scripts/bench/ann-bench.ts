@@ -8,7 +8,8 @@ import {
   openGraph,
   type PaperGraph,
 } from "../../src/store/embedded/hnsw-graph.ts";
-import { DEFAULT_HNSW, efSearchFor, type HnswParams } from "../../src/store/embedded/manifest.ts";
+import { DEFAULT_HNSW, type HnswParams } from "../../src/store/embedded/manifest.ts";
+import { efSearchFor } from "../../src/store/store-limits.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { exactTopK } from "./exact-knn.ts";
 import { absoluteFigure, comparedFigure, type Figure, formatNumber } from "./figure.ts";

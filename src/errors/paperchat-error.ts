@@ -1,7 +1,8 @@
 /**
  * Every stable error code paperchat gives, by kind: a mistake in how a command was called, an
- * unusable setting, a corpus file, the embedding model, a model import, and the index (one code
- * per way an index can be unusable).
+ * unusable setting, a corpus file, the embedding model, a model import, the index (one code
+ * per way an index can be unusable), and a store over the network that cannot be reached for now
+ * (`store-unavailable`: try again) or refuses what is asked (`store-refused`: fix what it says).
  */
 export type PaperchatErrorCode =
   | "usage"
@@ -12,7 +13,9 @@ export type PaperchatErrorCode =
   | "missing"
   | "corrupt"
   | "model-mismatch"
-  | "format-mismatch";
+  | "format-mismatch"
+  | "store-unavailable"
+  | "store-refused";
 
 /**
  * The base of paperchat's own errors: each carries a stable `code`, and its `message` already

@@ -10,10 +10,12 @@ import { quantizeSentenceVectors, type SentenceVectorMode } from "../store/sente
 import type {
   BuildTarget,
   CachedEmbedding,
+  CorpusPart,
   IndexFacts,
   StoreLocation,
 } from "../store/store-location.ts";
 import { createEmbeddingQueue, type EmbeddingQueue } from "./embedding-queue.ts";
+import { partOfPaper } from "./corpus-part.ts";
 import { paperRecordOf } from "./paper-record-of.ts";
 import { type BuildPlan, type BuildRequest, planBuild } from "./plan-build.ts";
 import { createRowOrder } from "./row-order.ts";
@@ -35,6 +37,8 @@ export interface BuildIndexOptions {
   serving?: BuildRequest["serving"];
   /** HNSW parameters of an embedded index (tests and benches). */
   hnsw?: HnswParams;
+  /** Write only this share of the corpus (`--part I/N`); the others are written by other workers. */
+  part?: CorpusPart;
   onProgress?: (progress: BuildProgress) => void;
   /** Told once what is built, replaced or kept, and why. */
   onNotice?: (line: string) => void;
@@ -97,6 +101,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   const target = await store.beginBuild({
     ...(embedder ? { encoder: embedder } : {}),
     sentenceVectors: plan.sentenceVectors,
+    corpusFiles: plan.corpusFiles,
+    ...(options.part ? { part: options.part } : {}),
   });
   try {
     const result = await fill(target, plan, options);
@@ -107,8 +113,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   }
 }
 
-/** A paper ready to be added, with its model work unless lexical-only. */
+/** A paper ready to be added at its row, with its model work unless lexical-only. */
 interface Ready {
+  row: number;
   record: PaperRecord;
   embedding?: CachedEmbedding;
 }
@@ -130,9 +137,14 @@ async function fill(
       if (duplicates.length < LISTED_DUPLICATES) duplicates.push(duplicate);
     },
   });
-  const order = createRowOrder<Ready>((ready) => target.add(ready.record, ready.embedding));
-  /** Records waiting for the model, by row. */
-  const inModel = new Map<number, PaperRecord>();
+  const order = createRowOrder<Ready>((ready) =>
+    target.add(ready.row, ready.record, ready.embedding),
+  );
+  const { part } = options;
+  /** The papers this build writes are numbered 0, 1, 2, … for the order; rows are the corpus's. */
+  let written = 0;
+  /** Records waiting for the model, by row, with their place in the order. */
+  const inModel = new Map<number, { at: number; record: PaperRecord }>();
   const queue: EmbeddingQueue | undefined =
     embedder &&
     createEmbeddingQueue({
@@ -146,7 +158,8 @@ async function fill(
         }));
         await target.remember(entries);
         done.forEach(({ row }, i) => {
-          order.put(row, { record: inModel.get(row)!, embedding: entries[i]! });
+          const waiting = inModel.get(row)!;
+          order.put(waiting.at, { row, record: waiting.record, embedding: entries[i]! });
           inModel.delete(row);
         });
       },
@@ -155,7 +168,7 @@ async function fill(
   let rows = 0;
   let sentences = 0;
   let reused = 0;
-  let lookup: { row: number; record: PaperRecord }[] = [];
+  let lookup: { at: number; row: number; record: PaperRecord }[] = [];
   /** Asks the store for the model work of the papers read since the last ask. */
   const settleLookups = async () => {
     const asked = lookup;
@@ -163,13 +176,13 @@ async function fill(
     const cached = embedder
       ? await target.cached(asked.map(({ record }) => record.contentHash))
       : new Map();
-    for (const { row, record } of asked) {
+    for (const { at, row, record } of asked) {
       const embedding = cached.get(record.contentHash);
       if (embedding || !queue) {
         if (embedding) reused += 1;
-        order.put(row, { record, ...(embedding ? { embedding } : {}) });
+        order.put(at, { row, record, ...(embedding ? { embedding } : {}) });
       } else {
-        inModel.set(row, record);
+        inModel.set(row, { at, record });
         await queue.add({ row, hash: record.contentHash, paper: record.paper });
       }
     }
@@ -178,9 +191,12 @@ async function fill(
     order.check();
   };
   for await (const { paper } of pass.papers) {
-    const record = paperRecordOf(paper);
-    lookup.push({ row: rows, record });
+    const row = rows;
     rows += 1;
+    if (part && partOfPaper(paper.id, part.of) !== part.index) continue;
+    const record = paperRecordOf(paper);
+    lookup.push({ at: written, row, record });
+    written += 1;
     sentences += record.paper.sentences.length;
     if (lookup.length >= LOOKUP_BATCH) await settleLookups();
     if (rows % 64 === 0)
@@ -199,7 +215,7 @@ async function fill(
     sentenceVectors: plan.sentenceVectors,
     corpus: { files: pass.fingerprints(), ...(plan.format ? { format: plan.format } : {}) },
     counts: {
-      papers: rows,
+      papers: written,
       sentences,
       truncated: (embedder?.stats.truncated ?? 0) - truncatedBefore,
       duplicates: duplicateCount,
@@ -209,7 +225,7 @@ async function fill(
   return {
     manifest,
     upToDate: false,
-    papers: rows,
+    papers: written,
     embedded: queue?.embedded ?? 0,
     reused,
     duplicates,

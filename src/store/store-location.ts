@@ -61,12 +61,22 @@ export interface BuildTarget {
   cached(hashes: readonly string[]): Promise<Map<string, CachedEmbedding>>;
   /** Keeps finished model work durably as it comes (a crash loses at most what is in flight). */
   remember(done: readonly CachedEmbedding[]): Promise<void>;
-  /** Adds the next paper (row 0, 1, 2, … in order), with its model work unless lexical-only. */
-  add(record: PaperRecord, embedding?: CachedEmbedding): Promise<void>;
+  /**
+   * Adds a paper at its row (its place in the corpus): rows come in increasing order, with gaps
+   * only where a build writes one part of the corpus (`--part`). With its model work unless
+   * lexical-only.
+   */
+  add(row: number, record: PaperRecord, embedding?: CachedEmbedding): Promise<void>;
   /** Puts the build in force; returns the facts it recorded. */
   finish(facts: BuildFacts): Promise<IndexFacts>;
   /** Gives up: the index in force stays as it was, and the next build clears what is left. */
   abandon(): Promise<void>;
+}
+
+/** One share of a corpus that several workers index together (`--part I/N`, I from 1). */
+export interface CorpusPart {
+  index: number;
+  of: number;
 }
 
 /** How a build is asked to be made. */
@@ -74,6 +84,10 @@ export interface BuildTargetOptions {
   /** Absent for a lexical-only build. */
   encoder?: Encoder;
   sentenceVectors: SentenceVectorMode;
+  /** The corpus files (a store may name the build after them, so that workers agree). */
+  corpusFiles: readonly string[];
+  /** The share this build writes; the whole corpus when absent. */
+  part?: CorpusPart;
 }
 
 /**
@@ -92,4 +106,9 @@ export interface StoreLocation {
   beginBuild(options: BuildTargetOptions): Promise<BuildTarget>;
   /** Opens the index in force; refuses one built with another encoder than `encoder`. */
   open(options: { encoder?: { modelId: string; dtype?: string } }): Promise<PaperStore>;
+  /**
+   * Puts in force a build that several workers wrote in parts, once every part is in; throws,
+   * naming the missing parts, before that. Absent for a store that is never built in parts.
+   */
+  publish?(): Promise<IndexFacts>;
 }

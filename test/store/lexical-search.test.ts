@@ -7,16 +7,12 @@ import { tokenize } from "../../src/contract/tokenize.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
 import { loadFacetIndex } from "../../src/store/embedded/facet-index.ts";
 import { createFtsPostings } from "../../src/store/embedded/fts-postings.ts";
-import {
-  commonAbove,
-  createLexicalSearch,
-  type Postings,
-  queryTerms,
-} from "../../src/store/embedded/lexical-search.ts";
+import { createLexicalSearch, type Postings } from "../../src/store/embedded/lexical-search.ts";
 import { INDEX_FILES, MANIFEST_FILE } from "../../src/store/embedded/manifest.ts";
 import { loadMemoryPostings } from "../../src/store/embedded/memory-postings.ts";
 import { openPaperDatabase } from "../../src/store/embedded/paper-rows.ts";
 import { createPaperWriter } from "../../src/store/embedded/paper-writer.ts";
+import { commonAbove, queryTerms } from "../../src/store/lexical-terms.ts";
 import { packSentenceTerms } from "../../src/store/sentence-terms.ts";
 import { writeArxivCorpus } from "../support/arxiv-corpus.ts";
 import { tempDir } from "../support/tiny-index.ts";

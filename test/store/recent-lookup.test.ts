@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRecentLookup } from "../../src/store/embedded/recent-lookup.ts";
+import { createRecentLookup } from "../../src/store/recent-lookup.ts";
 
 /** A look-up over a fixed table that records what it was asked. */
 function recordingLookUp(table: Map<number, string>) {

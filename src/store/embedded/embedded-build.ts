@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { ConfigurationError } from "../../settings/configuration-error.ts";
 import type { BuildTarget, BuildTargetOptions, IndexFacts } from "../store-location.ts";
 import { embeddingCacheFile, embeddingCacheKey, openEmbeddingCache } from "./embedding-cache.ts";
 import { indexFileDigest } from "./file-digest.ts";
@@ -32,6 +33,11 @@ export interface EmbeddedBuildOptions extends BuildTargetOptions {
  */
 export async function beginEmbeddedBuild(options: EmbeddedBuildOptions): Promise<BuildTarget> {
   const { indexDir, encoder } = options;
+  if (options.part && options.part.of > 1) {
+    throw new ConfigurationError(
+      `--part ${options.part.index}/${options.part.of} splits a build between workers that write to one cluster: give it with --store URL (an OpenSearch cluster). The embedded store in ${indexDir} is built whole by one process.`,
+    );
+  }
   const hnsw = options.hnsw ?? DEFAULT_HNSW;
   await mkdir(indexDir, { recursive: true });
   const generation = newGenerationName();
@@ -67,7 +73,8 @@ export async function beginEmbeddedBuild(options: EmbeddedBuildOptions): Promise
     async remember(done) {
       cache?.put(done);
     },
-    async add(record, embedding) {
+    async add(row, record, embedding) {
+      if (row !== writer.count) throw new RangeError(`row ${row} added after ${writer.count} rows`);
       writer.add(record);
       if (!graph) return;
       if (!embedding)

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { PaperFilter } from "../../contract/paper-filter.ts";
 import type { Facets } from "../../contract/starters.ts";
+import { FACET_CATEGORIES } from "../store-limits.ts";
 
 /** The years and categories of every paper, by row (= HNSW label), held in memory. */
 export interface FacetIndex {
@@ -10,9 +11,6 @@ export interface FacetIndex {
   /** The rows that pass, when there are at most `max` of them; undefined when there are more. */
   rowsPassing(filter: PaperFilter, max: number): number[] | undefined;
 }
-
-/** Categories `facets` lists at most. */
-export const FACET_CATEGORIES = 50;
 
 /** Gathers rows' years and categories as they are added, into compact arrays. */
 export interface FacetCollector {

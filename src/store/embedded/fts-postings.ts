@@ -1,9 +1,9 @@
 import type Database from "better-sqlite3";
 import { isUnfiltered, type PaperFilter } from "../../contract/paper-filter.ts";
+import { createRecentLookup } from "../recent-lookup.ts";
 import type { RowRanking } from "./best-rows.ts";
 import { filterClause } from "./filter-clause.ts";
 import type { Postings, TermFrequencies } from "./lexical-search.ts";
-import { createRecentLookup } from "./recent-lookup.ts";
 
 export interface FtsPostingsOptions {
   /** Terms whose frequencies are remembered between questions (least recently used go first). */

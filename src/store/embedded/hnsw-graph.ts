@@ -1,8 +1,9 @@
 import hnswlib from "hnswlib-node";
+import { efSearchFor } from "../store-limits.ts";
 import type { RowRanking } from "./best-rows.ts";
 import { exactNearest } from "./exact-nearest.ts";
 import { openGraphVectors } from "./graph-vectors.ts";
-import { efSearchFor, type HnswParams } from "./manifest.ts";
+import type { HnswParams } from "./manifest.ts";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;

@@ -31,12 +31,3 @@ export const MANIFEST_FILE = "manifest.json";
 
 /** Defaults that keep recall high on real corpora (M 16, efConstruction 200). */
 export const DEFAULT_HNSW: HnswParams = { space: "ip", m: 16, efConstruction: 200, seed: 100 };
-
-/**
- * Candidates explored per query: grows with k, never below 256. On 100k vectors of low
- * intrinsic dimension (like sentence embeddings) ef 64 finds only ~85% of the true top 10,
- * ef 256 over 99% at still 27–37× the speed of an exact scan (bench/report.md).
- */
-export function efSearchFor(k: number): number {
-  return Math.max(256, 4 * k);
-}

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { KeyedPaper, PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
-import { createRecentLookup } from "./recent-lookup.ts";
+import { createRecentLookup } from "../recent-lookup.ts";
 
 /** The columns a stored paper is read from (not its index-time sentence terms or content hash). */
 export const PAPER_COLUMNS =

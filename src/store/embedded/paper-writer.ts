@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { SeenPapers } from "../../corpus/seen-papers.ts";
-import type { PaperOrigin } from "../../corpus/types.ts";
 import type { PaperRecord } from "../paper-record.ts";
+import { createSeenPapersOnDisk } from "../seen-papers-on-disk.ts";
 import { createFacetCollector } from "./facet-index.ts";
 
 const SCHEMA = `
@@ -83,15 +83,7 @@ export function createPaperWriter(path: string): PaperWriter {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertText = db.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)");
-  // Seen keys live in an anonymous temporary database: on disk, gone when the build ends.
-  const seenDb = new Database("");
-  seenDb.exec(
-    "CREATE TABLE seen (key TEXT PRIMARY KEY, id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID",
-  );
-  const firstWith = seenDb.prepare("SELECT id, file, line FROM seen WHERE key = ?");
-  const remember = seenDb.prepare(
-    "INSERT OR IGNORE INTO seen (key, id, file, line) VALUES (?, ?, ?, ?)",
-  );
+  const seen = createSeenPapersOnDisk();
   // Years and category bitsets by row, written at the end for filters to load at once.
   const facets = createFacetCollector();
   let count = 0;
@@ -104,10 +96,7 @@ export function createPaperWriter(path: string): PaperWriter {
     get count() {
       return count;
     },
-    seen: {
-      firstWith: (key) => firstWith.get(key) as PaperOrigin | undefined,
-      remember: (key, origin) => void remember.run(key, origin.id, origin.file, origin.line),
-    },
+    seen,
     add(record) {
       const { paper } = record;
       if (!open) {
@@ -145,11 +134,11 @@ export function createPaperWriter(path: string): PaperWriter {
       db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
       db.exec(TERM_FREQUENCIES);
       db.close();
-      seenDb.close();
+      seen.close();
     },
     abandon() {
       if (db.open) db.close();
-      if (seenDb.open) seenDb.close();
+      seen.close();
     },
   };
 }

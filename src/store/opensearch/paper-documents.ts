@@ -1,0 +1,205 @@
+import type { PaperRecord } from "../paper-record.ts";
+import type { PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
+import type { CachedEmbedding } from "../store-location.ts";
+
+/** Bumped whenever the documents change shape; an index of another version is rebuilt. */
+export const DOCUMENT_FORMAT_VERSION = 1;
+
+/** HNSW parameters of the paper vectors: the embedded graph's (see `DEFAULT_HNSW`). */
+const HNSW = { m: 16, ef_construction: 200 };
+
+/** One paper as a document of the papers index. */
+export interface PaperDocument {
+  id: string;
+  /** Position in the corpus (after duplicates): the order of `list`. */
+  row: number;
+  /** The share of the corpus (`--part I/N`) that wrote it. */
+  part: number;
+  content_hash: string;
+  title: string;
+  abstract: string;
+  /** paperchat's search terms (see `tokenize`), space-separated: what BM25 ranks. */
+  title_terms: string;
+  /** The title's terms twice, then the abstract's: title words count double, as in the embedded store. */
+  body_terms: string;
+  authors?: string[];
+  year?: number;
+  categories?: string[];
+  doi?: string;
+  url?: string;
+  metadata?: Record<string, unknown>;
+  /** Sentence offsets, flat: [start0, end0, start1, end1, …]. */
+  sentences: number[];
+  /** Base64 of the packed sentence term hashes (see `packSentenceTerms`). */
+  sentence_terms: string;
+  /** Base64 of the quantized sentence vectors (see `quantizeSentenceVectors`). */
+  sentence_vectors?: string;
+  vector?: number[];
+}
+
+/** Fields a page of results never needs: the heavy ones, and the ranked terms. */
+export const RANKING_FIELDS = ["vector", "title_terms", "body_terms"] as const;
+
+/**
+ * Settings and mappings of a papers index: the paper's text and metadata kept as they are; its
+ * search terms ranked by BM25 (split on spaces: paperchat's tokenizer made them, so both stores
+ * rank the same terms); keywords and a year to filter by; sentence data stored, not indexed;
+ * the paper vector in a lucene HNSW graph by cosine, with the embedded graph's M and
+ * efConstruction. `dims` 0 makes a lexical-only index (no vectors).
+ *
+ * @example
+ * await cluster.request("PUT", "/paperchat-papers-1a2b", papersIndexBody({ dims: 384, replicas: 1, meta }));
+ */
+export function papersIndexBody(options: { dims: number; replicas: number; meta: object }): object {
+  const stored = { type: "text", index: false } as const;
+  return {
+    settings: {
+      index: {
+        number_of_shards: 1,
+        number_of_replicas: options.replicas,
+        // knn_vector fields with an HNSW method need it; a cluster without the plugin refuses it.
+        ...(options.dims > 0 ? { knn: true } : {}),
+      },
+      analysis: { analyzer: { paperchat_terms: { type: "custom", tokenizer: "whitespace" } } },
+    },
+    mappings: {
+      dynamic: "strict",
+      _meta: { paperchat: options.meta },
+      properties: {
+        id: { type: "keyword" },
+        row: { type: "integer" },
+        part: { type: "integer" },
+        content_hash: { type: "keyword" },
+        title: stored,
+        abstract: stored,
+        title_terms: { type: "text", analyzer: "paperchat_terms" },
+        body_terms: { type: "text", analyzer: "paperchat_terms" },
+        authors: { type: "keyword", index: false },
+        year: { type: "integer" },
+        categories: { type: "keyword" },
+        doi: { type: "keyword", index: false },
+        url: { type: "keyword", index: false },
+        metadata: { type: "object", enabled: false },
+        sentences: { type: "object", enabled: false },
+        sentence_terms: { type: "binary" },
+        sentence_vectors: { type: "binary" },
+        ...(options.dims > 0
+          ? {
+              vector: {
+                type: "knn_vector",
+                dimension: options.dims,
+                method: {
+                  name: "hnsw",
+                  engine: "lucene",
+                  space_type: "cosinesimil",
+                  parameters: HNSW,
+                },
+              },
+            }
+          : {}),
+      },
+    },
+  };
+}
+
+const base64 = (bytes: Uint8Array | Uint32Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+
+/** A float32 as JSON: 9 significant digits give back the same float32, in half the characters. */
+const vectorJson = (vector: Float32Array) =>
+  Array.from(vector, (value) => Number(value.toPrecision(9)));
+
+/**
+ * The document of a paper with what a build computed for it and its model work.
+ *
+ * @example
+ * paperDocument({ row: 0, part: 0, record, embedding });
+ */
+export function paperDocument(item: {
+  row: number;
+  part: number;
+  record: PaperRecord;
+  embedding?: CachedEmbedding;
+}): PaperDocument {
+  const { record, embedding } = item;
+  const { paper } = record;
+  const title = record.titleTerms.join(" ");
+  return {
+    id: paper.id,
+    row: item.row,
+    part: item.part,
+    content_hash: record.contentHash,
+    title: paper.title,
+    abstract: paper.abstract,
+    title_terms: title,
+    body_terms: `${title} ${title} ${record.abstractTerms.join(" ")}`,
+    ...(paper.authors ? { authors: paper.authors } : {}),
+    ...(paper.year !== undefined ? { year: paper.year } : {}),
+    ...(paper.categories ? { categories: paper.categories } : {}),
+    ...(paper.doi ? { doi: paper.doi } : {}),
+    ...(paper.url ? { url: paper.url } : {}),
+    ...(paper.metadata ? { metadata: paper.metadata } : {}),
+    sentences: paper.sentences.flat(),
+    sentence_terms: base64(record.sentenceTerms),
+    ...(embedding
+      ? { sentence_vectors: base64(embedding.sentences), vector: vectorJson(embedding.paper) }
+      : {}),
+  };
+}
+
+/** Bytes of a base64 field, in an array of their own (aligned for typed views). */
+const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, "base64"));
+
+/**
+ * The stored paper a document holds.
+ *
+ * @example
+ * storedPaperOf(hit._source);
+ */
+export function storedPaperOf(doc: PaperDocument): StoredPaper {
+  const paper: StoredPaper = {
+    id: doc.id,
+    title: doc.title,
+    abstract: doc.abstract,
+    sentences: [],
+  };
+  for (let i = 0; i + 1 < doc.sentences.length; i += 2) {
+    paper.sentences.push([doc.sentences[i]!, doc.sentences[i + 1]!]);
+  }
+  if (doc.authors) paper.authors = doc.authors;
+  if (doc.year !== undefined) paper.year = doc.year;
+  if (doc.categories) paper.categories = doc.categories;
+  if (doc.doi) paper.doi = doc.doi;
+  if (doc.url) paper.url = doc.url;
+  if (doc.metadata) paper.metadata = doc.metadata;
+  return paper;
+}
+
+/**
+ * A document's paper with its sentence data (for snippets).
+ *
+ * @example
+ * withSentencesOf(hit._source);
+ */
+export function withSentencesOf(doc: PaperDocument): PaperWithSentences {
+  const sentences: SentenceData = {
+    terms: new Uint32Array(bytesOf(doc.sentence_terms).buffer),
+  };
+  if (doc.sentence_vectors) sentences.vectors = bytesOf(doc.sentence_vectors);
+  return { key: doc.id, paper: storedPaperOf(doc), sentences };
+}
+
+/**
+ * The model work a document holds, for a build that finds its text unchanged.
+ *
+ * @example
+ * cachedEmbeddingOf(hit._source); // { hash, paper, sentences }
+ */
+export function cachedEmbeddingOf(doc: PaperDocument): CachedEmbedding | undefined {
+  if (!doc.vector || doc.sentence_vectors === undefined) return undefined;
+  return {
+    hash: doc.content_hash,
+    paper: Float32Array.from(doc.vector),
+    sentences: bytesOf(doc.sentence_vectors),
+  };
+}
