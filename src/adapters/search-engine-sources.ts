@@ -2,9 +2,6 @@ import type { PaperSource } from "../collections/paper-source.ts";
 import type { RecommendSource } from "../recommend/recommend-source.ts";
 import type { PaperStore } from "../store/open-store.ts";
 
-/** Blocks of consecutive papers a sample is drawn as (each block is one page read). */
-const SAMPLE_BLOCKS = 32;
-
 /** mulberry32: the same numbers in [0, 1) for the same seed, on every platform. */
 function seededUniform(seed: number): () => number {
   let state = seed >>> 0;
@@ -32,9 +29,11 @@ export function paperSourceOf(store: PaperStore): PaperSource {
 
 /**
  * The recommendations' port over today's synchronous store: graph queries through
- * `nearest` (asking for as many more as there are ids to exclude, which it then drops), and a
- * sample read as `SAMPLE_BLOCKS` pages of consecutive papers at seeded offsets (the store
- * lists papers by offset, not by row).
+ * `nearest` (asking for as many more as there are ids to exclude, which it then drops), and the
+ * sample as one page of consecutive papers at a seeded offset. The store lists papers by
+ * offset, not by row, and SQLite walks the rows before an offset: a page is one walk, while
+ * spreading the sample over the corpus would cost one walk per paper. Corpus order is the
+ * source's (arXiv's: by id), not by topic.
  *
  * @example
  * const source = recommendSourceOf(engine.store);
@@ -64,18 +63,8 @@ export function recommendSourceOf(store: PaperStore): RecommendSource {
       return { ids, scores };
     },
     async sample(count, seed) {
-      const total = store.count;
-      if (count >= total) return store.list(0, total).map((paper) => paper.id);
-      const next = seededUniform(seed);
-      const block = Math.ceil(count / SAMPLE_BLOCKS);
-      const ids = new Set<string>();
-      while (ids.size < count) {
-        const offset = Math.floor(next() * Math.max(1, total - block));
-        for (const { id } of store.list(offset, block)) {
-          if (ids.size < count) ids.add(id);
-        }
-      }
-      return [...ids];
+      const offset = Math.floor(seededUniform(seed)() * Math.max(0, store.count - count + 1));
+      return store.list(offset, count).map((paper) => paper.id);
     },
     papersWithSentences: async (ids) => store.papersWithSentences(ids),
     async bm25(terms, limit, filter) {
