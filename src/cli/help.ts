@@ -13,6 +13,10 @@ Commands:
   search "QUESTION"     Best papers for a question, with snippets
   similar PAPER_ID      Papers most similar to a paper
   embed "TEXT"...       Embed texts (or stdin lines) and print the vectors
+  collection ACTION     Reading lists: list, create, show, rename, delete, add, remove
+                        (file: PAPERCHAT_COLLECTIONS, default collections.sqlite in the index folder)
+  export (--collection NAME | ID...) [--format bibtex|ris|csl-json]
+                        Print papers as a citation file
   model import FROM OUT Convert a sentence-transformers model on disk (BERT family) for --model
 
 Options for every command:
@@ -40,7 +44,8 @@ Serves the existing index (HTTP API and chat page). It builds one first when the
 (of --corpus, or the bundled corpus), and rebuilds it only when the files it was built from
 changed, when --corpus / PAPERCHAT_CORPUS names other files (a line says what is replaced),
 or when the model has become available for an index built without it. Without the model it
-still serves, lexically. Same as \`npm start\`.
+still serves, lexically. Same as \`npm start\`. Collections (the page's Library) are kept in
+PAPERCHAT_COLLECTIONS, by default collections.sqlite in the index folder, which no build touches.
 
 Example:
   PORT=8080 npx paperchat start --corpus data/trending-papers.txt`,
@@ -103,6 +108,45 @@ per line as JSON arrays, or with --json the OpenAI-style {"data": [...]} documen
 Examples:
   npx paperchat embed "graph neural networks" "object detection"
   cat titles.txt | npx paperchat embed --json > vectors.json`,
+  collection: `Usage: paperchat collection ACTION [ARGUMENTS] [--json] [common options]
+
+Keeps named reading lists of papers in a file of their own, apart from the index, so that no
+rebuild or change of corpus touches them: PAPERCHAT_COLLECTIONS, by default collections.sqlite
+in the index folder (--index-dir). A paper that leaves the corpus stays listed, marked missing.
+Names are case-sensitive: 1-100 characters, no control characters, no spaces at either end.
+The server shows the same collections (GET /api/collections, and the page's Library).
+
+  list               every collection, with its number of papers
+  create NAME        a new, empty collection
+  show NAME          its papers, in the order they were added
+  rename OLD NEW     give it another name
+  delete NAME        delete it (its papers stay in the index)
+  add NAME ID...     add papers by id: all or none (an id the index does not hold is an error)
+  remove NAME ID     take one paper out
+
+  --json             print what the API answers (GET /api/collections, GET /api/collections/:name)
+
+Examples:
+  npx paperchat collection create "Graph recommenders"
+  npx paperchat collection add "Graph recommenders" lightgcn-simplifying-and-powering-graph-9e6c4d
+  npx paperchat collection show "Graph recommenders" --json
+  PAPERCHAT_COLLECTIONS=~/reading.sqlite npx paperchat collection list`,
+  export: `Usage: paperchat export (--collection NAME | ID...) [--format bibtex|ris|csl-json]
+                        [common options]
+
+Prints papers as a citation file on standard output: the papers of a collection (see
+\`paperchat collection\`; PAPERCHAT_COLLECTIONS says where collections are kept), or the papers
+named by id. Each entry has the title, authors, year, DOI, arXiv id and URL where the corpus
+has them; a paper without metadata is still a valid entry. Same as GET
+/api/collections/:name/export and POST /api/export.
+
+  --format bibtex     BibTeX (the default), for LaTeX: \\bibliography{papers}
+  --format ris        RIS, for EndNote, Zotero and Mendeley
+  --format csl-json   CSL-JSON, for citeproc, pandoc and Zotero
+
+Examples:
+  npx paperchat export --collection "Graph recommenders" > graph.bib
+  npx paperchat export math/0501001 0704.0001 --format csl-json > papers.json`,
   model: `Usage: paperchat model import FROM OUT
 
 Converts a sentence-transformers checkpoint already on disk (a folder with config.json,

@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: async () => (await import("./commands/search-command.ts")).searchCommand,
   similar: async () => (await import("./commands/similar-command.ts")).similarCommand,
   embed: async () => (await import("./commands/embed-command.ts")).embedCommand,
+  collection: async () => (await import("./commands/collection-command.ts")).collectionCommand,
+  export: async () => (await import("./commands/export-command.ts")).exportCommand,
   model: async () => (await import("./commands/model-command.ts")).modelCommand,
   serve: async () => (await import("./commands/serve-command.ts")).serveCommand,
   start: async () => (await import("./commands/serve-command.ts")).serveCommand,

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from "../contract/export-format.ts";
 import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
 import { MAX_K } from "../search/max-k.ts";
@@ -16,6 +17,10 @@ export interface CommandLine {
   json: boolean;
   force: boolean;
   format?: CorpusFormat;
+  /** `export --format bibtex|ris|csl-json`. */
+  exportFormat?: ExportFormat;
+  /** `export --collection NAME`: the papers of a collection. */
+  collection?: string;
   /** How `index` makes sentence vectors (`--sentence-vectors pooled|separate`). */
   sentenceVectors?: SentenceVectorMode;
   port?: number;
@@ -82,8 +87,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (command !== undefined && !(command in COMMAND_HELP)) {
     throw new UsageError(`Unknown command "${command}".`);
   }
-  if (values.format !== undefined && !FORMATS.includes(values.format as CorpusFormat)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${values.format}".`);
+  // `export --format` names a citation format; every other command's, a corpus format.
+  const exporting = command === "export";
+  const formats: readonly string[] = exporting ? EXPORT_FORMATS : FORMATS;
+  if (values.format !== undefined && !formats.includes(values.format)) {
+    throw new UsageError(`--format must be one of ${formats.join(", ")}, got "${values.format}".`);
   }
   const sentenceVectors = values["sentence-vectors"] as SentenceVectorMode | undefined;
   if (sentenceVectors !== undefined && !SENTENCE_VECTORS.includes(sentenceVectors)) {
@@ -103,7 +111,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     k: integerOption("k", values.k, 1, MAX_K),
     json: values.json ?? false,
     force: values.force ?? false,
-    format: values.format as CorpusFormat | undefined,
+    format: exporting ? undefined : (values.format as CorpusFormat | undefined),
+    exportFormat:
+      exporting && values.format && isExportFormat(values.format) ? values.format : undefined,
+    collection: values.collection,
     sentenceVectors,
     port: integerOption("port", values.port, 0, 65535),
     host: values.host,
@@ -123,6 +134,7 @@ function parse(argv: readonly string[]) {
       "index-dir": { type: "string" },
       corpus: { type: "string", multiple: true },
       format: { type: "string" },
+      collection: { type: "string" },
       "sentence-vectors": { type: "string" },
       k: { type: "string" },
       json: { type: "boolean" },

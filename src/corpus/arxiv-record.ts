@@ -31,9 +31,9 @@ const ARXIV_CONSUMED_FIELDS = new Set([
   "versions",
 ]);
 /** `0704.0001`, `2401.12345v2`: year and month first. */
-const NEW_STYLE_ID = /^(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$/;
+export const NEW_STYLE_ID = /^(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$/;
 /** `math/0501001`, `hep-th/9901001`, `math.CO/0501001`: archive, then year and month. */
-const OLD_STYLE_ID = /^[a-z-]+(?:\.[A-Za-z-]+)?\/(\d{2})(\d{2})\d{3}(?:v\d+)?$/;
+export const OLD_STYLE_ID = /^[a-z-]+(?:\.[A-Za-z-]+)?\/(\d{2})(\d{2})\d{3}(?:v\d+)?$/;
 /** Old-style ids started in August 1991. */
 const FIRST_ARXIV_YEAR = 91;
 

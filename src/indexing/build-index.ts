@@ -14,8 +14,8 @@ import type {
   IndexFacts,
   StoreLocation,
 } from "../store/store-location.ts";
-import { createEmbeddingQueue, type EmbeddingQueue } from "./embedding-queue.ts";
 import { partOfPaper } from "./corpus-part.ts";
+import { createEmbeddingQueue, type EmbeddingQueue } from "./embedding-queue.ts";
 import { paperRecordOf } from "./paper-record-of.ts";
 import { type BuildPlan, type BuildRequest, planBuild } from "./plan-build.ts";
 import { createRowOrder } from "./row-order.ts";

@@ -1,5 +1,5 @@
-import type { CorpusPart } from "../store/store-location.ts";
 import { termHash } from "../store/sentence-terms.ts";
+import type { CorpusPart } from "../store/store-location.ts";
 
 /**
  * Which share (1..of) a paper belongs to when `of` workers index a corpus together: a stable

@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { RequestIdVariables } from "hono/request-id";
+import type { CollectionStore } from "../collections/collection-store.ts";
+import type { PaperSource } from "../collections/paper-source.ts";
 import type { BatchingEmbedder } from "../embed/batching-embedder.ts";
+import type { Recommender } from "../recommend/recommender.ts";
 import type { SearchEngine } from "../search/search-engine.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import type { ServerLimits } from "./limits.ts";
@@ -23,4 +26,10 @@ export interface AppContext {
   logger: Logger;
   /** Why embeddings are unavailable and how to fix it (degraded mode). */
   degradedReason: string;
+  /** Named collections of paper ids, kept apart from the index. */
+  collections: CollectionStore;
+  /** Papers by id, with their metadata (collections and exports). */
+  paperSource: PaperSource;
+  /** Papers like a collection's. */
+  recommender: Recommender;
 }

@@ -4,6 +4,7 @@ import { except } from "hono/combine";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
+import { type CollectionStore, openCollectionStore } from "../collections/collection-store.ts";
 import { publicModelName } from "../contract/model-name.ts";
 import {
   type BatchingEmbedder,
@@ -11,6 +12,7 @@ import {
   createBatchingEmbedder,
 } from "../embed/batching-embedder.ts";
 import type { Embedder } from "../embed/types.ts";
+import { createRecommender } from "../recommend/recommender.ts";
 import type { SearchEngine } from "../search/search-engine.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import { packageVersion, WEB_DIST } from "../settings/repository.ts";
@@ -28,11 +30,15 @@ import { consoleLogger, type Logger } from "./logger.ts";
 import { requireApiKey } from "./middleware/require-api-key.ts";
 import { strictUtf8Body } from "./middleware/strict-utf8-body.ts";
 import { registerChatRoutes } from "./routes/chat.ts";
+import { registerCollectionPaperRoutes } from "./routes/collection-papers.ts";
+import { registerCollectionRoutes } from "./routes/collections.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerEmbeddingRoutes } from "./routes/embeddings.ts";
+import { registerExportRoutes } from "./routes/export.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerModelRoutes } from "./routes/models.ts";
 import { registerPaperRoutes } from "./routes/papers.ts";
+import { registerRecommendRoutes } from "./routes/recommend.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 import { registerStarterRoutes } from "./routes/starters.ts";
 import { serveWebApp } from "./routes/web.ts";
@@ -57,6 +63,11 @@ export interface AppOptions {
   logger?: Logger;
   /** Why the model is missing and how to provide it, for 503s in degraded mode. */
   degradedReason?: string;
+  /**
+   * Where collections are kept (see `openCollectionStore`; `paperchat serve` opens the file
+   * beside the index). Without it they live in memory, for the app's life.
+   */
+  collections?: CollectionStore;
 }
 
 const VERSION = packageVersion();
@@ -96,6 +107,9 @@ export function createApp(options: AppOptions): PaperchatApp {
     llm: options.llm,
     logger,
     degradedReason: options.degradedReason ?? DEFAULT_DEGRADED_REASON,
+    collections: options.collections ?? openCollectionStore(":memory:"),
+    paperSource: options.engine.store,
+    recommender: createRecommender({ store: options.engine.store }),
   };
 
   const app: PaperchatApp = new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalid });
@@ -139,6 +153,10 @@ export function createApp(options: AppOptions): PaperchatApp {
   registerStarterRoutes(app, context);
   registerPaperRoutes(app, context);
   registerChatRoutes(app, context);
+  registerCollectionRoutes(app, context);
+  registerCollectionPaperRoutes(app, context);
+  registerRecommendRoutes(app, context);
+  registerExportRoutes(app, context);
   registerEmbeddingRoutes(app, context);
   registerModelRoutes(app, context);
   registerDocsRoutes(app, { version: VERSION, apiKey: options.apiKey !== undefined });

@@ -119,5 +119,10 @@ export interface PaperStore {
   passing(filter: PaperFilter, atMost: number): Promise<PaperKey[] | undefined>;
   /** Nearest papers to a vector by cosine. */
   nearest(query: NearestQuery): Promise<Ranking>;
+  /**
+   * Up to `count` distinct papers drawn from the whole corpus by a generator seeded with `seed`:
+   * the same seed gives the same papers from the same index.
+   */
+  sample(count: number, seed: number): Promise<PaperKey[]>;
   close(): Promise<void>;
 }

@@ -24,7 +24,9 @@ export function createSeenPapersOnDisk(): SeenPapersOnDisk {
     "CREATE TABLE seen (key TEXT PRIMARY KEY, id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID",
   );
   const firstWith = db.prepare("SELECT id, file, line FROM seen WHERE key = ?");
-  const remember = db.prepare("INSERT OR IGNORE INTO seen (key, id, file, line) VALUES (?, ?, ?, ?)");
+  const remember = db.prepare(
+    "INSERT OR IGNORE INTO seen (key, id, file, line) VALUES (?, ?, ?, ?)",
+  );
   return {
     firstWith: (key) => firstWith.get(key) as PaperOrigin | undefined,
     remember: (key, origin) => void remember.run(key, origin.id, origin.file, origin.line),

@@ -30,23 +30,30 @@ const WRONG_CREDENTIALS: Record<string, string>[] = [
   { cookie: `api_key=${KEY}` },
 ];
 
-/** What GET routes need in the query and POST routes in the body to answer 200. */
+/** The collection the collection routes name (`{name}`), put back before each of them. */
+const COLLECTION = "Key test";
+const COLLECTION_PATH = `/api/collections/${encodeURIComponent(COLLECTION)}`;
+
+/** What GET routes need in the query and POST routes in the body to answer 2xx. */
 const VALID_QUERIES: Record<string, string> = { "/api/search": "?q=graph+convolution" };
 const VALID_BODIES: Record<string, unknown> = {
   "/api/search": { query: "graph convolution" },
   "/api/chat": { messages: [userMessage("graph convolution")] },
   "/v1/embeddings": { input: "graph convolution" },
+  "/api/collections": { name: "Made with the key" },
+  [COLLECTION_PATH]: { name: "Renamed with the key" },
 };
 
 interface Route {
   method: string;
-  /** With a real paper id in place of `{id}` / `:id`. */
+  /** With a real paper id in place of `{id}` / `:id`, and `COLLECTION` in place of `{name}`. */
   path: string;
 }
 
 let tiny: TinyEngine;
 let server: Awaited<ReturnType<typeof serveTiny>>;
 let routes: Route[];
+let paperId: string;
 
 /**
  * Every protected route: those in the OpenAPI document and those registered on the app
@@ -64,7 +71,9 @@ async function protectedRoutes(paperId: string): Promise<Route[]> {
   );
   const unique = new Map<string, Route>();
   for (const { method, path } of [...documented, ...registered]) {
-    const filled = path.replace(/\{id\}|:id/, paperId);
+    const filled = path
+      .replace(/\{name\}|:name/, encodeURIComponent(COLLECTION))
+      .replace(/\{id\}|:id/, encodeURIComponent(paperId));
     if (PROTECTED.test(filled) && !PUBLIC_API.has(filled)) {
       unique.set(`${method} ${filled}`, { method, path: filled });
     }
@@ -72,8 +81,29 @@ async function protectedRoutes(paperId: string): Promise<Route[]> {
   return [...unique.values()];
 }
 
+/** Puts back the collection the collection routes name: there, holding `paperId`. */
+async function resetCollection(paperId: string) {
+  const request = (path: string, method: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then((response) => response.body?.cancel());
+  await request(COLLECTION_PATH, "DELETE");
+  await request("/api/collections/Renamed%20with%20the%20key", "DELETE");
+  await request("/api/collections/Made%20with%20the%20key", "DELETE");
+  await request("/api/collections", "POST", { name: COLLECTION });
+  await request(`${COLLECTION_PATH}/papers`, "POST", { id: paperId });
+}
+
 function send(route: Route, headers: Record<string, string> = {}) {
-  const body = VALID_BODIES[route.path];
+  const paper = { id: paperId };
+  const body =
+    route.path === `${COLLECTION_PATH}/papers`
+      ? paper
+      : route.path === "/api/export"
+        ? { ids: [paperId] }
+        : VALID_BODIES[route.path];
   const query = route.method === "GET" || route.method === "HEAD" ? VALID_QUERIES[route.path] : "";
   return fetch(`${server.url}${route.path}${query ?? ""}`, {
     method: route.method,
@@ -86,7 +116,8 @@ function send(route: Route, headers: Record<string, string> = {}) {
 beforeAll(async () => {
   tiny = await openTinyEngine();
   server = await serveTiny(tiny, { apiKey: KEY, cors: { origins: ["https://app.example.org"] } });
-  routes = await protectedRoutes((await papersOf(tiny.engine.store))[0]!.id);
+  paperId = (await papersOf(tiny.engine.store))[0]!.id;
+  routes = await protectedRoutes(paperId);
 });
 
 afterAll(async () => {
@@ -108,16 +139,22 @@ describe("with an API key set, no protected route answers without it", () => {
         "POST /api/chat",
         "POST /v1/embeddings",
         "GET /v1/models",
+        "GET /api/collections",
+        "POST /api/collections",
+        `PATCH ${COLLECTION_PATH}`,
+        `DELETE ${COLLECTION_PATH}/papers/:id`,
+        `GET ${COLLECTION_PATH}/recommend`,
+        "POST /api/export",
       ]),
     );
   });
 
-  it("answers every route with 200 when the key is right (so the 401s below are the key's doing)", async () => {
+  it("answers every route with 2xx when the key is right (so the 401s below are the key's doing)", async () => {
     for (const route of routes) {
+      await resetCollection(paperId);
       const response = await send(route, { authorization: `Bearer ${KEY}` });
-      expect(`${route.method} ${route.path} ${response.status}`).toBe(
-        `${route.method} ${route.path} 200`,
-      );
+      const status = response.status >= 200 && response.status < 300 ? "2xx" : response.status;
+      expect(`${route.method} ${route.path} ${status}`).toBe(`${route.method} ${route.path} 2xx`);
       await response.body?.cancel();
     }
   });

@@ -204,6 +204,16 @@ describe("OpenAPI document and docs page", () => {
         "POST /api/chat",
         "POST /v1/embeddings",
         "GET /v1/models",
+        "GET /api/collections",
+        "POST /api/collections",
+        "GET /api/collections/{name}",
+        "PATCH /api/collections/{name}",
+        "DELETE /api/collections/{name}",
+        "POST /api/collections/{name}/papers",
+        "DELETE /api/collections/{name}/papers/{id}",
+        "GET /api/collections/{name}/recommend",
+        "GET /api/collections/{name}/export",
+        "POST /api/export",
       ].sort(),
     );
     const k = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestRows, bestRowsCollector } from "../../src/store/embedded/best-rows.ts";
+import { bestRows, bestRowsCollector } from "../../src/store/best-rows.ts";
 
 /** The reference: every row sorted by score (higher first), equal scores by row, then cut. */
 function sortedBest(scored: [number, number][], limit: number) {

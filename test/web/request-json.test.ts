@@ -84,6 +84,10 @@ describe("requestJson", () => {
     },
   );
 
+  it("resolves a 204 (a deletion) with undefined", async () => {
+    await expect(requestJson(answer(204, ""))).resolves.toBeUndefined();
+  });
+
   it("says the server is down when it hangs up in the middle of its reply", async () => {
     await expect(requestJson(`${base}/cut`)).rejects.toThrow(SERVER_DOWN_MESSAGE);
   });

@@ -16,10 +16,12 @@ import { Conversation } from "./components/Conversation.tsx";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
 import { FilterControls } from "./components/FilterControls.tsx";
 import { Header } from "./components/Header.tsx";
+import { LibraryView } from "./components/LibraryView.tsx";
 import { OpenPaperContext } from "./components/open-paper-context.ts";
 import { PaperDialog } from "./components/PaperDialog.tsx";
 import { RelatedWork } from "./components/RelatedWork.tsx";
 import { StarterQuestions } from "./components/StarterQuestions.tsx";
+import { CollectionsContext, useCollectionsState } from "./library/use-collections.ts";
 
 /**
  * Same-origin chat endpoint (docs/api.md: AI SDK UI message stream), asked through `apiFetch`,
@@ -27,17 +29,19 @@ import { StarterQuestions } from "./components/StarterQuestions.tsx";
  */
 const transport = new DefaultChatTransport({ api: "/api/chat", fetch: apiFetch });
 
-type View = "chat" | "related";
+type View = "chat" | "related" | "library";
 
 /**
  * The whole page: header, the API key form when the server asks for one, filter controls when
- * the corpus has years or categories, the chat (starting from questions about the corpus) or the
- * related-work search, and the paper dialog.
+ * the corpus has years or categories, the chat (starting from questions about the corpus), the
+ * related-work search or the Library (collections and their recommendations), and the paper
+ * dialog.
  */
 export function App() {
   const health = useRequest<Health>("/api/health");
   const starters = useRequest<StartersResponse>("/api/starters");
   const apiKey = useApiKey();
+  const collections = useCollectionsState(apiKey.key);
   const [filter, setFilter] = useState<FilterFields>({});
   const [view, setView] = useState<View>("chat");
   const [draft, setDraft] = useState("");
@@ -75,53 +79,65 @@ export function App() {
 
   return (
     <OpenPaperContext.Provider value={setOpenPaperId}>
-      <div className="app">
-        <Header health={health} onForgetKey={apiKey.key === null ? undefined : apiKey.forget} />
-        <nav className="view-switch" aria-label="Mode">
-          <button type="button" aria-pressed={view === "chat"} onClick={() => setView("chat")}>
-            Ask
-          </button>
-          <button
-            type="button"
-            aria-pressed={view === "related"}
-            onClick={() => setView("related")}
-          >
-            Related work
-          </button>
-        </nav>
-        <main>
-          {apiKey.refusal !== null && <ApiKeyForm refusal={apiKey.refusal} onSave={apiKey.save} />}
-          {starters.data && (
-            <FilterControls facets={starters.data.facets} value={filter} onChange={setFilter} />
-          )}
-          <div className="chat-view" hidden={view !== "chat"}>
-            {messages.length === 0 ? (
-              <StarterQuestions starters={starters} onAsk={ask} disabled={busy} />
-            ) : (
-              <Conversation messages={messages} status={status} stoppedIds={stoppedIds} />
+      <CollectionsContext.Provider value={collections}>
+        <div className="app">
+          <Header health={health} onForgetKey={apiKey.key === null ? undefined : apiKey.forget} />
+          <nav className="view-switch" aria-label="Mode">
+            <button type="button" aria-pressed={view === "chat"} onClick={() => setView("chat")}>
+              Ask
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === "related"}
+              onClick={() => setView("related")}
+            >
+              Related work
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === "library"}
+              onClick={() => setView("library")}
+            >
+              Library
+            </button>
+          </nav>
+          <main>
+            {apiKey.refusal !== null && (
+              <ApiKeyForm refusal={apiKey.refusal} onSave={apiKey.save} />
             )}
-            {/* A missing or wrong key is the key form's to say. */}
-            {error && !isApiKeyError(error) && (
-              <ErrorNotice
-                message={describeError(error)}
-                onRetry={answerFailedMidway ? () => void regenerate({ body: filter }) : undefined}
-                onDismiss={clearError}
+            {starters.data && (
+              <FilterControls facets={starters.data.facets} value={filter} onChange={setFilter} />
+            )}
+            <div className="chat-view" hidden={view !== "chat"}>
+              {messages.length === 0 ? (
+                <StarterQuestions starters={starters} onAsk={ask} disabled={busy} />
+              ) : (
+                <Conversation messages={messages} status={status} stoppedIds={stoppedIds} />
+              )}
+              {/* A missing or wrong key is the key form's to say. */}
+              {error && !isApiKeyError(error) && (
+                <ErrorNotice
+                  message={describeError(error)}
+                  onRetry={answerFailedMidway ? () => void regenerate({ body: filter }) : undefined}
+                  onDismiss={clearError}
+                />
+              )}
+              <Composer
+                draft={draft}
+                onDraftChange={setDraft}
+                busy={busy}
+                onSend={ask}
+                onStop={() => void stop()}
               />
-            )}
-            <Composer
-              draft={draft}
-              onDraftChange={setDraft}
-              busy={busy}
-              onSend={ask}
-              onStop={() => void stop()}
-            />
-          </div>
-          <div hidden={view !== "related"}>
-            <RelatedWork filter={filter} />
-          </div>
-        </main>
-        <PaperDialog paperId={openPaperId} onClose={() => setOpenPaperId(null)} />
-      </div>
+            </div>
+            <div hidden={view !== "related"}>
+              <RelatedWork filter={filter} />
+            </div>
+            {view === "library" && <LibraryView filter={filter} />}
+          </main>
+          <PaperDialog paperId={openPaperId} onClose={() => setOpenPaperId(null)} />
+        </div>
+      </CollectionsContext.Provider>
     </OpenPaperContext.Provider>
   );
 }

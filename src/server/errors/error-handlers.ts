@@ -1,9 +1,11 @@
 import type { Hook } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { CollectionError } from "../../collections/collection-error.ts";
 import type { AppEnv } from "../app-context.ts";
 import type { Logger } from "../logger.ts";
 import { ApiError, apiError, errorBody } from "./api-error.ts";
+import { collectionApiError } from "./collection-api-error.ts";
 import { validationError } from "./validation-error.ts";
 
 /** Client errors that Hono's own middleware raises, in paperchat's words. */
@@ -30,9 +32,9 @@ export function bodyTooLarge(maxBytes: number): ApiError {
 }
 
 /**
- * Answers every error in the API's shape: `ApiError`s as they are, Hono's client errors in
- * plain words, anything else as a 500 that carries the request id, whose stack goes to the log
- * only.
+ * Answers every error in the API's shape: `ApiError`s as they are, collection errors with
+ * their API codes, Hono's client errors in plain words, anything else as a 500 that carries the
+ * request id, whose stack goes to the log only.
  *
  * @example
  * app.onError(handleErrors(logger));
@@ -42,9 +44,11 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
     const known =
       error instanceof ApiError
         ? error
-        : error instanceof HTTPException
-          ? HONO_ERRORS[error.status]?.()
-          : undefined;
+        : error instanceof CollectionError
+          ? collectionApiError(error)
+          : error instanceof HTTPException
+            ? HONO_ERRORS[error.status]?.()
+            : undefined;
     if (known) return c.json(known.body(), known.status);
     if (error instanceof HTTPException && error.status < 500) {
       const message = error.message || "Bad request.";

@@ -15,6 +15,7 @@ const DESCRIPTIONS = {
   400: "Invalid request: a field is missing, of the wrong type or out of bounds; invalid JSON or UTF-8",
   401: "Missing or wrong API key (only when the server has PAPERCHAT_API_KEY set)",
   404: "Not found",
+  409: "Conflict: a collection of that name exists already, or the collection is full",
   413: "Request body too large",
   415: "Body is not JSON (send Content-Type: application/json)",
   431: "URL and headers too large (over 64 KiB by default): send a long question in a POST body",

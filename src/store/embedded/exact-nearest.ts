@@ -1,4 +1,4 @@
-import { bestRowsCollector, type RowRanking } from "./best-rows.ts";
+import { bestRowsCollector, type RowRanking } from "../best-rows.ts";
 
 /**
  * The `limit` rows of `rows` (but `skip`) whose vectors have the largest inner product with

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { isUnfiltered, type PaperFilter } from "../../contract/paper-filter.ts";
+import type { RowRanking } from "../best-rows.ts";
 import { createRecentLookup } from "../recent-lookup.ts";
-import type { RowRanking } from "./best-rows.ts";
 import { filterClause } from "./filter-clause.ts";
 import type { Postings, TermFrequencies } from "./lexical-search.ts";
 

@@ -1,6 +1,6 @@
 import hnswlib from "hnswlib-node";
+import type { RowRanking } from "../best-rows.ts";
 import { efSearchFor } from "../store-limits.ts";
-import type { RowRanking } from "./best-rows.ts";
 import { exactNearest } from "./exact-nearest.ts";
 import { openGraphVectors } from "./graph-vectors.ts";
 import type { HnswParams } from "./manifest.ts";

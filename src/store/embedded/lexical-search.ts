@@ -1,4 +1,5 @@
 import type { PaperFilter } from "../../contract/paper-filter.ts";
+import { bestRows, type RowRanking } from "../best-rows.ts";
 import {
   commonAbove,
   idf,
@@ -6,7 +7,6 @@ import {
   queryTerms,
   rareTitlesAtMost,
 } from "../lexical-terms.ts";
-import { bestRows, type RowRanking } from "./best-rows.ts";
 
 /** BM25's term-frequency saturation and length normalisation, FTS5's values. */
 const K1 = 1.2;

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { isUnfiltered, type PaperFilter } from "../../contract/paper-filter.ts";
-import { bestRows } from "./best-rows.ts";
+import { bestRows } from "../best-rows.ts";
 import { bm25Idf, bm25TermScore, type Postings } from "./lexical-search.ts";
 
 /**

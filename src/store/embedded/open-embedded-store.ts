@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isUnfiltered } from "../../contract/paper-filter.ts";
+import type { RowRanking } from "../best-rows.ts";
 import { IndexError } from "../index-errors.ts";
 import type { PaperStore, Ranking, StoreInfo } from "../paper-store.ts";
-import type { RowRanking } from "./best-rows.ts";
 import { embeddingCacheKey, openEmbeddingCache } from "./embedding-cache.ts";
 import { type FacetIndex, loadFacetIndex } from "./facet-index.ts";
 import { createFtsPostings } from "./fts-postings.ts";
@@ -19,6 +19,7 @@ import {
 } from "./manifest-file.ts";
 import { loadMemoryPostings, MEMORY_POSTINGS_MAX_PAPERS } from "./memory-postings.ts";
 import { createPaperRows, MAPPED_BYTES, openPaperDatabase } from "./paper-rows.ts";
+import { sampleRows } from "./sample-rows.ts";
 
 export interface OpenEmbeddedStoreOptions {
   /** The encoder that will embed questions; an index built with another is refused. */
@@ -171,6 +172,7 @@ export async function openEmbeddedStore(
           : (row: number) => row !== skip && (!passes || passes(row));
       return byKeys(graph.search(vector, n, keep));
     },
+    sample: async (size, seed) => sampleRows(count, size, seed),
     async close() {
       graph?.close();
       db.close();

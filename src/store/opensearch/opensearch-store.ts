@@ -193,6 +193,14 @@ export function createOpenSearchStore(
       // lucene scores cosine similarity as (1 + cosine) / 2.
       return { keys, scores: scores.map((score) => 2 * score - 1) };
     },
+    async sample(size, seed) {
+      const { hits } = await search({
+        size,
+        _source: false,
+        query: { function_score: { random_score: { seed, field: "row" } } },
+      });
+      return hits.hits.map((hit) => hit._id);
+    },
     async close() {},
   };
 }

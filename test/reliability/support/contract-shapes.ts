@@ -55,6 +55,30 @@ export const ModelList = z.object({
   data: z.array(z.object({ id: z.string(), object: z.literal("model") })).min(1),
 });
 
+export const CollectionSummary = z.object({ name: z.string().min(1), papers: z.number().int() });
+
+export const CollectionList = z.object({ collections: z.array(CollectionSummary) });
+
+export const Collection = z.object({
+  name: z.string().min(1),
+  papers: z.array(PaperRef.extend({ missing: z.literal(true).optional() })),
+});
+
+export const AddedPapers = CollectionSummary.extend({ added: z.number().int().nonnegative() });
+
+const RecommendResponse = z.object({
+  ranking: z.enum(["nearness", "classifier", "lexical"]),
+  results: z
+    .array(
+      PaperRef.extend({
+        score: z.number().min(0).max(1),
+        snippets: z.array(Snippet),
+        near: z.array(z.string()).min(1).max(3),
+      }),
+    )
+    .max(50),
+});
+
 export const ErrorBody = z.object({
   error: z.object({
     message: z.string().min(1),
@@ -100,6 +124,53 @@ export function searchProblems(body: unknown, facts: ServedFacts): string[] {
       }
     }
   });
+  return problems;
+}
+
+/**
+ * Problems with a recommendations reply: its shape, known papers best first, and every snippet
+ * verbatim.
+ *
+ * @example
+ * recommendProblems(body, facts);
+ */
+export function recommendProblems(body: unknown, facts: ServedFacts): string[] {
+  const shape = schemaProblem(RecommendResponse, body);
+  if (shape) return [shape];
+  const { results } = body as z.infer<typeof RecommendResponse>;
+  return searchProblems({ query: "", results }, facts);
+}
+
+/** The content types of the export formats, without parameters. */
+const EXPORT_TYPES = [
+  "application/x-bibtex",
+  "application/x-research-info-systems",
+  "application/vnd.citationstyles.csl+json",
+];
+
+/**
+ * Problems with an export reply: a citation format's content type, an attachment, and (for
+ * BibTeX and RIS) the first record's first line, if any.
+ *
+ * @example
+ * exportProblems(await response.text(), response.headers);
+ */
+export function exportProblems(text: string, headers: Record<string, unknown>): string[] {
+  const type = String(headers["content-type"]).split(";")[0]!;
+  const problems: string[] = [];
+  if (!EXPORT_TYPES.includes(type)) problems.push(`export content-type ${type}`);
+  if (!String(headers["content-disposition"]).startsWith("attachment; filename=")) {
+    problems.push("export is not an attachment");
+  }
+  // An empty collection is an empty file.
+  const first = text === "" ? undefined : text.slice(0, 10);
+  if (type === "application/x-bibtex" && first && !first.startsWith("@misc{")) {
+    problems.push(`not BibTeX: ${JSON.stringify(first)}`);
+  }
+  if (type.endsWith("research-info-systems") && first && !first.startsWith("TY  - ")) {
+    problems.push(`not RIS: ${JSON.stringify(first)}`);
+  }
+  if (type.endsWith("csl+json") && !Array.isArray(JSON.parse(text))) problems.push("not CSL-JSON");
   return problems;
 }
 

@@ -1,11 +1,17 @@
 import {
+  AddedPapers,
+  Collection,
+  CollectionList,
+  CollectionSummary,
   chatStreamProblems,
   embeddingsProblems,
   errorProblems,
+  exportProblems,
   Health,
   ModelList,
   Paper,
   PaperList,
+  recommendProblems,
   type ServedFacts,
   searchProblems,
   shapeProblems,
@@ -49,6 +55,32 @@ function inputCount(request: FuzzRequest): number | undefined {
   return Array.isArray(body?.input) ? body.input.length : undefined;
 }
 
+/** Problems with a 2xx answer of a collection route; undefined for other paths. */
+function collectionProblems(
+  request: FuzzRequest,
+  reply: RawReply,
+  server: JudgedServer,
+  path: string,
+): string[] | undefined {
+  const body = parsed(reply.text);
+  const empty = () =>
+    reply.status === 204 && reply.text === "" ? [] : [`${reply.status} ${reply.text}`];
+  if (path === "/api/export" || /^\/api\/collections\/[^/]+\/export$/.test(path)) {
+    return exportProblems(reply.text, reply.headers);
+  }
+  if (/^\/api\/collections\/[^/]+\/recommend$/.test(path)) return recommendProblems(body, server);
+  if (/^\/api\/collections\/[^/]+\/papers\/[^/]+$/.test(path)) return empty();
+  if (/^\/api\/collections\/[^/]+\/papers$/.test(path)) return shapeProblems(AddedPapers, body);
+  if (/^\/api\/collections\/[^/]+$/.test(path)) {
+    if (request.method === "DELETE") return empty();
+    return shapeProblems(request.method === "PATCH" ? CollectionSummary : Collection, body);
+  }
+  if (path === "/api/collections") {
+    return shapeProblems(request.method === "POST" ? CollectionSummary : CollectionList, body);
+  }
+  return undefined;
+}
+
 /** Problems with a 2xx answer: it must be the contract's answer for the route it reached. */
 async function successProblems(
   request: FuzzRequest,
@@ -64,6 +96,8 @@ async function successProblems(
   if (/^\/api\/papers\/[^/]+\/similar$/.test(path)) return similarProblems(body, server);
   if (/^\/api\/papers\/[^/]+$/.test(path)) return shapeProblems(Paper, body);
   if (path === "/api/chat") return chatStreamProblems(reply.text);
+  const collections = collectionProblems(request, reply, server, path);
+  if (collections) return collections;
   if (path === "/v1/embeddings") return embeddingsProblems(body, inputCount(request), server);
   if (path === "/v1/models") return shapeProblems(ModelList, body);
   if (path === "/openapi.json") {

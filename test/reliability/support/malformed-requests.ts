@@ -126,6 +126,8 @@ const FIELD_NAMES = [
   "encoding_format",
   "dimensions",
   "user",
+  "name",
+  "ids",
   "__proto__",
   "constructor",
 ];
@@ -175,6 +177,8 @@ export function randomJson(random: SeededRandom, depth: number): JsonText {
 interface Draw {
   random: SeededRandom;
   validity: number;
+  /** Real paper ids, for bodies that name papers. */
+  ids: readonly string[];
 }
 
 /** A value for a field: plausible with probability `validity`, else random JSON. */
@@ -207,8 +211,27 @@ function chatMessage(draw: Draw, role?: string): JsonText {
 const plausibleK = (random: SeededRandom) =>
   random.chance(0.8) ? String(random.int(1, 50)) : random.pick(NUMBER_LITERALS);
 
+/** Collection names that requests share, so that some create what others then use. */
+const COLLECTION_NAMES = ["Reading", "Graph recs", "Reading/2024", "Émile 😀", "reading"];
+
+const collectionName = (draw: Draw) =>
+  field(draw, () => JSON.stringify(draw.random.pick(COLLECTION_NAMES)));
+
+const paperIdList = (draw: Draw) => {
+  const { random } = draw;
+  const ids = () => field(draw, () => JSON.stringify(random.pick(draw.ids)));
+  return `[${Array.from({ length: random.int(0, 4) }, ids).join(",")}]`;
+};
+
 /** Bodies shaped like each route's, with fields dropped, added or of the wrong kind. */
 const BODY_SHAPES: Record<string, (draw: Draw) => JsonText> = {
+  "/api/collections": (draw) => `{"name":${collectionName(draw)}}`,
+  "/api/collections/{name}": (draw) => `{"name":${collectionName(draw)}}`,
+  "/api/collections/{name}/papers": (draw) =>
+    draw.random.chance(0.5)
+      ? `{"id":${field(draw, () => JSON.stringify(draw.random.pick(draw.ids)))}}`
+      : `{"ids":${field(draw, () => paperIdList(draw))}}`,
+  "/api/export": (draw) => `{"ids":${field(draw, () => paperIdList(draw))}}`,
   "/api/search": (draw) => {
     const k = draw.random.chance(0.6) ? `,"k":${field(draw, () => plausibleK(draw.random))}` : "";
     return `{"query":${field(draw, () => text(draw.random))}${k}}`;
@@ -236,7 +259,7 @@ const BODY_SHAPES: Record<string, (draw: Draw) => JsonText> = {
   },
 };
 
-/** The routes of docs/api.md with their method, those with bodies more often; `{id}` is filled in per request. */
+/** The routes of docs/api.md with their method, those with bodies more often; `{name}` and `{id}` are filled in per request. */
 const ROUTES: [string, string][] = [
   ["GET", "/api/health"],
   ["GET", "/api/search"],
@@ -251,6 +274,18 @@ const ROUTES: [string, string][] = [
   ["POST", "/v1/embeddings"],
   ["POST", "/v1/embeddings"],
   ["GET", "/v1/models"],
+  ["GET", "/api/collections"],
+  ["POST", "/api/collections"],
+  ["POST", "/api/collections"],
+  ["GET", "/api/collections/{name}"],
+  ["PATCH", "/api/collections/{name}"],
+  ["DELETE", "/api/collections/{name}"],
+  ["POST", "/api/collections/{name}/papers"],
+  ["POST", "/api/collections/{name}/papers"],
+  ["DELETE", "/api/collections/{name}/papers/{id}"],
+  ["GET", "/api/collections/{name}/recommend"],
+  ["GET", "/api/collections/{name}/export"],
+  ["POST", "/api/export"],
   ["GET", "/openapi.json"],
   ["GET", "/docs"],
   ["GET", "/"],
@@ -261,6 +296,9 @@ const QUERY_KEYS: Record<string, string[]> = {
   "/api/search": ["q", "k"],
   "/api/papers": ["offset", "limit"],
   "/api/papers/{id}/similar": ["k"],
+  "/api/collections/{name}/recommend": ["k", "year_from", "category"],
+  "/api/collections/{name}/export": ["format"],
+  "/api/export": ["format"],
 };
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -306,6 +344,10 @@ function percentEncode(random: SeededRandom, value: string): string {
 
 function queryValue(draw: Draw, key: string): string {
   const { random } = draw;
+  if (key === "format" && random.chance(draw.validity)) {
+    return random.pick(["bibtex", "ris", "csl-json"]);
+  }
+  if (key === "year_from" && random.chance(draw.validity)) return String(random.int(2010, 2030));
   if (["k", "offset", "limit"].includes(key)) {
     return random.chance(draw.validity)
       ? plausibleK(random)
@@ -326,6 +368,12 @@ function queryString(draw: Draw, template: string): string {
   if (keys.length === 0) return random.chance(0.1) ? "?" : "";
   const pairs = keys.map((key) => (random.chance(0.05) ? key : `${key}=${queryValue(draw, key)}`));
   return `?${pairs.join(random.chance(0.05) ? "&&" : "&")}`;
+}
+
+/** A collection name for a path: mostly one requests share, percent-encoded, else random text. */
+function collectionPathName(random: SeededRandom): string {
+  if (random.chance(0.7)) return encodeURIComponent(random.pick(COLLECTION_NAMES));
+  return percentEncode(random, randomText(random, 30)) || "%20";
 }
 
 function paperId(random: SeededRandom, ids: readonly string[]): string {
@@ -370,12 +418,14 @@ function strayPath(random: SeededRandom): string {
  * const request = malformedRequest(seededRandom(7), { ids, maxBodyBytes: 2 ** 21 });
  */
 export function malformedRequest(random: SeededRandom, options: FuzzOptions): FuzzRequest {
-  const draw: Draw = { random, validity: random.pick([0.5, 0.9, 0.98]) };
+  const draw: Draw = { random, validity: random.pick([0.5, 0.9, 0.98]), ids: options.ids };
   const stray = random.chance(0.08);
   const [routeMethod, template] = random.pick(ROUTES);
   const path = stray
     ? strayPath(random)
-    : template.replace("{id}", () => paperId(random, options.ids)) + queryString(draw, template);
+    : template
+        .replace("{name}", () => collectionPathName(random))
+        .replace("{id}", () => paperId(random, options.ids)) + queryString(draw, template);
   const method = random.chance(0.8) ? routeMethod : random.pick(METHODS);
   const headers: Record<string, string> = {};
   if (random.chance(0.9)) headers["content-type"] = random.pick(CONTENT_TYPES);

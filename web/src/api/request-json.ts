@@ -5,7 +5,7 @@ import { messageFromErrorBody, SERVER_DOWN_MESSAGE } from "./error-message.ts";
  * Fetches JSON from the paperchat server, with the page's API key (see `apiFetch`); any failure
  * becomes an `Error` whose message can be shown to the person as is: the server is down or hung
  * up, it answered with an error, or its reply is not JSON (a proxy's HTML page, a cut-off
- * body). Aborts propagate unchanged.
+ * body). A 204 (No Content) resolves with `undefined`. Aborts propagate unchanged.
  *
  * @example
  * const health = await requestJson<Health>("/api/health");
@@ -24,6 +24,8 @@ export async function requestJson<T>(path: string, init?: RequestInit): Promise<
     throw new Error(SERVER_DOWN_MESSAGE);
   }
   if (!response.ok) throw new Error(messageFromErrorBody(body, response.status));
+  // 204 No Content (a deletion): there is nothing to read.
+  if (response.status === 204) return undefined as T;
   try {
     return JSON.parse(body) as T;
   } catch {

@@ -3,6 +3,7 @@ import type { Source } from "../chat/message-sources.ts";
 import { FullAbstract } from "./FullAbstract.tsx";
 import { HighlightedText } from "./HighlightedText.tsx";
 import { PaperFactsLine } from "./PaperFactsLine.tsx";
+import { SaveControl } from "./SaveControl.tsx";
 import { SimilarPapers } from "./SimilarPapers.tsx";
 
 export interface SourceCardProps {
@@ -16,7 +17,7 @@ export interface SourceCardProps {
 
 /**
  * One retrieved paper: title, score, its authors, year, categories and link where the corpus
- * has them, snippets; expands to the full abstract and similar papers.
+ * has them, snippets; expands to the full abstract and similar papers; saves to a collection.
  */
 export function SourceCard({ source, number, anchorId, terms }: SourceCardProps) {
   const [showAbstract, setShowAbstract] = useState(false);
@@ -66,6 +67,7 @@ export function SourceCard({ source, number, anchorId, terms }: SourceCardProps)
         >
           Similar papers
         </button>
+        <SaveControl paperId={source.id} title={source.title} />
       </div>
       <div id={abstractId}>
         {showAbstract && (
