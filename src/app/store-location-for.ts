@@ -1,13 +1,17 @@
 import type { Settings } from "../settings/settings.ts";
 import { embeddedLocation } from "../store/embedded/embedded-location.ts";
+import { openSearchLocation } from "../store/opensearch/opensearch-location.ts";
 import type { StoreLocation } from "../store/store-location.ts";
 
 /**
- * The store the settings name: the embedded store in `PAPERCHAT_INDEX_DIR` (default `index/`).
+ * The store the settings name: an OpenSearch cluster (`PAPERCHAT_STORE` / `--store`), or the
+ * embedded store in `PAPERCHAT_INDEX_DIR` (default `index/`).
  *
  * @example
  * const location = storeLocationFor(resolveSettings(process.env));
  */
 export function storeLocationFor(settings: Settings): StoreLocation {
-  return embeddedLocation(settings.indexDir);
+  return settings.store
+    ? openSearchLocation({ url: settings.store, prefix: settings.storePrefix })
+    : embeddedLocation(settings.indexDir);
 }

@@ -99,12 +99,28 @@ async function writeLlmAnswer(
   }
 }
 
-/** Retrieves, then writes the sources and the answer. */
-async function writeReply(writer: Writer, options: AnswerChatOptions): Promise<void> {
+/** The papers retrieved for the conversation's last question, and the query that found them. */
+interface Retrieved {
+  turns: string[];
+  query: string;
+  sources: SearchResult[];
+}
+
+/** Retrieves the papers for the last user turn (with the turns a follow-up refers to). */
+async function retrieve(options: AnswerChatOptions): Promise<Retrieved> {
   const turns = userTexts(options.messages);
-  const limits = { maxChars: options.maxQueryChars };
-  const query = retrievalQuery(turns, limits);
+  const query = retrievalQuery(turns, { maxChars: options.maxQueryChars });
   const sources = await options.engine.searchPapers(query, options.k, options.filter);
+  return { turns, query, sources };
+}
+
+/** Writes the sources and the answer. */
+async function writeReply(
+  writer: Writer,
+  options: AnswerChatOptions,
+  { turns, query, sources }: Retrieved,
+): Promise<void> {
+  const limits = { maxChars: options.maxQueryChars };
   writer.write({ type: "start", messageMetadata: { query } });
   writeSources(writer, query, sources);
   let answeredBy: AnsweredBy = "extractive";
@@ -121,20 +137,22 @@ async function writeReply(writer: Writer, options: AnswerChatOptions): Promise<v
 
 /**
  * Answers the last user turn as an AI SDK UI message stream: retrieves papers for it (with the
- * earlier turns a follow-up refers to), streams them as sources, then an answer that cites them
- * as `[n]` in source order: quoted from their snippets, or written by `llm` from those snippets
- * only (falling back to the quoted answer, with a notice, when the model fails).
+ * earlier turns a follow-up refers to) before the stream starts, so that a store that cannot
+ * answer fails the request instead of the stream; then streams them as sources, and an answer
+ * that cites them as `[n]` in source order: quoted from their snippets, or written by `llm` from
+ * those snippets only (falling back to the quoted answer, with a notice, when the model fails).
  *
  * @example
- * const stream = answerChat({ engine, messages, k: 5 });
+ * const stream = await answerChat({ engine, messages, k: 5 });
  * return createUIMessageStreamResponse({ stream });
  */
-export function answerChat(options: AnswerChatOptions) {
+export async function answerChat(options: AnswerChatOptions) {
+  const retrieved = await retrieve(options);
   return createUIMessageStream<PaperchatUIMessage>({
     onError: options.onError,
     async execute({ writer }) {
       try {
-        await writeReply(writer, options);
+        await writeReply(writer, options, retrieved);
       } catch (error) {
         // A client that went away needs no error chunk, and the log needs no stack.
         if (!options.signal?.aborted) throw error;

@@ -24,6 +24,10 @@ Options for every command:
                         default Xenova/all-MiniLM-L6-v2)
   --offline             Never download anything (env PAPERCHAT_OFFLINE=1)
   --index-dir DIR       Where the index lives (env PAPERCHAT_INDEX_DIR, default index/)
+  --store URL           Keep the index in an OpenSearch cluster instead (env PAPERCHAT_STORE):
+                        http://localhost:9200 or https://user:password@host; needs k-NN
+  --store-prefix NAME   Names the cluster's indexes, so corpora can share it
+                        (env PAPERCHAT_STORE_PREFIX, default paperchat)
   --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl/.json, .csv
                         (env PAPERCHAT_CORPUS, comma-separated; default data/trending-papers.txt)
   -h, --help            Help for a command: paperchat search --help
@@ -58,6 +62,7 @@ Example:
   npx paperchat serve --port 8080`,
   index: `Usage: paperchat index [--corpus FILE]... [--format trending|jsonl|csv] [--force]
                       [--sentence-vectors pooled|separate] [--json] [common options]
+       paperchat index --store URL [--part I/N | --publish] [...]
 
 Streams the corpus into a new generation of the index (SQLite: papers, metadata, sentence
 offsets, full-text index), embeds each paper once (title + abstract; its sentence vectors are
@@ -67,13 +72,24 @@ complete: an interrupted build resumes where it stopped, and a grown or shrunk c
 only its new papers. An unchanged corpus with the same model is not rebuilt (--force rebuilds,
 still from the cache). Progress shows rate and ETA (a line at least every 30 s in logs).
 
+With --store URL the index lives in an OpenSearch cluster: a build writes a new index and then
+moves the alias paperchat reads (a corpus change of the same model updates the index in place),
+and finished model work is read back from the cluster, so it is never redone, on any machine.
+
   --sentence-vectors separate   embed every sentence on its own too (about 2x the model time)
-  --json                        print a summary: papers, embedded, reused, seconds, ...
+  --part I/N                    with --store: embed and write only share I of N (by a stable hash
+                                of each paper's id); run N workers, on N machines or processes
+  --publish                     with --store: put the build the --part workers wrote in force,
+                                once every part is in (it names the parts still missing)
+  --json                        print a summary: papers, embedded, reused, seconds, part, ...
 
 Examples:
   npm run index
   npm run index -- --corpus papers.jsonl --corpus more.csv
-  npx paperchat index --model ./models/all-MiniLM-L6-v2 --offline`,
+  npx paperchat index --model ./models/all-MiniLM-L6-v2 --offline
+  npx paperchat index --store http://localhost:9200 --corpus arxiv.json --part 1/2   # machine 1
+  npx paperchat index --store http://localhost:9200 --corpus arxiv.json --part 2/2   # machine 2
+  npx paperchat index --store http://localhost:9200 --publish`,
   search: `Usage: paperchat search "QUESTION" [--k N] [--year Y|Y1-Y2] [--category C]...
                         [--json] [common options]
 

@@ -2,9 +2,11 @@ import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from "../contract/export-format.ts";
 import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
+import { parseCorpusPart } from "../indexing/corpus-part.ts";
 import { MAX_K } from "../search/max-k.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
 import type { SentenceVectorMode } from "../store/sentence-vectors.ts";
+import type { CorpusPart } from "../store/store-location.ts";
 import { COMMAND_HELP } from "./help.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -23,6 +25,10 @@ export interface CommandLine {
   collection?: string;
   /** How `index` makes sentence vectors (`--sentence-vectors pooled|separate`). */
   sentenceVectors?: SentenceVectorMode;
+  /** `index --part I/N`: this worker's share of the corpus (a cluster store only). */
+  part?: CorpusPart;
+  /** `index --publish`: put a build written in parts in force. */
+  publish: boolean;
   port?: number;
   host?: string;
   /** `search --year 2019|2019-2021 --category cs.LG...`: which papers may be returned. */
@@ -99,6 +105,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       `--sentence-vectors must be one of ${SENTENCE_VECTORS.join(", ")}, got "${sentenceVectors}".`,
     );
   }
+  const part = values.part === undefined ? undefined : parseCorpusPart(values.part);
+  if (values.part !== undefined && !part) {
+    throw new UsageError(
+      `--part must be I/N, this worker's share I of N (1 ≤ I ≤ N), like 2/4, got "${values.part}".`,
+    );
+  }
   return {
     command,
     positionals: rest,
@@ -107,7 +119,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       offline: values.offline,
       indexDir: values["index-dir"],
       corpusFiles: values.corpus,
+      store: values.store,
+      storePrefix: values["store-prefix"],
     },
+    ...(part ? { part } : {}),
+    publish: values.publish ?? false,
     k: integerOption("k", values.k, 1, MAX_K),
     json: values.json ?? false,
     force: values.force ?? false,
@@ -132,6 +148,10 @@ function parse(argv: readonly string[]) {
       model: { type: "string" },
       offline: { type: "boolean" },
       "index-dir": { type: "string" },
+      store: { type: "string" },
+      "store-prefix": { type: "string" },
+      part: { type: "string" },
+      publish: { type: "boolean" },
       corpus: { type: "string", multiple: true },
       format: { type: "string" },
       collection: { type: "string" },

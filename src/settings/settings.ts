@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { ConfigurationError } from "./configuration-error.ts";
 import { REPOSITORY_ROOT as ROOT } from "./repository.ts";
 
 /** The default model: small, fast, and good at short scientific text. */
@@ -21,12 +22,41 @@ export interface Settings {
   corpusNamed: boolean;
   /** Cache for downloaded models (`PAPERCHAT_CACHE_DIR`). */
   cacheDir: string;
+  /**
+   * An OpenSearch cluster to keep the index in instead of `indexDir` (`PAPERCHAT_STORE`,
+   * `--store`): `http://localhost:9200` or `https://user:pass@host`.
+   */
+  store?: string;
+  /** Names the cluster's indexes, so corpora can share it (`PAPERCHAT_STORE_PREFIX`, `--store-prefix`). */
+  storePrefix: string;
 }
 
 /** Flags that override the environment (all optional). */
 export type SettingsOverrides = Partial<Omit<Settings, "corpusNamed">>;
 
 const TRUE = new Set(["1", "true", "yes", "on"]);
+
+/** A cluster URL, checked: http or https, a host, nothing after it but a path prefix. */
+function storeOf(url: string | undefined): { store?: string } {
+  if (url === undefined) return {};
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || !["http:", "https:"].includes(parsed.protocol) || !parsed.hostname) {
+    throw new ConfigurationError(
+      `PAPERCHAT_STORE / --store: "${url}" is not a cluster URL; write it as http://localhost:9200 or https://user:password@search.example.org.`,
+    );
+  }
+  return { store: url };
+}
+
+/** An index name prefix OpenSearch accepts: lower case, digits, -, _. */
+function storePrefixOf(prefix: string): string {
+  if (!/^[a-z0-9][a-z0-9_-]{0,100}$/.test(prefix)) {
+    throw new ConfigurationError(
+      `PAPERCHAT_STORE_PREFIX / --store-prefix: "${prefix}" cannot name an index; use lower-case letters, digits, - and _ (for example "arxiv-2026").`,
+    );
+  }
+  return prefix;
+}
 
 /**
  * Whether an unexpected failure prints its stack trace (`PAPERCHAT_DEBUG` set to anything).
@@ -65,6 +95,10 @@ export function resolveSettings(
     corpusNamed,
     cacheDir: resolve(
       overrides.cacheDir ?? (env.PAPERCHAT_CACHE_DIR || resolve(ROOT, ".cache/models")),
+    ),
+    ...storeOf(overrides.store ?? (env.PAPERCHAT_STORE || undefined)),
+    storePrefix: storePrefixOf(
+      overrides.storePrefix ?? (env.PAPERCHAT_STORE_PREFIX || "paperchat"),
     ),
   };
 }

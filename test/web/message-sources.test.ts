@@ -111,7 +111,7 @@ describe("messageNotices", () => {
 
 describe("the page's readers on a reply the server streams", () => {
   async function reply(options: Partial<Parameters<typeof answerChat>[0]> = {}) {
-    const stream = answerChat({
+    const stream = await answerChat({
       engine: { searchPapers: async () => results },
       messages: [{ role: "user", parts: [{ type: "text", text: "feature pyramids" }] }],
       k: 2,

@@ -34,6 +34,7 @@ export const API_ERROR_CODES = {
   headers_too_large: { status: 431, type: "invalid_request_error" },
   internal_error: { status: 500, type: "server_error" },
   model_unavailable: { status: 503, type: "service_unavailable" },
+  store_unavailable: { status: 503, type: "service_unavailable" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; type: ApiErrorType }>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

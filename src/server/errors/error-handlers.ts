@@ -2,11 +2,15 @@ import type { Hook } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { CollectionError } from "../../collections/collection-error.ts";
+import { StoreRefusedError, StoreUnavailableError } from "../../store/store-errors.ts";
 import type { AppEnv } from "../app-context.ts";
 import type { Logger } from "../logger.ts";
 import { ApiError, apiError, errorBody } from "./api-error.ts";
 import { collectionApiError } from "./collection-api-error.ts";
 import { validationError } from "./validation-error.ts";
+
+/** When to ask again while the store cannot answer (a cluster fails over in seconds). */
+const STORE_RETRY_SECONDS = 5;
 
 /** Client errors that Hono's own middleware raises, in paperchat's words. */
 const HONO_ERRORS: Record<number, () => ApiError> = {
@@ -50,6 +54,14 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
             ? HONO_ERRORS[error.status]?.()
             : undefined;
     if (known) return c.json(known.body(), known.status);
+    if (error instanceof StoreUnavailableError || error instanceof StoreRefusedError) {
+      // The store answers again by itself once it is back: say when to try.
+      const headers =
+        error instanceof StoreUnavailableError
+          ? { "Retry-After": String(STORE_RETRY_SECONDS) }
+          : undefined;
+      return c.json(apiError("store_unavailable", error.message).body(), 503, headers);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const message = error.message || "Bad request.";
       return c.json(errorBody({ message, type: "invalid_request_error" }), error.status);

@@ -48,10 +48,10 @@ export function registerChatRoutes(app: PaperchatApp, context: AppContext): void
         415: errorResponse(415),
       },
     }),
-    (c) => {
+    async (c) => {
       const { messages, k, year_from, year_to, category } = c.req.valid("json");
       const requestId = c.get("requestId");
-      const stream = answerChat({
+      const stream = await answerChat({
         engine,
         messages,
         k: k ?? DEFAULT_CHAT_SOURCES,

@@ -62,8 +62,14 @@ export function reasonOf(error: ClusterError | undefined): string {
 
 /** Turns a reply the caller did not accept into the error a person can act on. */
 function failure(url: string, what: string, status: number, body: unknown): Error {
-  const error = (body as { error?: ClusterError } | undefined)?.error;
-  const reason = typeof body === "string" ? body.trim().slice(0, 200) : reasonOf(error);
+  const raw = (body as { error?: ClusterError | string } | undefined)?.error;
+  const error = typeof raw === "object" ? raw : undefined;
+  const reason =
+    typeof body === "string"
+      ? body.trim().slice(0, 200)
+      : typeof raw === "string"
+        ? raw
+        : reasonOf(error);
   if (status === 401 || status === 403) {
     return new StoreRefusedError(
       `The OpenSearch cluster at ${url} refused the credentials (${status} ${reason}). Put a user and password it accepts in the store URL: https://user:password@host:9200 (PAPERCHAT_STORE or --store).`,

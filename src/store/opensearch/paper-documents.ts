@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PaperRecord } from "../paper-record.ts";
 import type { PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
 import type { CachedEmbedding } from "../store-location.ts";
@@ -35,6 +36,11 @@ export interface PaperDocument {
   /** Base64 of the quantized sentence vectors (see `quantizeSentenceVectors`). */
   sentence_vectors?: string;
   vector?: number[];
+  /**
+   * Hash of everything a rewrite would change but the vector and the row: a corpus change
+   * rewrites only the papers whose hash differs (the paper's text, metadata or sentence data).
+   */
+  doc_hash: string;
 }
 
 /** Fields a page of results never needs: the heavy ones, and the ranked terms. */
@@ -50,13 +56,20 @@ export const RANKING_FIELDS = ["vector", "title_terms", "body_terms"] as const;
  * @example
  * await cluster.request("PUT", "/paperchat-papers-1a2b", papersIndexBody({ dims: 384, replicas: 1, meta }));
  */
-export function papersIndexBody(options: { dims: number; replicas: number; meta: object }): object {
+export function papersIndexBody(options: {
+  dims: number;
+  replicas: number;
+  /** How often new documents become searchable (`1s` by default; a build may wait longer). */
+  refreshInterval?: string;
+  meta: object;
+}): object {
   const stored = { type: "text", index: false } as const;
   return {
     settings: {
       index: {
         number_of_shards: 1,
         number_of_replicas: options.replicas,
+        ...(options.refreshInterval ? { refresh_interval: options.refreshInterval } : {}),
         // knn_vector fields with an HNSW method need it; a cluster without the plugin refuses it.
         ...(options.dims > 0 ? { knn: true } : {}),
       },
@@ -83,6 +96,7 @@ export function papersIndexBody(options: { dims: number; replicas: number; meta:
         sentences: { type: "object", enabled: false },
         sentence_terms: { type: "binary" },
         sentence_vectors: { type: "binary" },
+        doc_hash: { type: "keyword", index: false },
         ...(options.dims > 0
           ? {
               vector: {
@@ -124,10 +138,8 @@ export function paperDocument(item: {
   const { record, embedding } = item;
   const { paper } = record;
   const title = record.titleTerms.join(" ");
-  return {
+  const content = {
     id: paper.id,
-    row: item.row,
-    part: item.part,
     content_hash: record.contentHash,
     title: paper.title,
     abstract: paper.abstract,
@@ -141,9 +153,15 @@ export function paperDocument(item: {
     ...(paper.metadata ? { metadata: paper.metadata } : {}),
     sentences: paper.sentences.flat(),
     sentence_terms: base64(record.sentenceTerms),
-    ...(embedding
-      ? { sentence_vectors: base64(embedding.sentences), vector: vectorJson(embedding.paper) }
-      : {}),
+    ...(embedding ? { sentence_vectors: base64(embedding.sentences) } : {}),
+  };
+  const docHash = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 24);
+  return {
+    ...content,
+    row: item.row,
+    part: item.part,
+    ...(embedding ? { vector: vectorJson(embedding.paper) } : {}),
+    doc_hash: docHash,
   };
 }
 
