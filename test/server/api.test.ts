@@ -63,7 +63,8 @@ describe("GET /api/health", () => {
 });
 
 describe("search", () => {
-  const question = "sparse bayesian neural networks";
+  // Named by its method: the fixture model's vectors weigh in the fusion but know no meaning.
+  const question = "sparse subspace variational inference for bayesian neural networks";
 
   async function expectVerbatim(response: SearchResponse) {
     for (const result of response.results) {

@@ -1,11 +1,7 @@
 import type { PaperFilter } from "../../contract/paper-filter.ts";
+import { idf } from "../idf.ts";
+import type { TermFrequency, TermStatistics } from "../paper-store.ts";
 import { bestRows, type RowRanking } from "./best-rows.ts";
-
-/** A query term and how many papers contain it. */
-export interface TermFrequency {
-  term: string;
-  docs: number;
-}
 
 /**
  * Postings one lexical query may walk. FTS5 scores every paper a query term matches, so a
@@ -19,11 +15,6 @@ export const POSTING_BUDGET = 30_000;
  * million titles, 1% would be 10,000 papers, no longer the acronym or method name it is for.
  */
 const RARE_TITLE_MAX = 500;
-
-/** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
-export function idf(n: number, df: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
 
 /** BM25's term-frequency saturation and length normalisation, FTS5's values. */
 const K1 = 1.2;
@@ -105,6 +96,8 @@ export interface LexicalRankings {
    * produce this list, while "TabPFN" or "LightGCN" put their paper on top.
    */
   rareTitles: RowRanking;
+  /** The question terms' frequencies in the whole index (whatever the filter). */
+  termStatistics: TermStatistics;
 }
 
 /** How many papers hold a term in their body and in their title (the `terms` table's row). */
@@ -133,7 +126,7 @@ export interface LexicalSearch {
   /**
    * The best `limit` papers of each lexical ranking for the terms; with a filter, the best
    * `limit` of the papers that pass it (scores are those of the whole index). The terms'
-   * frequencies are looked up once for both.
+   * frequencies are looked up once for both, and returned.
    */
   rank(terms: readonly string[], limit: number, filter?: PaperFilter): LexicalRankings;
 }
@@ -168,13 +161,12 @@ export function createLexicalSearch(postings: Postings, docCount: number): Lexic
   return {
     rank(terms, limit, filter) {
       const found = postings.frequencies(terms);
-      const chosen = queryTerms(
-        found.map(({ term, body }) => ({ term, docs: body })),
-        { budget: POSTING_BUDGET, maxDocs },
-      );
+      const frequencies = found.map(({ term, body }) => ({ term, docs: body }));
+      const chosen = queryTerms(frequencies, { budget: POSTING_BUDGET, maxDocs });
       return {
         bm25: chosen.length > 0 ? postings.bm25(chosen, limit, filter) : { rows: [], scores: [] },
         rareTitles: rankRareTitles(found, limit, filter),
+        termStatistics: { docCount, frequencies },
       };
     },
   };
