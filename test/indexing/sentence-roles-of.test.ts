@@ -31,6 +31,9 @@ describe("sentenceRolesOf", () => {
     "We developed a system based on collaborative metric learning.",
     "This work, Dynamic Subspace Learners, proposes to exploit multiple learners.",
     "Our method, called MIP, stabilizes training.",
+    "In this work, we identify a previously unidentified problem.",
+    "Here, we overcome these shortcomings with data augmentation.",
+    "In order to address these problems, a novel network (CATNet) is proposed.",
   ])("reads %j as stating the contribution", (sentence) => {
     expect(sentenceRolesOf(["Opening.", sentence])[1]).toBe(contribution);
   });
@@ -39,6 +42,8 @@ describe("sentenceRolesOf", () => {
     "Existing methods propose many designs.",
     "Deep networks are widely used for classification.",
     "Experiments show large gains; we report them all.",
+    "Many methods have been proposed in this area.",
+    "Later in this work, we show more.",
   ])("does not read %j as a contribution", (sentence) => {
     expect(sentenceRolesOf(["Opening.", sentence])[1]).toBe(0);
   });
