@@ -12,9 +12,9 @@ export interface SnippetQuery {
 }
 
 /** Most snippets shown per paper. */
-export const MAX_SNIPPETS = 3;
+const MAX_SNIPPETS = 3;
 /** A further snippet is shown when it scores at most this much below the best one. */
-export const SHOWN_WITHIN = 0.75;
+const SHOWN_WITHIN = 0.75;
 
 /** The best `most` indices by score, best first (earlier on a tie), within `within` of the best. */
 function bestIndices(scores: Float64Array, most: number, within: number): number[] {
