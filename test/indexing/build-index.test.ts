@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/embed/types.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
 import { sentenceRolesOf } from "../../src/indexing/sentence-roles-of.ts";
-import { sentenceTermWeights } from "../../src/search/question-terms.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { IndexError } from "../../src/store/embedded/index-errors.ts";
 import { INDEX_FILES } from "../../src/store/embedded/manifest.ts";
@@ -80,8 +79,6 @@ describe("buildIndex → openEmbeddedStore", () => {
     const vectors = await store.paperVectors(rows);
     for (const { key, paper, sentences } of withSentences) {
       expect(sentences.vectors!.byteLength).toBe(paper.sentences.length * (4 + manifest.dims));
-      const none = { hashes: new Uint32Array(), weights: new Float64Array() };
-      expect(sentenceTermWeights(sentences.terms, none)).toHaveLength(paper.sentences.length);
       const texts = paper.sentences.map(([start, end]) => paper.abstract.slice(start, end));
       expect(sentences.roles).toEqual(sentenceRolesOf(texts));
       expect(vectors[key as number]).toHaveLength(manifest.dims);

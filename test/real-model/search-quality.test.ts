@@ -166,7 +166,6 @@ describe.runIf(hasRealModel("the real-model search tests"))(
   },
 );
 
-/** Questions (of `npm run eval`'s sets) that a way of searching must get right, per figure. */
 type SetFloors = { r1: number; r5: number; first: number; shown: number };
 type EvalFloors = Record<"dev" | "own: tune" | "own: heldout" | "own: heldout2", SetFloors>;
 
