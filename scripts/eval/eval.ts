@@ -1,11 +1,12 @@
 /**
  * `npm run eval`: search quality on labelled questions, in process.
  *
- *   tsx scripts/eval/eval.ts [--out DIR] [--k N]
+ *   tsx scripts/eval/eval.ts [--out DIR] [--k N] [--set NAME …]
  *
  * Builds the bundled corpus's index once per way of searching (the real all-MiniLM-L6-v2 with
  * pooled and with separate sentence vectors, the tiny fixture model, and no model at all), runs
- * every question of the dev set and of both own splits through the search engine, prints one
+ * every question of the dev set and of each own split (or only of the sets named by `--set`,
+ * e.g. `--set dev --set "own: tune"` while tuning) through the search engine, prints one
  * table (paper R@1, R@5, MRR; snippet first@1 and shown@3), and writes it with every question's
  * outcome to DIR/eval-report.md and .json (default bench/). Indexes live in .cache/eval/.
  */
@@ -77,12 +78,18 @@ const commitOf = () => {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: "string", default: "bench" }, k: { type: "string", default: "10" } },
+    options: {
+      out: { type: "string", default: "bench" },
+      k: { type: "string", default: "10" },
+      set: { type: "string", multiple: true },
+    },
   });
   const k = Number(values.k);
   const corpusFile = join(repoRoot, CORPUS);
-  const sets = loadQuestionSets(repoRoot);
-  await checkQuestionSets(sets, corpusFile);
+  const all = loadQuestionSets(repoRoot);
+  await checkQuestionSets(all, corpusFile);
+  const sets = values.set ? all.filter((set) => values.set!.includes(set.name)) : all;
+  if (sets.length === 0) throw new Error(`No question set is named ${values.set!.join(", ")}`);
   const rows: EvalRow[] = [];
   const skipped: string[] = [];
   for (const mode of MODES) {

@@ -10,8 +10,11 @@ export interface LabelledQuestion {
   answers: string[];
   /** How the question was written: the paper's own terms, a paraphrase, or what a method does. */
   kind?: "terms" | "paraphrase" | "method";
-  /** Own questions only: tuned on, or held out (never tuned on). */
-  split?: "tune" | "heldout";
+  /**
+   * Own questions only: tuned on; held out from the first round of tuning (`heldout`, seen since);
+   * or written after it and never tuned on (`heldout2`).
+   */
+  split?: "tune" | "heldout" | "heldout2";
 }
 
 /** A named list of labelled questions. */
@@ -29,7 +32,7 @@ const readJsonl = (path: string): LabelledQuestion[] =>
 /**
  * The eval's question sets, from `test/fixtures/`: the dev set (`dev-snippets.jsonl`: the
  * questions of `dev-queries.jsonl` with their marked sentences), and the own questions
- * (`own-questions.jsonl`) by split.
+ * (`own-questions.jsonl`) by split: `heldout2` is the one no weight was tuned on.
  *
  * @example
  * const sets = loadQuestionSets(repoRoot); // [{ name: "dev", questions }, { name: "own: tune", … }, …]
@@ -41,6 +44,7 @@ export function loadQuestionSets(repoRoot: string): QuestionSet[] {
     { name: "dev", questions: readJsonl(join(fixtures, "dev-snippets.jsonl")) },
     { name: "own: tune", questions: own.filter((q) => q.split === "tune") },
     { name: "own: heldout", questions: own.filter((q) => q.split === "heldout") },
+    { name: "own: heldout2", questions: own.filter((q) => q.split === "heldout2") },
   ];
 }
 

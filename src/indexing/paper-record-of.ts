@@ -4,11 +4,12 @@ import { splitSentences } from "../corpus/split-sentences.ts";
 import type { Paper } from "../corpus/types.ts";
 import type { PaperRecord } from "../store/paper-record.ts";
 import { packSentenceTerms } from "../store/sentence-terms.ts";
+import { sentenceRolesOf } from "./sentence-roles-of.ts";
 
 /**
  * What a build computes for a paper before any store sees it: its sentences (offsets into the
- * abstract), the search terms of its title, abstract and each sentence, and the content hash
- * that keys finished model work.
+ * abstract), the search terms of its title, abstract and each sentence, each sentence's role
+ * (see `sentenceRolesOf`), and the content hash that keys finished model work.
  *
  * @example
  * paperRecordOf({ id: "x", title: "T", abstract: "One. Two." }).paper.sentences; // [[0, 4], [5, 9]]
@@ -20,6 +21,7 @@ export function paperRecordOf(paper: Paper): PaperRecord {
     titleTerms: tokenize(paper.title),
     abstractTerms: tokenize(paper.abstract),
     sentenceTerms: packSentenceTerms(sentences.map((s) => tokenize(s.text))),
+    sentenceRoles: sentenceRolesOf(sentences.map((s) => s.text)),
     contentHash: paperContentHash(paper),
   };
 }

@@ -1,9 +1,9 @@
 import type { Recommendation } from "../contract/collections.ts";
 import { tokenize } from "../contract/tokenize.ts";
+import { evenTerms } from "../search/question-terms.ts";
 import { factsOf } from "../search/search-engine.ts";
 import { snippetsFor } from "../search/snippets.ts";
 import type { PaperWithSentences } from "../store/paper-store.ts";
-import { termHash } from "../store/sentence-terms.ts";
 
 /** What a recommendation's snippets match: the collection paper it is nearest to. */
 export interface NearestPaper {
@@ -28,13 +28,13 @@ export function recommendationOf(
   nearest: NearestPaper,
 ): Recommendation {
   const { paper, sentences } = found;
-  const termHashes = new Set(tokenize(nearest.text).map(termHash));
+  const terms = evenTerms(tokenize(nearest.text));
   return {
     id: paper.id,
     title: paper.title,
     score: Math.round(score * 1e4) / 1e4,
     ...factsOf(paper),
-    snippets: snippetsFor(paper, sentences, { vector: nearest.vector, termHashes }),
+    snippets: snippetsFor(paper, sentences, { vector: nearest.vector, terms }),
     near,
   };
 }

@@ -1,6 +1,9 @@
-/** One ranked list to fuse: documents best first, and how much this list counts. */
-export interface WeightedRanking<Doc> {
+import { minMax } from "./min-max.ts";
+
+/** One ranked list to fuse: documents best first, their scores, and how much the list counts. */
+export interface WeightedList<Doc> {
   docs: readonly Doc[];
+  scores: readonly number[];
   weight: number;
 }
 
@@ -10,33 +13,43 @@ export interface FusedHit<Doc> {
   score: number;
 }
 
-/** RRF's damping constant: 60 is the value from Cormack et al. and works without tuning. */
-export const RRF_K = 60;
+/**
+ * The score of a candidate that every list it is in ranks last: found, so above 0, and below
+ * every candidate that any list ranks above its last.
+ */
+export const LEAST_FUSED_SCORE = 0.001;
 
 /**
- * Reciprocal rank fusion: each list adds weight / (RRF_K + rank) to a document. Scores are
- * divided by the best possible total, so a document ranked first everywhere scores 1.
- * Ties put the smaller document (number or id) first, so results are deterministic.
+ * Convex fusion of normalised scores (Bruch et al., "An Analysis of Fusion Functions for Hybrid
+ * Retrieval", 2023): each list's scores are min-max normalised over its own candidates (its
+ * best 1, its last 0; all 1 when they are equal), and a document gets the weighted sum over the
+ * lists, 0 from a list that does not hold it. Empty lists count for nothing. Scores are divided
+ * by the weights of the lists that count and lifted into [LEAST_FUSED_SCORE, 1], so a document
+ * first in every list scores 1; ties put the smaller document (number or id) first.
  *
  * @example
- * fuseRankings([{ docs: [3, 1], weight: 1 }, { docs: [1, 2], weight: 1 }], 2);
- * // [{ doc: 1, score: … }, { doc: 3, score: … }]
+ * fuseScores([{ docs: [3, 1], scores: [0.9, 0.5], weight: 0.6 }, { docs: [1], scores: [7], weight: 0.4 }], 2);
+ * // [{ doc: 3, score: 0.6004 }, { doc: 1, score: 0.4006 }]
  */
-export function fuseRankings<Doc>(
-  rankings: readonly WeightedRanking<Doc>[],
+export function fuseScores<Doc>(
+  lists: readonly WeightedList<Doc>[],
   limit: number,
 ): FusedHit<Doc>[] {
-  const scores = new Map<Doc, number>();
-  let best = 0;
-  for (const { docs, weight } of rankings) {
+  const fused = new Map<Doc, number>();
+  let total = 0;
+  for (const { docs, scores, weight } of lists) {
     if (docs.length === 0) continue;
-    best += weight / (RRF_K + 1);
-    docs.forEach((doc, rank) => {
-      scores.set(doc, (scores.get(doc) ?? 0) + weight / (RRF_K + rank + 1));
+    total += weight;
+    const normalised = minMax(scores, 1);
+    docs.forEach((doc, i) => {
+      fused.set(doc, (fused.get(doc) ?? 0) + weight * normalised[i]!);
     });
   }
-  return [...scores]
+  return [...fused]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, limit)
-    .map(([doc, score]) => ({ doc, score: score / best }));
+    .map(([doc, score]) => ({
+      doc,
+      score: LEAST_FUSED_SCORE + ((1 - LEAST_FUSED_SCORE) * score) / total,
+    }));
 }

@@ -1,10 +1,6 @@
 /** Which question terms lexical ranking uses, the same in every store (pure functions). */
 
-/** A query term and how many papers contain it. */
-export interface TermFrequency {
-  term: string;
-  docs: number;
-}
+import type { TermFrequency } from "./paper-store.ts";
 
 /**
  * Postings one lexical query may walk. FTS5 scores every paper a query term matches, so a
@@ -18,11 +14,6 @@ export const POSTING_BUDGET = 30_000;
  * million titles, 1% would be 10,000 papers, no longer the acronym or method name it is for.
  */
 export const RARE_TITLE_MAX = 500;
-
-/** Inverse document frequency of a term that occurs in `df` of `n` documents (BM25+ form, ≥ 0). */
-export function idf(n: number, df: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
 
 /**
  * A term in more papers than this is too common to rank by: 1% of the corpus, and never fewer

@@ -11,6 +11,8 @@ export interface PaperRecord {
   abstractTerms: readonly string[];
   /** Packed term hashes of each sentence (see `packSentenceTerms`). */
   sentenceTerms: Uint32Array;
+  /** One byte of role flags per sentence (see `SENTENCE_ROLE`). */
+  sentenceRoles: Uint8Array;
   /** Hash of the text the model embeds (see `paperText`): the key of finished model work. */
   contentHash: string;
 }

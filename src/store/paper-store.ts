@@ -21,6 +21,23 @@ export interface Ranking {
   scores: number[];
 }
 
+/** How many papers hold a term in their title or abstract. */
+export interface TermFrequency {
+  term: string;
+  docs: number;
+}
+
+/**
+ * How common a question's terms are in the whole index, whatever the filter: what weighs them
+ * (their IDF) when snippets are chosen. A search cluster has them as its term statistics.
+ */
+export interface TermStatistics {
+  /** Papers in the index. */
+  docCount: number;
+  /** The question's distinct terms that the index holds, with the papers holding each. */
+  frequencies: TermFrequency[];
+}
+
 /** The lexical rankings of one question. */
 export interface LexicalRankings {
   /** BM25 over title and abstract. */
@@ -30,6 +47,7 @@ export interface LexicalRankings {
    * summed IDF of those terms; empty when the question has none.
    */
   rareTitles: Ranking;
+  termStatistics: TermStatistics;
 }
 
 /** A nearest-neighbour question to a store. */
@@ -54,6 +72,8 @@ export interface SentenceData {
   terms: Uint32Array;
   /** Quantized sentence vectors (see `sentenceScores`); absent without a model or its cache. */
   vectors?: Uint8Array;
+  /** One byte of role flags per sentence (see `SENTENCE_ROLE`); absent where a store has none. */
+  roles?: Uint8Array;
 }
 
 /** A paper and what the index holds of its sentences. */
@@ -95,7 +115,7 @@ export interface StoreInfo {
  * come back in the order asked, unknown ones left out.
  *
  * @example
- * const { bm25 } = await store.lexical(["graph", "convolution"], 50);
+ * const { bm25, termStatistics } = await store.lexical(["graph", "convolution"], 50);
  * const [best] = await store.papersWithSentences(bm25.keys.slice(0, 1));
  */
 export interface PaperStore {
@@ -110,7 +130,10 @@ export interface PaperStore {
   papersWithSentences(keys: readonly PaperKey[]): Promise<PaperWithSentences[]>;
   /** Papers' own vectors, in the order asked (undefined for an unknown key or no vectors). */
   paperVectors(keys: readonly PaperKey[]): Promise<(Float32Array | undefined)[]>;
-  /** The lexical rankings of search terms (see `tokenize`), of the papers that pass `filter`. */
+  /**
+   * The lexical rankings of search terms (see `tokenize`), of the papers that pass `filter`, and
+   * the terms' statistics in the whole index.
+   */
   lexical(terms: readonly string[], limit: number, filter?: PaperFilter): Promise<LexicalRankings>;
   /**
    * The papers that pass a filter when there are at most `atMost` of them (so that scoring them

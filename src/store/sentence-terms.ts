@@ -1,12 +1,12 @@
 /**
- * The search terms of every sentence of a paper, hashed and packed at index time, so that ranking
- * snippets by word overlap needs no tokenizing at query time. Packed as
+ * The search terms of every sentence of a paper, hashed and packed at index time, so that weighing
+ * the question's terms in each sentence needs no tokenizing at query time. Packed as
  * [n, hash₁…hashₙ, n, hash₁…hashₙ, …] with each sentence's distinct term hashes.
  */
 
 /**
  * 32-bit FNV-1a hash of a search term: a stable, vocabulary-free term id. Two different terms
- * share a hash about once in four billion pairs, which at worst adds one word to an overlap count.
+ * share a hash about once in four billion pairs, which at worst credits a sentence with one word.
  *
  * @example
  * termHash("graph") === termHash("graph"); // true
@@ -36,22 +36,4 @@ export function packSentenceTerms(sentences: readonly (readonly string[])[]): Ui
     at += list.length;
   }
   return packed;
-}
-
-/**
- * For each sentence of a packed list, how many of the question's term hashes it contains.
- *
- * @example
- * sentenceOverlaps(packSentenceTerms([["graph"], ["graph", "node"]]), new Set([termHash("node")])); // [0, 1]
- */
-export function sentenceOverlaps(packed: Uint32Array, query: ReadonlySet<number>): number[] {
-  const overlaps: number[] = [];
-  for (let at = 0; at < packed.length; ) {
-    const end = at + 1 + packed[at]!;
-    let shared = 0;
-    for (let i = at + 1; i < end; i++) if (query.has(packed[i]!)) shared += 1;
-    overlaps.push(shared);
-    at = end;
-  }
-  return overlaps;
 }

@@ -111,6 +111,8 @@ describe("the index owns its corpus", () => {
   it.each([
     ["2", (corpus: string) => ({ formatVersion: 2, corpusFiles: [corpus] })],
     ["3", (corpus: string) => ({ formatVersion: 3, corpus: { files: [{ path: corpus }] } })],
+    // Format 4 had no sentence roles.
+    ["4", (corpus: string) => ({ formatVersion: 4, corpus: { files: [{ path: corpus }] } })],
   ])("rebuilds an index of format %s from the corpus it was built from", async (_, manifest) => {
     const dir = tempDir();
     const corpus = userCorpus(dir);

@@ -1,42 +1,119 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadQuestionSets } from "../../scripts/eval/question-sets.ts";
 import { composeExtractiveAnswer, NO_SOURCES_ANSWER } from "../../src/chat/extractive-answer.ts";
 import { citedNumbers } from "../../src/contract/citation-grammar.ts";
 import type { SearchResult } from "../../src/contract/search-response.ts";
+import { sentenceRolesOf } from "../../src/indexing/sentence-roles-of.ts";
+import { createSearchEngine } from "../../src/search/search-engine.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import { SENTENCE_ROLE } from "../../src/store/sentence-roles.ts";
+import { buildTinyIndex } from "../support/tiny-index.ts";
 
-const source = (n: number, snippets: string[]): SearchResult => ({
+/** A source whose snippets (best first) have these texts and scores. */
+const source = (n: number, snippets: [string, number][]): SearchResult => ({
   id: `paper-${n}`,
   title: `Paper ${n}`,
   score: 1 / n,
-  snippets: snippets.map((text, i) => ({
+  snippets: snippets.map(([text, score], i) => ({
     text,
     start: i * 100,
     end: i * 100 + text.length,
-    score: 0.5,
+    score,
   })),
 });
 
-describe("composeExtractiveAnswer", () => {
-  const sources = [
-    source(1, ["Pyramids help detection.", "They are slow."]),
-    source(2, ["Shifts are cheap."]),
-    source(3, ["Anchors matter."]),
-    source(4, ["Not quoted."]),
-  ];
+const quotedIn = (answer: string) => [...answer.matchAll(/“([^”]*)”/g)].map(([, text]) => text);
 
-  it("quotes each cited source's best snippet verbatim", () => {
-    const answer = composeExtractiveAnswer(sources);
-    expect(answer).toContain("“Pyramids help detection.” [1]");
-    expect(answer).toContain("“Shifts are cheap.” [2]");
-    expect(answer).toContain("**Paper 3**");
+describe("composeExtractiveAnswer", () => {
+  it("quotes the best source's two answering snippets, then the next source's best: three quotes", () => {
+    const answer = composeExtractiveAnswer([
+      source(1, [
+        ["We propose pyramids.", 1.2],
+        ["Pyramids are 3x faster.", 0.7],
+        ["They are small.", 0.6],
+      ]),
+      source(2, [
+        ["Shifts are cheap.", 0.9],
+        ["Not quoted.", 0.8],
+      ]),
+      source(3, [["Anchors matter.", 0.9]]),
+    ]);
+    expect(quotedIn(answer)).toEqual([
+      "We propose pyramids.",
+      "Pyramids are 3x faster.",
+      "Shifts are cheap.",
+    ]);
+    expect(answer).toContain(
+      "- **Paper 1**: “We propose pyramids.” … “Pyramids are 3x faster.” [1]\n- **Paper 2**: “Shifts are cheap.” [2]",
+    );
+    expect(citedNumbers(answer)).toEqual([1, 2]);
   });
 
-  it("cites sources in source order, at most maxCited of them", () => {
+  it("never quotes a sentence that only sets the scene when a better one exists", () => {
+    // The best source's second snippet is its context (scored at or below 0): the next
+    // sources' best sentences are quoted instead.
+    const answer = composeExtractiveAnswer([
+      source(1, [
+        ["We propose pyramids.", 0.9],
+        ["Detection is widely studied.", -0.1],
+      ]),
+      source(2, [["Shifts are cheap.", 1.1]]),
+      source(3, [["Anchors matter.", 0.4]]),
+    ]);
+    expect(quotedIn(answer)).toEqual([
+      "We propose pyramids.",
+      "Shifts are cheap.",
+      "Anchors matter.",
+    ]);
+    expect(answer).not.toContain("widely studied");
+    expect(citedNumbers(answer)).toEqual([1, 2, 3]);
+  });
+
+  it("quotes one snippet of each source after the best, in source order, at most maxQuotes", () => {
+    const sources = [1, 2, 3, 4].map((n) => source(n, [[`Only ${n}.`, 0.5]]));
     expect(citedNumbers(composeExtractiveAnswer(sources))).toEqual([1, 2, 3]);
-    expect(citedNumbers(composeExtractiveAnswer(sources, { maxCited: 2 }))).toEqual([1, 2]);
+    expect(citedNumbers(composeExtractiveAnswer(sources, { maxQuotes: 2 }))).toEqual([1, 2]);
+    expect(composeExtractiveAnswer(sources.slice(0, 1))).toMatch(
+      /^The closest paper in the corpus says:/,
+    );
   });
 
   it("says so when nothing was found", () => {
     expect(composeExtractiveAnswer([])).toBe(NO_SOURCES_ANSWER);
+    expect(composeExtractiveAnswer([source(1, [])])).toBe(NO_SOURCES_ANSWER);
     expect(citedNumbers(NO_SOURCES_ANSWER)).toEqual([]);
+  });
+});
+
+describe("composeExtractiveAnswer on the bundled corpus's search results", () => {
+  it("quotes no opening-context sentence, for any labelled question, with the fixture model or none", async () => {
+    const built = await buildTinyIndex();
+    const store = await openEmbeddedStore(built.indexDir, { encoder: built.embedder });
+    const contextOf = new Map<string, Set<string>>();
+    for (const { paper } of await store.papersWithSentences([...Array(store.info.count).keys()])) {
+      const texts = paper.sentences.map(([start, end]) => paper.abstract.slice(start, end));
+      const roles = sentenceRolesOf(texts);
+      contextOf.set(paper.id, new Set(texts.filter((_, i) => roles[i]! & SENTENCE_ROLE.context)));
+    }
+    const questions = loadQuestionSets(resolve(import.meta.dirname, "../.."))
+      .filter((set) => set.name !== "own: heldout2")
+      .flatMap((set) => set.questions.map((question) => question.q));
+    let quotes = 0;
+    for (const engine of [
+      createSearchEngine({ store, embedder: built.embedder }),
+      createSearchEngine({ store }),
+    ]) {
+      for (const question of questions) {
+        const sources = await engine.searchPapers(question, 5);
+        const quoted = quotedIn(composeExtractiveAnswer(sources));
+        quotes += quoted.length;
+        for (const text of quoted as string[]) {
+          const from = sources.find((s) => s.snippets.some((snippet) => snippet.text === text))!;
+          expect(contextOf.get(from.id)!.has(text), `${question}: “${text}”`).toBe(false);
+        }
+      }
+    }
+    expect(quotes).toBeGreaterThan(2 * questions.length * 2);
   });
 });

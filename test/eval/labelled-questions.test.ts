@@ -14,11 +14,18 @@ describe("the eval's labelled questions", () => {
     ).resolves.toBeUndefined();
   });
 
-  it("hold the dev set and at least 40 own questions, split about evenly", () => {
+  it("hold the dev set, at least 40 own questions split about evenly, and 24 more never tuned on", () => {
     const sizes = Object.fromEntries(sets.map((set) => [set.name, set.questions.length]));
     expect(sizes.dev).toBe(15);
     expect(sizes["own: tune"]! + sizes["own: heldout"]!).toBeGreaterThanOrEqual(40);
     expect(Math.abs(sizes["own: tune"]! - sizes["own: heldout"]!)).toBeLessThanOrEqual(4);
+    expect(sizes["own: heldout2"]).toBeGreaterThanOrEqual(24);
+  });
+
+  it("ask each own question once", () => {
+    const own = sets.filter((set) => set.name.startsWith("own"));
+    const asked = own.flatMap((set) => set.questions.map((question) => question.q));
+    expect(new Set(asked).size).toBe(asked.length);
   });
 
   it("are refused when an answer is not one of the paper's sentences", async () => {

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/embed/types.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
+import { sentenceRolesOf } from "../../src/indexing/sentence-roles-of.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { INDEX_FILES } from "../../src/store/embedded/manifest.ts";
 import { readManifest } from "../../src/store/embedded/manifest-file.ts";
 import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { IndexError } from "../../src/store/index-errors.ts";
-import { sentenceOverlaps } from "../../src/store/sentence-terms.ts";
 import {
   BUNDLED_CORPUS,
   buildTinyIndex,
@@ -80,7 +80,8 @@ describe("buildIndex → openEmbeddedStore", () => {
     const vectors = await store.paperVectors(rows);
     for (const { key, paper, sentences } of withSentences) {
       expect(sentences.vectors!.byteLength).toBe(paper.sentences.length * (4 + manifest.dims));
-      expect(sentenceOverlaps(sentences.terms, new Set())).toHaveLength(paper.sentences.length);
+      const texts = paper.sentences.map(([start, end]) => paper.abstract.slice(start, end));
+      expect(sentences.roles).toEqual(sentenceRolesOf(texts));
       expect(vectors[key as number]).toHaveLength(manifest.dims);
     }
   });

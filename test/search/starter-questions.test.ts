@@ -1,39 +1,70 @@
-import { describe, expect, it } from "vitest";
-import { questionFromTitle } from "../../src/search/starter-questions.ts";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeArxivShapedCorpus } from "../../scripts/bench/arxiv-shaped-corpus.ts";
+import { readCorpus } from "../../src/corpus/index.ts";
+import type { Embedder } from "../../src/embed/types.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
+import { naturalQuestion } from "../../src/search/natural-question.ts";
+import { createSearchEngine, type SearchEngine } from "../../src/search/search-engine.ts";
+import { findStarterQuestions } from "../../src/search/starter-questions.ts";
+import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import { BUNDLED_CORPUS, loadTinyEmbedder, tempDir } from "../support/tiny-index.ts";
 
-describe("questionFromTitle", () => {
-  it.each([
-    ["LightGCN: Simplifying and Powering Graph Convolution Network", "What is LightGCN?"],
-    [
-      "Concept-Centric Transformers: Enhancing Interpretability",
-      "What is Concept-Centric Transformers?",
-    ],
-    [
-      "Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data",
-      "What is known about neural collapse in deep linear networks?",
-    ],
-    [
-      "Counting lattice paths\n  under a moving boundary",
-      "What is known about counting lattice paths under a moving boundary?",
-    ],
-    [
-      "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
-      "What is known about calculation of prompt diphoton production cross sections at Tevatron and LHC energies?",
-    ],
-    [
-      "A Brief Review of Hypernetworks in Deep Learning.",
-      "What is known about a brief review of hypernetworks in deep learning?",
-    ],
-    [
-      "BERT Rediscovers the Classical NLP Pipeline",
-      "What is known about BERT rediscovers the classical NLP pipeline?",
-    ],
-  ])("%j → %j", (title, question) => {
-    expect(questionFromTitle(title)).toBe(question);
+async function engineOf(corpus: string, embedder?: Embedder): Promise<SearchEngine> {
+  const indexDir = tempDir();
+  await buildIndex({ corpusFiles: [corpus], indexDir, embedder });
+  return createSearchEngine({ store: await openEmbeddedStore(indexDir), embedder });
+}
+
+/** Of every `step`th paper's question (those that get one), how many find it in the top 3. */
+async function askedAndFound(engine: SearchEngine, corpus: string, step = 1) {
+  const { papers } = await readCorpus([corpus]);
+  let asked = 0;
+  let found = 0;
+  for (let i = 0; i < papers.length; i += step) {
+    const question = naturalQuestion(papers[i]!.title);
+    if (!question) continue;
+    asked += 1;
+    const results = await engine.searchPapers(question, 3);
+    if (results.some((result) => result.title === papers[i]!.title)) found += 1;
+  }
+  return { asked, found };
+}
+
+describe("starting questions", () => {
+  let arxivShaped: string;
+  beforeAll(async () => {
+    arxivShaped = join(tempDir(), "arxiv-shaped.jsonl");
+    await writeArxivShapedCorpus({
+      papers: 2000,
+      file: arxivShaped,
+      bundledCorpus: BUNDLED_CORPUS,
+    });
   });
 
-  it("asks nothing about a one-word or very long title", () => {
-    expect(questionFromTitle("Untitled")).toBeUndefined();
-    expect(questionFromTitle(Array(13).fill("word").join(" "))).toBeUndefined();
+  it("find their paper in the top 3 for every bundled paper they ask about, with the fixture model and without one", async () => {
+    for (const embedder of [await loadTinyEmbedder(), undefined]) {
+      const { asked, found } = await askedAndFound(
+        await engineOf(BUNDLED_CORPUS, embedder),
+        BUNDLED_CORPUS,
+      );
+      // 55 of the 70 titles ask well.
+      expect(asked).toBeGreaterThanOrEqual(50);
+      expect(found).toBe(asked);
+    }
+  });
+
+  it("find their paper in the top 3 on an arXiv-shaped corpus of 2,000 papers (lexical-only)", async () => {
+    const engine = await engineOf(arxivShaped);
+    const { asked, found } = await askedAndFound(engine, arxivShaped, 10);
+    expect(asked).toBeGreaterThanOrEqual(50);
+    expect(found / asked).toBeGreaterThanOrEqual(0.95);
+    const starters = await findStarterQuestions(engine);
+    expect(starters).toHaveLength(4);
+    for (const { question, paperId } of starters) {
+      expect(question).toMatch(/\?$/);
+      const results = await engine.searchPapers(question, 3);
+      expect(results.map((result) => result.id)).toContain(paperId);
+    }
   });
 });

@@ -61,12 +61,18 @@ describe("GET /api/starters", () => {
   }
 
   it("offers questions about papers of the served corpus that search ranks in its top 3", async () => {
-    for (const app of [bundled, arxiv, sample]) {
+    // Of the sample's four titles, two ask well ("Counting lattice paths …" starts with an -ing
+    // verb, "Calculation of prompt diphoton …" is too long a topic); no paper is asked about badly.
+    for (const [app, least] of [
+      [bundled, 4],
+      [arxiv, 4],
+      [sample, 2],
+    ] as const) {
       const { starters } = await startersOf(app);
-      expect(starters.length).toBeGreaterThanOrEqual(3);
+      expect(starters.length).toBeGreaterThanOrEqual(least);
       expect(new Set(starters.map((s) => s.paperId)).size).toBe(starters.length);
       for (const { question, paperId } of starters) {
-        expect(question).toMatch(/^What .+\?$/);
+        expect(question).toMatch(/^[A-Z].+\?$/);
         const { body } = await get<SearchResponse>(
           app,
           `/api/search?q=${encodeURIComponent(question)}&k=3`,
@@ -84,7 +90,7 @@ describe("GET /api/starters", () => {
     ]);
     const questions = (r: StartersResponse) => r.starters.map((s) => s.question);
     expect(questions(ofArxiv)).not.toEqual(questions(ofBundled));
-    expect(questions(ofSample)).toContain("What is known about strings on a circle?");
+    expect(questions(ofSample)).toContain("What are strings on a circle?");
     expect(await startersOf(arxiv)).toEqual(ofArxiv);
   });
 

@@ -36,6 +36,7 @@ function papersFile(docs = DOCS): string {
       titleTerms: tokenize(doc.title),
       abstractTerms: tokenize(doc.abstract),
       sentenceTerms: packSentenceTerms([tokenize(doc.abstract)]),
+      sentenceRoles: new Uint8Array(1),
       contentHash: `h${i}`,
     });
   }
@@ -76,6 +77,17 @@ describe.each(Object.entries(BACKENDS))("lexical search over %s", (_, postingsOf
 
   it("ranks titles holding a rare query term", () => {
     expect(lexical.rank(tokenize("what is LightGCN"), 10).rareTitles.rows).toEqual([0]);
+  });
+
+  it("says how many papers hold each question term it knows, and of how many", () => {
+    const { termStatistics } = lexical.rank(tokenize("graph recommendation unheard"), 10);
+    expect(termStatistics).toEqual({
+      docCount: 3,
+      frequencies: [
+        { term: "graph", docs: 2 },
+        { term: "recommendation", docs: 1 },
+      ],
+    });
   });
 });
 
@@ -142,6 +154,8 @@ describe("postings in memory", () => {
         const want = lexical.rank(tokenize(question), 10, filter);
         const got = inMemory.rank(tokenize(question), 10, filter);
         expect(got.rareTitles).toEqual(want.rareTitles);
+        // A term's statistics are the whole index's, whatever the filter.
+        expect(got.termStatistics).toEqual(lexical.rank(tokenize(question), 10).termStatistics);
         expect(got.bm25.rows).toEqual(want.bm25.rows);
         got.bm25.scores.forEach((score, i) => {
           expect(score).toBeCloseTo(want.bm25.scores[i]!, 12);

@@ -12,7 +12,7 @@ const ok = {
   content: { "application/json": { schema: SearchResponseSchema } },
 };
 const DESCRIPTION =
-  "Hybrid search: dense (HNSW over abstract embeddings) and lexical (BM25) rankings fused by reciprocal rank; lexical only in degraded mode. Optional filters (year range, categories) keep only the papers that pass them, before ranking.";
+  "Hybrid search: dense (HNSW over abstract embeddings) and lexical (BM25) rankings fused by a weighted sum of their normalised scores; lexical only in degraded mode. Optional filters (year range, categories) keep only the papers that pass them, before ranking.";
 
 /**
  * `GET /api/search?q=…&k=…[&year_from=…&year_to=…&category=…]` and `POST /api/search` with

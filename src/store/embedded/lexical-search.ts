@@ -1,12 +1,8 @@
 import type { PaperFilter } from "../../contract/paper-filter.ts";
 import { bestRows, type RowRanking } from "../best-rows.ts";
-import {
-  commonAbove,
-  idf,
-  POSTING_BUDGET,
-  queryTerms,
-  rareTitlesAtMost,
-} from "../lexical-terms.ts";
+import { idf } from "../idf.ts";
+import { commonAbove, POSTING_BUDGET, queryTerms, rareTitlesAtMost } from "../lexical-terms.ts";
+import type { TermStatistics } from "../paper-store.ts";
 
 /** BM25's term-frequency saturation and length normalisation, FTS5's values. */
 const K1 = 1.2;
@@ -50,6 +46,8 @@ export interface LexicalRankings {
    * produce this list, while "TabPFN" or "LightGCN" put their paper on top.
    */
   rareTitles: RowRanking;
+  /** The question terms' frequencies in the whole index (whatever the filter). */
+  termStatistics: TermStatistics;
 }
 
 /** How many papers hold a term in their body and in their title (the `terms` table's row). */
@@ -78,7 +76,7 @@ export interface LexicalSearch {
   /**
    * The best `limit` papers of each lexical ranking for the terms; with a filter, the best
    * `limit` of the papers that pass it (scores are those of the whole index). The terms'
-   * frequencies are looked up once for both.
+   * frequencies are looked up once for both, and returned.
    */
   rank(terms: readonly string[], limit: number, filter?: PaperFilter): LexicalRankings;
 }
@@ -113,13 +111,12 @@ export function createLexicalSearch(postings: Postings, docCount: number): Lexic
   return {
     rank(terms, limit, filter) {
       const found = postings.frequencies(terms);
-      const chosen = queryTerms(
-        found.map(({ term, body }) => ({ term, docs: body })),
-        { budget: POSTING_BUDGET, maxDocs },
-      );
+      const frequencies = found.map(({ term, body }) => ({ term, docs: body }));
+      const chosen = queryTerms(frequencies, { budget: POSTING_BUDGET, maxDocs });
       return {
         bm25: chosen.length > 0 ? postings.bm25(chosen, limit, filter) : { rows: [], scores: [] },
         rareTitles: rankRareTitles(found, limit, filter),
+        termStatistics: { docCount, frequencies },
       };
     },
   };

@@ -77,8 +77,8 @@ export async function readManifest(dir: string): Promise<IndexManifest> {
 
 /**
  * The corpus files an index of an earlier format was built from (format 2 recorded them as
- * `corpusFiles`, format 3 as `corpus.files`), so that an upgrade rebuilds the user's corpus, not
- * the bundled one.
+ * `corpusFiles`, formats 3 and 4 as `corpus.files`), so that an upgrade rebuilds the user's
+ * corpus, not the bundled one.
  *
  * @example
  * await earlierFormatCorpus("index"); // ["/data/my-papers.jsonl"]

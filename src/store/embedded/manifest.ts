@@ -1,7 +1,7 @@
 import type { IndexFacts } from "../store-location.ts";
 
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** HNSW build parameters, recorded so that a loaded index is searched the way it was built. */
 export interface HnswParams {

@@ -155,8 +155,8 @@ export async function openEmbeddedStore(
       return rowsOf(keys).map((row) => byRow.get(row));
     },
     async lexical(terms, limit, filter) {
-      const { bm25, rareTitles } = lexicalOf().rank(terms, limit, filter);
-      return { bm25: byKeys(bm25), rareTitles: byKeys(rareTitles) };
+      const { bm25, rareTitles, termStatistics } = lexicalOf().rank(terms, limit, filter);
+      return { bm25: byKeys(bm25), rareTitles: byKeys(rareTitles), termStatistics };
     },
     passing: async (filter, atMost) => facetsOf().rowsPassing(filter, atMost),
     async nearest({ vector, limit, filter, exclude, among }) {

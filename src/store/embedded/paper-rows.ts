@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { KeyedPaper, PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
 import { createRecentLookup } from "../recent-lookup.ts";
 
-/** The columns a stored paper is read from (not its index-time sentence terms or content hash). */
+/** The columns a stored paper is read from (not its index-time sentence data or content hash). */
 export const PAPER_COLUMNS =
   "row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences";
 
@@ -68,18 +68,20 @@ export function openPaperDatabase(path: string): Database.Database {
   return db;
 }
 
-/** A paper's row with its sentences' terms and (when the cache holds them) vectors. */
+/** A paper's row with its sentences' terms, roles and (when the cache holds them) vectors. */
 type RowWithSentences = PaperRow & {
   sentence_terms: Buffer;
+  sentence_roles: Buffer;
   sentence_vectors: Buffer | null;
 };
 
 function withSentencesOf(row: RowWithSentences): PaperWithSentences {
-  const { sentence_terms: terms, sentence_vectors: vectors } = row;
+  const { sentence_terms: terms, sentence_roles: roles, sentence_vectors: vectors } = row;
   const sentences: SentenceData = {
     terms: new Uint32Array(
       terms.buffer.slice(terms.byteOffset, terms.byteOffset + terms.byteLength),
     ),
+    roles: new Uint8Array(roles.buffer, roles.byteOffset, roles.byteLength),
   };
   if (vectors) {
     sentences.vectors = new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength);
@@ -99,7 +101,7 @@ export interface PaperRows {
   page(offset: number, limit: number): { id: string; title: string }[];
   byIds(ids: readonly string[]): KeyedPaper[];
   byRows(rows: readonly number[]): StoredPaper[];
-  /** With sentence terms, and vectors when an embedding cache is attached as `cache`. */
+  /** With sentence terms and roles, and vectors when an embedding cache is attached as `cache`. */
   withSentences(rows: readonly number[]): PaperWithSentences[];
 }
 
@@ -132,7 +134,7 @@ export function createPaperRows(db: Database.Database, withVectors: boolean): Pa
     `SELECT ${PAPER_COLUMNS} FROM papers WHERE row IN (SELECT value FROM json_each(?))`,
   );
   const withSentences = db.prepare(
-    `SELECT ${PAPER_COLUMNS.replace(/(\w+)/g, "papers.$1")}, papers.sentence_terms, ${
+    `SELECT ${PAPER_COLUMNS.replace(/(\w+)/g, "papers.$1")}, papers.sentence_terms, papers.sentence_roles, ${
       withVectors ? "cache.embeddings.sentences" : "NULL"
     } AS sentence_vectors FROM papers ${
       withVectors ? "LEFT JOIN cache.embeddings ON cache.embeddings.hash = papers.content_hash" : ""

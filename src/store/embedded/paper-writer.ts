@@ -18,6 +18,7 @@ CREATE TABLE papers (
   metadata TEXT,
   sentences BLOB NOT NULL,
   sentence_terms BLOB NOT NULL,
+  sentence_roles BLOB NOT NULL,
   content_hash TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize="unicode61 tokenchars '-'");
@@ -56,11 +57,11 @@ export interface PaperWriter {
   abandon(): void;
 }
 
-const asBlob = (array: Uint32Array) =>
+const asBlob = (array: Uint32Array | Uint8Array) =>
   Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
 /**
- * Creates the papers file of a new build: papers, metadata, sentence offsets and term hashes,
+ * Creates the papers file of a new build: papers, metadata, sentence offsets, term hashes and roles,
  * every paper's year and categories as arrays by row (see `createFacetCollector`), and a
  * contentless FTS5 index of search terms with two columns: `title` (for rare title words) and
  * `body` (what BM25 ranks: the title's terms twice, then the abstract's). Rows are committed in
@@ -79,8 +80,8 @@ export function createPaperWriter(path: string): PaperWriter {
   db.pragma("synchronous = OFF");
   db.exec(SCHEMA);
   const insertPaper = db.prepare(
-    `INSERT INTO papers (row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences, sentence_terms, content_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO papers (row, id, title, abstract, authors, year, categories, doi, url, metadata, sentences, sentence_terms, sentence_roles, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertText = db.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)");
   const seen = createSeenPapersOnDisk();
@@ -117,6 +118,7 @@ export function createPaperWriter(path: string): PaperWriter {
         paper.metadata ? JSON.stringify(paper.metadata) : null,
         asBlob(new Uint32Array(paper.sentences.flat())),
         asBlob(record.sentenceTerms),
+        asBlob(record.sentenceRoles),
         record.contentHash,
       );
       const title = record.titleTerms.join(" ");

@@ -1,11 +1,6 @@
 import type { Facets } from "../../contract/starters.ts";
-import {
-  commonAbove,
-  idf,
-  POSTING_BUDGET,
-  queryTerms,
-  rareTitlesAtMost,
-} from "../lexical-terms.ts";
+import { idf } from "../idf.ts";
+import { commonAbove, POSTING_BUDGET, queryTerms, rareTitlesAtMost } from "../lexical-terms.ts";
 import type {
   PaperKey,
   PaperStore,
@@ -13,6 +8,7 @@ import type {
   Ranking,
   StoreInfo,
 } from "../paper-store.ts";
+import { StoreUnavailableError } from "../store-errors.ts";
 import { efSearchFor, FACET_CATEGORIES } from "../store-limits.ts";
 import type { ClusterClient } from "./cluster-client.ts";
 import {
@@ -76,6 +72,19 @@ export function createOpenSearchStore(
   const remembered = new Map<PaperKey, PaperWithSentences>();
   const search = async (body: object) =>
     (await cluster.request<SearchReply>("POST", `/${index}/_search`, body)).body;
+  /** The replies of an `_msearch`; one that failed fails the whole (as a lone search would). */
+  const msearch = async (body: { ndjson: string }) => {
+    const { responses } = (await cluster.request<MsearchReply>("POST", "/_msearch", body)).body;
+    const failed = responses.find((reply) => reply.error);
+    if (!failed) return responses;
+    const reason = `${failed.status ?? ""} ${failed.error!.reason}`.trim();
+    if (failed.status === undefined || failed.status >= 500 || failed.status === 429) {
+      throw new StoreUnavailableError(
+        `The OpenSearch cluster at ${cluster.url} cannot answer searches for now (${reason}); it may be failing over. Try again in a few seconds.`,
+      );
+    }
+    throw new Error(`OpenSearch at ${cluster.url} refused a search: ${reason}`);
+  };
 
   return {
     info,
@@ -147,11 +156,14 @@ export function createOpenSearchStore(
     },
     async lexical(terms, limit, filter) {
       const distinct = [...new Set(terms)];
-      if (distinct.length === 0)
-        return { bm25: { keys: [], scores: [] }, rareTitles: { keys: [], scores: [] } };
-      const counts = (
-        await cluster.request<MsearchReply>("POST", "/_msearch", termCountsBody(index, distinct))
-      ).body.responses.map((reply) => reply.hits.total?.value ?? 0);
+      const empty = { keys: [], scores: [] };
+      if (distinct.length === 0) {
+        const termStatistics = { docCount: count, frequencies: [] };
+        return { bm25: empty, rareTitles: empty, termStatistics };
+      }
+      const counts = (await msearch(termCountsBody(index, distinct))).map(
+        (reply) => reply.hits.total?.value ?? 0,
+      );
       const found = distinct.map((term, i) => ({
         term,
         body: counts[2 * i]!,
@@ -169,17 +181,14 @@ export function createOpenSearchStore(
         ...(chosen.length > 0 ? [bm25Query(chosen, limit, filter)] : []),
         ...(rare.length > 0 ? [rareTitlesQuery(rare, limit, filter)] : []),
       ];
-      const replies =
-        searches.length > 0
-          ? (await cluster.request<MsearchReply>("POST", "/_msearch", msearchBody(index, searches)))
-              .body.responses
-          : [];
-      const failed = replies.find((reply) => reply.error);
-      if (failed) throw new Error(`OpenSearch at ${cluster.url}: ${failed.error!.reason}`);
-      const empty = { keys: [], scores: [] };
+      const replies = searches.length > 0 ? await msearch(msearchBody(index, searches)) : [];
+      const frequencies = found
+        .filter(({ body }) => body > 0)
+        .map(({ term, body }) => ({ term, docs: body }));
       return {
         bm25: chosen.length > 0 ? ranking(replies[0]!) : empty,
         rareTitles: rare.length > 0 ? ranking(replies.at(-1)!) : empty,
+        termStatistics: { docCount: count, frequencies },
       };
     },
     // The graph filters exactly by itself when few papers pass: there is nothing to plan.

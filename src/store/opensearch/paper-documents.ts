@@ -33,6 +33,8 @@ export interface PaperDocument {
   sentences: number[];
   /** Base64 of the packed sentence term hashes (see `packSentenceTerms`). */
   sentence_terms: string;
+  /** Base64 of each sentence's role flags (see `SENTENCE_ROLE`). */
+  sentence_roles: string;
   /** Base64 of the quantized sentence vectors (see `quantizeSentenceVectors`). */
   sentence_vectors?: string;
   vector?: number[];
@@ -95,6 +97,7 @@ export function papersIndexBody(options: {
         metadata: { type: "object", enabled: false },
         sentences: { type: "object", enabled: false },
         sentence_terms: { type: "binary" },
+        sentence_roles: { type: "binary" },
         sentence_vectors: { type: "binary" },
         doc_hash: { type: "keyword", index: false },
         ...(options.dims > 0
@@ -153,6 +156,7 @@ export function paperDocument(item: {
     ...(paper.metadata ? { metadata: paper.metadata } : {}),
     sentences: paper.sentences.flat(),
     sentence_terms: base64(record.sentenceTerms),
+    sentence_roles: base64(record.sentenceRoles),
     ...(embedding ? { sentence_vectors: base64(embedding.sentences) } : {}),
   };
   const docHash = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 24);
@@ -202,6 +206,7 @@ export function storedPaperOf(doc: PaperDocument): StoredPaper {
 export function withSentencesOf(doc: PaperDocument): PaperWithSentences {
   const sentences: SentenceData = {
     terms: new Uint32Array(bytesOf(doc.sentence_terms).buffer),
+    roles: bytesOf(doc.sentence_roles),
   };
   if (doc.sentence_vectors) sentences.vectors = bytesOf(doc.sentence_vectors);
   return { key: doc.id, paper: storedPaperOf(doc), sentences };
