@@ -47,7 +47,7 @@ async function modelOf(settings: Settings) {
 
 /**
  * The one opener every command and the server use: loads the model, builds or rebuilds the
- * index first when asked (`build`; see `planBuild` for when), opens the store and makes the
+ * index first when asked (`build`; see {@link planBuild} for when), opens the store and makes the
  * search engine. Without the model, search is lexical (degraded mode) and `onDegraded` says why;
  * with neither model nor index, a lexical-only index is built.
  *

@@ -43,7 +43,7 @@ export interface CitationFilter {
 }
 
 /**
- * A streaming `removeInventedCitations`: `[1` + `2]` is judged as `[12]`.
+ * A streaming {@link removeInventedCitations}: `[1` + `2]` is judged as `[12]`.
  *
  * @example
  * const filter = createCitationFilter(3);

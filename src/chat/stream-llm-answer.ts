@@ -32,7 +32,7 @@ function reasonOf(error: unknown, timedOut: boolean, llm: LlmSettings): string {
 /**
  * Streams an answer from an OpenAI-compatible chat model, grounded in the sources' snippets;
  * citations of numbers that are not sources are removed as the text streams. Throws
- * `LlmAnswerError` when the model fails, times out or says nothing (text already yielded stays
+ * {@link LlmAnswerError} when the model fails, times out or says nothing (text already yielded stays
  * yielded).
  *
  * @example

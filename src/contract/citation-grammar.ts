@@ -33,7 +33,7 @@ const UNFINISHED_GROUP = /\[[\d,\s\-–]*$/;
 
 /**
  * The citation groups of a text, in order, with their items read. Whether an item names one of
- * the sources is left to the caller (`itemNumbers`).
+ * the sources is left to the caller ({@link itemNumbers}).
  *
  * @example
  * citationGroups("Fast [1], small [2, 4-5].").map((group) => group.text); // ["[1]", "[2, 4-5]"]

@@ -6,7 +6,7 @@ export interface EmbeddingsResponseOptions {
   vectors: readonly Float32Array[];
   /** Each input's tokens, as the model's tokenizer counts them (`embedder.countTokens`). */
   tokenCounts: readonly number[];
-  /** The public name of the model (see `publicModelName`), never a folder path. */
+  /** The public name of the model (see {@link publicModelName}), never a folder path. */
   model: string;
   /** `base64`: each vector as its little-endian float32 bytes; `float` (the default): numbers. */
   encoding?: "float" | "base64";

@@ -1,6 +1,6 @@
 /**
  * The filter fields of `/api/search`, `/api/chat` and `/api/papers/:id/similar`, as a request
- * gives them (the server's request schemas check them; see `filterBodyFields`).
+ * gives them (the server's request schemas check them; see {@link filterBodyFields}).
  *
  * @example
  * const filter: FilterFields = { year_from: 2019, category: ["cs.LG"] };

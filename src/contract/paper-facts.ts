@@ -28,5 +28,5 @@ export const PaperFactsSchema = z.object({
   }),
 });
 
-/** What the corpus says about a paper beyond its text (`PaperFactsSchema`). */
+/** What the corpus says about a paper beyond its text ({@link PaperFactsSchema}). */
 export type PaperFacts = z.infer<typeof PaperFactsSchema>;

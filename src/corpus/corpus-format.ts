@@ -13,7 +13,7 @@ export const CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFormat>> = {
 };
 
 /**
- * The format of a corpus file, from its extension (case-insensitive). Throws a `CorpusError`
+ * The format of a corpus file, from its extension (case-insensitive). Throws a {@link CorpusError}
  * listing the accepted extensions when it is not one of them.
  *
  * @example

@@ -22,7 +22,7 @@ export interface CorpusPass {
 }
 
 /**
- * Reads a corpus once: the papers `streamCorpus` yields, while the same bytes are hashed for
+ * Reads a corpus once: the papers {@link streamCorpus} yields, while the same bytes are hashed for
  * the files' fingerprints and counted for progress. A build never reads a corpus file twice
  * (the 4 GB arXiv snapshot takes seconds per read).
  *

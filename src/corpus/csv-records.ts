@@ -14,7 +14,7 @@ const LF = 10;
 /**
  * Splits RFC 4180 CSV into records: quoted fields may hold commas, line breaks and doubled
  * quotes; CRLF and LF line ends both work; a final line break is optional. Throws a
- * `CorpusError` for an unterminated quote or text after a closing quote.
+ * {@link CorpusError} for an unterminated quote or text after a closing quote.
  *
  * @example
  * readCsvRecords('a,"b ""c"", d"\n', "x.csv"); // [{ fields: ["a", 'b "c", d'], line: 1 }]

@@ -15,8 +15,8 @@ const PAPER_FIELDS = new Set<string>(["id", "title", "abstract", ...METADATA_FIE
  * Turns one record of a structured source (a JSONL object, a CSV row) into a paper: `title` and
  * `abstract` must be non-empty text, `id` (optional) is kept exactly as given, `authors`,
  * `year`, `categories`, `doi` and `url` become the paper's metadata fields (see
- * `metadataFromFields`), and everything else is kept in `metadata`. Records of the arXiv
- * metadata snapshot are recognised by their fields and read as they are (see `arxivMetadata`),
+ * {@link metadataFromFields}), and everything else is kept in `metadata`. Records of the arXiv
+ * metadata snapshot are recognised by their fields and read as they are (see {@link arxivMetadata}),
  * their title and abstract on one line. Field names are matched as given; callers lowercase
  * them if they want.
  *

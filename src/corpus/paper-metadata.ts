@@ -22,7 +22,7 @@ const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
  * The metadata fields of a JSONL/CSV record (`authors`, `year`, `categories`, `doi`, `url`),
  * normalised: authors as a list, the year as a number, categories as a list, a bare DOI, and a
  * link (the record's `url`, else the DOI's). Missing, null and empty values are left out.
- * Throws a `CorpusError` naming the record's file and line for a value that is not what its
+ * Throws a {@link CorpusError} naming the record's file and line for a value that is not what its
  * field means (a year that is not a year, a url that is not http(s), a DOI that is not one).
  *
  * @example

@@ -11,9 +11,9 @@ const PAPER_COLUMNS = new Set<string>(["id", ...REQUIRED_COLUMNS, ...METADATA_FI
 
 /**
  * Parses RFC 4180 CSV with a header row. Columns `title` and `abstract` are required; `id`,
- * `authors`, `year`, `categories`, `doi` and `url` are optional (see `paperFromFields`; these
+ * `authors`, `year`, `categories`, `doi` and `url` are optional (see {@link paperFromFields}; these
  * names are case-insensitive); other columns go to `metadata` under their header name. Blank
- * lines are skipped. Throws a `CorpusError` naming the line of the first problem.
+ * lines are skipped. Throws a {@link CorpusError} naming the line of the first problem.
  *
  * @example
  * parseCsv('title,abstract,Year,venue\nT,"A, b.",2024,X\n', "papers.csv")[0]?.paper;

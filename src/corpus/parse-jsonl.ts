@@ -6,8 +6,8 @@ import type { LocatedPaper } from "./types.ts";
 /**
  * Parses JSON Lines: one object per line with `title`, `abstract` and optionally `id` and the
  * metadata fields, or one record of the arXiv metadata snapshot as it is (see
- * `paperFromFields`); other fields go to `metadata`. Blank lines are skipped. Throws a
- * `CorpusError` naming the line of the first bad record.
+ * {@link paperFromFields}); other fields go to `metadata`. Blank lines are skipped. Throws a
+ * {@link CorpusError} naming the line of the first bad record.
  *
  * @example
  * parseJsonl('{"title": "T", "abstract": "A."}\n', "papers.jsonl")[0]?.paper.title; // "T"
@@ -22,8 +22,8 @@ export function parseJsonl(text: string, file: string): LocatedPaper[] {
 }
 
 /**
- * One line of JSON Lines as a paper, or undefined for a blank line; throws a `CorpusError`
- * naming `file` and `line` for a bad record. The unit shared by `parseJsonl` and streaming
+ * One line of JSON Lines as a paper, or undefined for a blank line; throws a {@link CorpusError}
+ * naming `file` and `line` for a bad record. The unit shared by {@link parseJsonl} and streaming
  * readers of large files.
  *
  * @example

@@ -19,7 +19,7 @@ const ABSTRACT_MIN_WORDS = 30;
  * is a title block (one short line, not ending in a full stop) followed by an abstract block
  * (a paragraph). Blocks that are not part of such a pair (page chrome such as "Subscribe" or
  * a date, before, between or after the papers) are skipped. Lines inside a block are joined
- * with single spaces. Throws a `CorpusError` if the page holds no papers.
+ * with single spaces. Throws a {@link CorpusError} if the page holds no papers.
  *
  * @example
  * parseTrendingPage("Subscribe\n\nMar 11\n\nA Title\n\nA long abstract …\n", "page.txt");

@@ -4,7 +4,7 @@ import type { CorpusReadResult, SkippedDuplicate } from "./types.ts";
 export type ReadCorpusOptions = Pick<StreamCorpusOptions, "format">;
 
 /**
- * Reads a whole corpus into memory: every paper `streamCorpus` yields, and the duplicates it
+ * Reads a whole corpus into memory: every paper {@link streamCorpus} yields, and the duplicates it
  * skipped. For small corpora (the bundled one, tests, benches); large ones are streamed.
  *
  * @example

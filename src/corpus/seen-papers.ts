@@ -30,7 +30,7 @@ export function createSeenPapers(): SeenPapers {
 }
 
 /**
- * The keys a paper is recognised by: its id, and its normalised title (see `normalizeTitle`).
+ * The keys a paper is recognised by: its id, and its normalised title (see {@link normalizeTitle}).
  *
  * @example
  * seenKeysOf({ id: "x1", title: "A  New Paper!", abstract: "…" }); // { id: "id:x1", title: "title:a new paper" }

@@ -14,7 +14,7 @@ export interface StreamCorpusOptions {
   seen?: SeenPapers;
   /** Told about every paper skipped as a duplicate, in corpus order. */
   onDuplicate?: (duplicate: SkippedDuplicate) => void;
-  /** Watches each file being read, once (see `readCorpusOnce`). */
+  /** Watches each file being read, once (see {@link readCorpusOnce}). */
   observe?: (file: string) => ReadObserver;
 }
 
@@ -37,7 +37,7 @@ const WHOLE_FILE_PARSERS: Record<
  * was seen before are skipped and reported to `onDuplicate`; a new paper is remembered in
  * `seen` just before it is yielded. The format comes from `options.format` or each file's
  * extension (.jsonl/.ndjson/.json, .csv, .txt); every file's format and presence is checked
- * before the first paper. Throws a `CorpusError` (naming the file, and the line where there is
+ * before the first paper. Throws a {@link CorpusError} (naming the file, and the line where there is
  * one) for a missing or unreadable file, an unknown extension, a bad record, or a file without
  * papers.
  *
@@ -74,7 +74,7 @@ export async function* streamCorpus(
   }
 }
 
-/** The papers of one file, with file-system errors as `CorpusError`s that say what to do. */
+/** The papers of one file, with file-system errors as {@link CorpusError}s that say what to do. */
 async function* papersOf(
   file: string,
   format: CorpusFormat,
@@ -104,7 +104,7 @@ async function* papersOf(
 
 /**
  * Checks, before any paper is read, that every file has a known format and can be read; throws
- * the `CorpusError` that says what to do.
+ * the {@link CorpusError} that says what to do.
  *
  * @example
  * await checkCorpusFiles(["papers.jsonl"]);

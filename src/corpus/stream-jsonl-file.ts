@@ -17,7 +17,7 @@ const NEWLINE = 0x0a;
 /**
  * Reads a JSON Lines file line by line and yields its papers one at a time, so memory holds
  * one line whatever the file's size (files larger than the biggest string Node can hold
- * included). Same rules and errors as `parseJsonl`; file-system errors are passed on. Each chunk
+ * included). Same rules and errors as {@link parseJsonl}; file-system errors are passed on. Each chunk
  * of bytes goes to `observer.chunk` as it is read, so one read can also hash the file. The file is
  * closed when the loop ends, early or not.
  *

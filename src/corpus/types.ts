@@ -3,7 +3,7 @@ export interface Paper {
   /**
    * The id given by the source, exactly (1-200 characters, may hold `/` as in arXiv's
    * `math/0501001`: percent-encode it in URLs), or a URL-safe slug derived from the title
-   * (see `paperId`).
+   * (see {@link paperId}).
    */
   id: string;
   title: string;
@@ -32,7 +32,7 @@ export interface Sentence {
   end: number;
 }
 
-/** The formats `readCorpus` understands. `trending` is the saved "trending papers" page. */
+/** The formats {@link readCorpus} understands. `trending` is the saved "trending papers" page. */
 export type CorpusFormat = "trending" | "jsonl" | "csv";
 
 /** Where a kept paper came from: what a duplicate is reported against. */

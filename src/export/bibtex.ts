@@ -63,7 +63,7 @@ function fields(paper: ExportPaper): [string, string][] {
 
 /**
  * Papers as BibTeX: one `@misc` entry each (an arXiv preprint, a paper with only a title),
- * keyed by `citationKeys`, with title, authors, year, DOI, arXiv id (`eprint`,
+ * keyed by {@link citationKeys}, with title, authors, year, DOI, arXiv id (`eprint`,
  * `archiveprefix`, `primaryclass`), URL, categories as keywords and the abstract, each where
  * the paper has it. Values are braced; TeX's special characters are escaped; non-ASCII text
  * is kept as UTF-8 (biber and bibtex8 read it; save the file as UTF-8).

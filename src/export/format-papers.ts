@@ -12,7 +12,7 @@ const WRITERS: Record<ExportFormat, (papers: readonly ExportPaper[]) => string> 
 };
 
 /**
- * Papers as the text of a citation file in `format` (see `toBibtex`, `toRis`, `toCslJson`).
+ * Papers as the text of a citation file in `format` (see {@link toBibtex}, {@link toRis}, {@link toCslJson}).
  *
  * @example
  * formatPapers([{ id: "math/0501001", title: "Counting lattice paths" }], "ris");

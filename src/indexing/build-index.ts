@@ -67,7 +67,7 @@ const LOOKUP_BATCH = 128;
 const MAX_WAITING = 20_000;
 
 /**
- * Builds the index of a corpus when it is not current (see `planBuild`): reads the corpus once
+ * Builds the index of a corpus when it is not current (see {@link planBuild}): reads the corpus once
  * (hashing it as it goes); asks the store which papers' model work it already holds; embeds the
  * others once each (sentence vectors pooled from the same pass) in chunks, while the model works
  * on the next chunk the finished one is kept by the store and its papers added, in corpus order;

@@ -9,7 +9,7 @@ import { sentenceRolesOf } from "./sentence-roles-of.ts";
 /**
  * What a build computes for a paper before any store sees it: its sentences (offsets into the
  * abstract), the search terms of its title, abstract and each sentence, each sentence's role
- * (see `sentenceRolesOf`), and the content hash that keys finished model work.
+ * (see {@link sentenceRolesOf}), and the content hash that keys finished model work.
  *
  * @example
  * paperRecordOf({ id: "x", title: "T", abstract: "One. Two." }).paper.sentences; // [[0, 4], [5, 9]]

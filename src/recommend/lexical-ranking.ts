@@ -4,7 +4,7 @@ import type { PaperKey, PaperStore, PaperWithSentences, Ranking } from "../store
 import { collectionTerms } from "./collection-terms.ts";
 
 /**
- * Papers ranked by BM25 on the collection's terms (see `collectionTerms`), never one of
+ * Papers ranked by BM25 on the collection's terms (see {@link collectionTerms}), never one of
  * `exclude`, scores divided by the best one's (so in (0, 1]); for an index without vectors.
  *
  * @example

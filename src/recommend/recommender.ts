@@ -56,7 +56,7 @@ const NEGATIVES_SEED = 20_250_601;
 /**
  * Creates the recommender over an index (through its port). With vectors: candidates from the
  * graph near the collection's papers, ranked by nearness to one or two papers, or from three on
- * by a linear SVM (see `scoreCandidates`). Without: BM25 on the collection's terms. Each result
+ * by a linear SVM (see {@link scoreCandidates}). Without: BM25 on the collection's terms. Each result
  * names the collection papers it is near, and its snippets match the nearest of them. Never
  * returns a paper of the collection; papers that left the index are simply not used.
  *

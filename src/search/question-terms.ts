@@ -2,7 +2,7 @@ import { idf } from "../store/idf.ts";
 import type { TermStatistics } from "../store/paper-store.ts";
 import { termHash } from "../store/sentence-terms.ts";
 
-/** A question's terms as snippets weigh them: hashes (see `termHash`) and IDFs, in step. */
+/** A question's terms as snippets weigh them: hashes (see {@link termHash}) and IDFs, in step. */
 export interface WeightedTerms {
   hashes: Uint32Array;
   weights: Float64Array;
@@ -37,7 +37,7 @@ export function evenTerms(terms: readonly string[]): WeightedTerms {
 }
 
 /**
- * For each sentence of a packed list (see `packSentenceTerms`), the summed weight of the
+ * For each sentence of a packed list (see {@link packSentenceTerms}), the summed weight of the
  * question's terms it holds: BM25 on distinct terms with no length normalisation, which ranked
  * snippets as well as term counts and lengths did.
  *

@@ -5,7 +5,7 @@ import { minMax } from "./min-max.ts";
 export interface SentenceEvidence {
   /** Each sentence's cosine with the question; absent without a question vector or sentence vectors. */
   cosines?: ArrayLike<number>;
-  /** Each sentence's summed IDF of the question terms it holds (see `sentenceTermWeights`). */
+  /** Each sentence's summed IDF of the question terms it holds (see {@link sentenceTermWeights}). */
   termWeights: ArrayLike<number>;
   /** Each sentence's role flags (see `SENTENCE_ROLE`); without them, relevance alone ranks. */
   roles?: Uint8Array;

@@ -7,7 +7,7 @@ import { snippetScores } from "./snippet-scores.ts";
 export interface SnippetQuery {
   /** Unit vector of the question; absent in lexical-only mode. */
   vector?: Float32Array;
-  /** The question's terms with their weights (see `weightedTerms`). */
+  /** The question's terms with their weights (see {@link weightedTerms}). */
   terms: WeightedTerms;
 }
 
@@ -31,7 +31,7 @@ function bestIndices(scores: Float64Array, most: number, within: number): number
 }
 
 /**
- * Picks the 1–3 abstract sentences of a paper that best answer a question, by `snippetScores`:
+ * Picks the 1–3 abstract sentences of a paper that best answer a question, by {@link snippetScores}:
  * the cosine of their index-time vectors with the question and the weight of the question's
  * terms they hold (index-time term hashes: no tokenizing here), with their index-time roles.
  * The best is always shown, each further one only within `SHOWN_WITHIN` of it. Each snippet is

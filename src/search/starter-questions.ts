@@ -16,7 +16,7 @@ const DEFAULTS = { count: 4, candidates: 24, maxRank: 3 };
 /**
  * Starting points for an empty chat, taken from the served corpus: papers spread evenly over it
  * (deterministically: the same corpus always gives the same questions), each asked about in a
- * question made from its title (see `naturalQuestion`; a title that does not ask well is passed
+ * question made from its title (see {@link naturalQuestion}; a title that does not ask well is passed
  * over), kept only when search ranks that paper in the top `maxRank` for the question. Papers of
  * a category not yet covered come first, so that the questions span the corpus's topics. Costs at most `candidates` searches, whatever the corpus
  * size: compute it once and keep it.

@@ -19,7 +19,7 @@ export interface AppContext {
   engine: SearchEngine;
   /** Absent in degraded mode (the model could not be loaded). */
   embedder?: BatchingEmbedder;
-  /** The model as clients see it (see `publicModelName`). */
+  /** The model as clients see it (see {@link publicModelName}). */
   modelName: string;
   limits: ServerLimits;
   llm?: LlmSettings;

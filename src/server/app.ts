@@ -64,7 +64,7 @@ export interface AppOptions {
   /** Why the model is missing and how to provide it, for 503s in degraded mode. */
   degradedReason?: string;
   /**
-   * Where collections are kept (see `openCollectionStore`; `paperchat serve` opens the file
+   * Where collections are kept (see {@link openCollectionStore}; `paperchat serve` opens the file
    * beside the index). Without it they live in memory, for the app's life.
    */
   collections?: CollectionStore;

@@ -20,7 +20,7 @@ export interface ServeEngineOptions extends AppOptions {
   shutdownGraceMs?: number;
 }
 
-/** The port, host, API key, CORS and chat model come as `resolveServerSettings` gives them. */
+/** The port, host, API key, CORS and chat model come as {@link resolveServerSettings} gives them. */
 export interface StartServerOptions extends Omit<ServeEngineOptions, "engine" | "embedder"> {
   settings: Settings;
   /** Build the index first when there is none, or rebuild it when its corpus or model changed. */

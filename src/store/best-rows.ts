@@ -4,7 +4,7 @@ export interface RowRanking {
   scores: number[];
 }
 
-/** Collects scored rows one at a time and keeps the best of them (see `bestRowsCollector`). */
+/** Collects scored rows one at a time and keeps the best of them (see {@link bestRowsCollector}). */
 export interface BestRowsCollector {
   offer(row: number, score: number): void;
   /** The best rows offered, best first (equal scores: lower row first); once, after the last offer. */

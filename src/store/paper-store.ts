@@ -61,16 +61,16 @@ export interface NearestQuery {
   exclude?: PaperKey;
   /**
    * Score exactly these papers (`all`: every paper) instead of searching the graph, as the
-   * search's plan decided (see `planNearest`); they already pass the filter.
+   * search's plan decided (see {@link planNearest}); they already pass the filter.
    */
   among?: readonly PaperKey[] | "all";
 }
 
 /** What the index holds of a paper's sentences, beside the paper (for snippets). */
 export interface SentenceData {
-  /** Packed term hashes of each sentence (see `packSentenceTerms`). */
+  /** Packed term hashes of each sentence (see {@link packSentenceTerms}). */
   terms: Uint32Array;
-  /** Quantized sentence vectors (see `sentenceScores`); absent without a model or its cache. */
+  /** Quantized sentence vectors (see {@link sentenceScores}); absent without a model or its cache. */
   vectors?: Uint8Array;
   /** One byte of role flags per sentence (see `SENTENCE_ROLE`); absent where a store has none. */
   roles?: Uint8Array;
@@ -131,7 +131,7 @@ export interface PaperStore {
   /** Papers' own vectors, in the order asked (undefined for an unknown key or no vectors). */
   paperVectors(keys: readonly PaperKey[]): Promise<(Float32Array | undefined)[]>;
   /**
-   * The lexical rankings of search terms (see `tokenize`), of the papers that pass `filter`, and
+   * The lexical rankings of search terms (see {@link tokenize}), of the papers that pass `filter`, and
    * the terms' statistics in the whole index.
    */
   lexical(terms: readonly string[], limit: number, filter?: PaperFilter): Promise<LexicalRankings>;

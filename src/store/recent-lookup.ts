@@ -1,4 +1,4 @@
-/** Options of `createRecentLookup`. */
+/** Options of {@link createRecentLookup}. */
 export interface RecentLookupOptions<K, V> {
   /** Looks up keys (in one statement); keys it does not return get `absent`. */
   lookUp: (keys: readonly K[]) => Iterable<readonly [K, V]>;

@@ -7,10 +7,10 @@ import type { SentenceVectorMode } from "./sentence-vectors.ts";
 
 /** The model's work on one paper text, as a store keeps it: finished work is never redone. */
 export interface CachedEmbedding {
-  /** Content hash of the paper text (see `paperContentHash`). */
+  /** Content hash of the paper text (see {@link paperContentHash}). */
   hash: string;
   paper: Float32Array;
-  /** Its sentences' vectors, quantized (see `quantizeSentenceVectors`). */
+  /** Its sentences' vectors, quantized (see {@link quantizeSentenceVectors}). */
   sentences: Uint8Array;
 }
 
@@ -101,7 +101,7 @@ export interface BuildTargetOptions {
 export interface StoreLocation {
   /** For messages: the folder, or the cluster and index. */
   readonly description: string;
-  /** The index in force; throws an `IndexError` for one that cannot be read. */
+  /** The index in force; throws an {@link IndexError} for one that cannot be read. */
   stored(): Promise<StoredIndex>;
   beginBuild(options: BuildTargetOptions): Promise<BuildTarget>;
   /** Opens the index in force; refuses one built with another encoder than `encoder`. */

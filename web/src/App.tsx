@@ -24,7 +24,7 @@ import { StarterQuestions } from "./components/StarterQuestions.tsx";
 import { CollectionsContext, useCollectionsState } from "./library/use-collections.ts";
 
 /**
- * Same-origin chat endpoint (docs/api.md: AI SDK UI message stream), asked through `apiFetch`,
+ * Same-origin chat endpoint (docs/api.md: AI SDK UI message stream), asked through {@link apiFetch},
  * which sends the API key and turns a 401 into the key form.
  */
 const transport = new DefaultChatTransport({ api: "/api/chat", fetch: apiFetch });

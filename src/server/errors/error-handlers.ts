@@ -36,7 +36,7 @@ export function bodyTooLarge(maxBytes: number): ApiError {
 }
 
 /**
- * Answers every error in the API's shape: `ApiError`s as they are, collection errors with
+ * Answers every error in the API's shape: {@link ApiError}s as they are, collection errors with
  * their API codes, Hono's client errors in plain words, anything else as a 500 that carries the
  * request id, whose stack goes to the log only.
  *

@@ -17,7 +17,7 @@ const DESCRIPTION = [
 
 /**
  * `POST /api/chat`: retrieves papers for the conversation's last question and streams them with a
- * grounded answer (see `answerChat`).
+ * grounded answer (see {@link answerChat}).
  *
  * @example
  * registerChatRoutes(app, context);

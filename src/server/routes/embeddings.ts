@@ -9,7 +9,7 @@ import { servesModel } from "./models.ts";
 
 /**
  * `POST /v1/embeddings`: OpenAI-compatible embeddings from the index's model; concurrent requests
- * share model calls (see `createBatchingEmbedder`).
+ * share model calls (see {@link createBatchingEmbedder}).
  *
  * @example
  * registerEmbeddingRoutes(app, context);

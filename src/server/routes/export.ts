@@ -33,7 +33,7 @@ const exported = {
 
 /**
  * `GET /api/collections/:name/export?format=…` and `POST /api/export?format=…` with
- * `{"ids": [...]}`: citation files of papers (see `formatPapers`).
+ * `{"ids": [...]}`: citation files of papers (see {@link formatPapers}).
  *
  * @example
  * registerExportRoutes(app, context);

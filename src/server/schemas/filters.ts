@@ -27,7 +27,7 @@ const categories = z.union([category.transform((name) => [name]), categoryList])
 /**
  * Filter query parameters (`?year_from=2019&year_to=2021&category=cs.LG&category=stat.ML`), to
  * spread into a query schema (a reversed year range is read the right way round, see
- * `paperFilterOf`).
+ * {@link paperFilterOf}).
  *
  * @example
  * z.object({ q: z.string(), ...filterQueryFields() });

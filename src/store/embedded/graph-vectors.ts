@@ -53,7 +53,7 @@ export function graphLayout(header: Buffer, dims: number): GraphLayout | undefin
 
 /**
  * Opens a graph file written by hnswlib (`writeIndexSync`) whose elements were added in row
- * order (label = row = element), as `buildHnsw` adds them. Returns undefined when the file's
+ * order (label = row = element), as {@link createGraphBuilder} adds them. Returns undefined when the file's
  * layout is not the expected one or does not hold `count` elements; every read checks that each
  * element's label is its row, and throws a RangeError naming the file when one is not.
  *

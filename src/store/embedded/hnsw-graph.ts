@@ -14,7 +14,7 @@ export interface GraphBuilder {
   add(vector: Float32Array): void;
   /** Rows added so far. */
   readonly count: number;
-  /** Writes the graph (`readGraph` opens it). */
+  /** Writes the graph ({@link openGraph} opens it). */
   write(path: string): void;
 }
 
@@ -82,7 +82,7 @@ export interface PaperGraph {
 
 /**
  * Opens a graph written by `GraphBuilder.write` holding `count` rows. Vectors are read straight
- * from the file (see `openGraphVectors`), or through hnswlib for a file laid out otherwise.
+ * from the file (see {@link openGraphVectors}), or through hnswlib for a file laid out otherwise.
  *
  * @example
  * const graph = openGraph("index/gen-x/papers.hnsw", manifest.hnsw, 384, 70);

@@ -58,8 +58,8 @@ export interface TermFrequencies {
 }
 
 /**
- * What lexical ranking reads from an index: FTS5 on disk (`createFtsPostings`), or a small
- * corpus's postings held in memory (`loadMemoryPostings`). Both rank alike (a test holds them
+ * What lexical ranking reads from an index: FTS5 on disk ({@link createFtsPostings}), or a small
+ * corpus's postings held in memory ({@link loadMemoryPostings}). Both rank alike (a test holds them
  * to it); with a filter, each looks only at the papers that pass it.
  */
 export interface Postings {

@@ -35,7 +35,7 @@ function manifestProblem(value: unknown): string | undefined {
 }
 
 /**
- * Reads and checks `manifest.json`; throws `IndexError` ("missing" or "corrupt") saying what to do.
+ * Reads and checks `manifest.json`; throws {@link IndexError} ("missing" or "corrupt") saying what to do.
  *
  * @example
  * const manifest = await readManifest("index");

@@ -62,7 +62,7 @@ const asBlob = (array: Uint32Array | Uint8Array) =>
 
 /**
  * Creates the papers file of a new build: papers, metadata, sentence offsets, term hashes and roles,
- * every paper's year and categories as arrays by row (see `createFacetCollector`), and a
+ * every paper's year and categories as arrays by row (see {@link createFacetCollector}), and a
  * contentless FTS5 index of search terms with two columns: `title` (for rare title words) and
  * `body` (what BM25 ranks: the title's terms twice, then the abstract's). Rows are committed in
  * batches; the file only counts once the build's manifest points at it.

@@ -36,5 +36,5 @@ export function createApiFetch({ store, fetch = globalThis.fetch }: ApiFetchOpti
   };
 }
 
-/** The page's `fetch` for its own API (`/api/*`, `/v1/*`), with the key of `apiKeyStore`. */
+/** The page's `fetch` for its own API (`/api/*`, `/v1/*`), with the key of {@link apiKeyStore}. */
 export const apiFetch = createApiFetch({ store: apiKeyStore });

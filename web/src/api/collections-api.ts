@@ -33,7 +33,7 @@ function filterQuery(filter: FilterFields): string {
 
 /**
  * The collections API as the page calls it (docs/api.md, "Collections"); every call throws an
- * `Error` whose message can be shown as is (see `requestJson`).
+ * `Error` whose message can be shown as is (see {@link requestJson}).
  *
  * @example
  * await collectionsApi.add("Reading", paper.id);

@@ -2,7 +2,7 @@ import { apiFetch } from "./api-fetch.ts";
 import { messageFromErrorBody, SERVER_DOWN_MESSAGE } from "./error-message.ts";
 
 /**
- * Fetches JSON from the paperchat server, with the page's API key (see `apiFetch`); any failure
+ * Fetches JSON from the paperchat server, with the page's API key (see {@link apiFetch}); any failure
  * becomes an `Error` whose message can be shown to the person as is: the server is down or hung
  * up, it answered with an error, or its reply is not JSON (a proxy's HTML page, a cut-off
  * body). A 204 (No Content) resolves with `undefined`. Aborts propagate unchanged.

@@ -2,7 +2,7 @@ import { termSegments } from "../text/term-segments.ts";
 
 export interface HighlightedTextProps {
   text: string;
-  /** Search terms of the question (see `questionTerms`); words sharing one are marked. */
+  /** Search terms of the question (see {@link questionTerms}); words sharing one are marked. */
   terms: ReadonlySet<string>;
 }
 

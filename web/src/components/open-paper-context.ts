@@ -4,7 +4,7 @@ import { createContext, useContext } from "react";
 export const OpenPaperContext = createContext<(paperId: string) => void>(() => {});
 
 /**
- * The function that opens a paper in the dialog, for any component below `App`.
+ * The function that opens a paper in the dialog, for any component below {@link App}.
  *
  * @example
  * const openPaper = useOpenPaper();

@@ -68,11 +68,11 @@ export function useCollectionsState(apiKey: string | null): CollectionsState {
   }, [summaries, error, revision, reload]);
 }
 
-/** The page's collections, for any component below `App`. */
+/** The page's collections, for any component below {@link App}. */
 export const CollectionsContext = createContext<CollectionsState | null>(null);
 
 /**
- * The page's collections (see `useCollectionsState`).
+ * The page's collections (see {@link useCollectionsState}).
  *
  * @example
  * const { summaries, addPaper } = useCollections();
