@@ -1,4 +1,4 @@
-import { dotProduct } from "./dot-product.ts";
+import { dotProduct } from "../store/dot-product.ts";
 
 export interface LinearSvmOptions {
   /** Inverse regularization strength, as LinearSVC's `C` (default 1). */

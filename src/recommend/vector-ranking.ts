@@ -1,7 +1,7 @@
 import type { PaperFilter } from "../contract/paper-filter.ts";
 import { DEFAULT_NEAREST_LIMITS, planNearest } from "../search/plan-nearest.ts";
+import { dotProduct } from "../store/dot-product.ts";
 import type { PaperKey, PaperStore } from "../store/paper-store.ts";
-import { dotProduct } from "./dot-product.ts";
 import { decisionValue, type LinearSvmOptions, trainLinearSvm } from "./linear-svm.ts";
 
 /** What vector ranking reads from the store. */
