@@ -25,6 +25,7 @@ export async function modelBatchesOfIndexing(
   unit[0] = 1;
   const recorder: Embedder = {
     modelId: "batch-recorder",
+    dtype: "fp32",
     dims: options.dims,
     maxTokens: options.maxTokens,
     stats: { calls: 0, texts: 0, truncated: 0 },

@@ -58,6 +58,7 @@ export function createSyntheticEmbedder(): Embedder {
   const stats = { calls: 0, texts: 0, truncated: 0 };
   return {
     modelId: SYNTHETIC_MODEL_ID,
+    dtype: "fp32",
     dims: DIMS,
     maxTokens: 512,
     stats,

@@ -89,6 +89,9 @@ export function createBatchingEmbedder(
     get modelId() {
       return embedder.modelId;
     },
+    get dtype() {
+      return embedder.dtype;
+    },
     get dims() {
       return embedder.dims;
     },
