@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CorpusFormat } from "../corpus/types.ts";
+import { MODEL_DTYPES, type ModelDtype } from "../embed/model-source.ts";
 import { MAX_K } from "../search/max-k.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
 import type { SentenceVectorMode } from "../store/manifest.ts";
@@ -18,6 +19,8 @@ export interface CommandLine {
   format?: CorpusFormat;
   /** How `index` makes sentence vectors (`--sentence-vectors pooled|separate`). */
   sentenceVectors?: SentenceVectorMode;
+  /** `model import --quantize int8`: also write the int8 encoder. */
+  quantize?: "int8";
   port?: number;
   host?: string;
   /** `search --year 2019|2019-2021 --category cs.LG...`: which papers may be returned. */
@@ -28,6 +31,7 @@ export interface CommandLine {
 
 const FORMATS: readonly CorpusFormat[] = ["trending", "jsonl", "csv"];
 const SENTENCE_VECTORS: readonly SentenceVectorMode[] = ["pooled", "separate"];
+const QUANTIZATIONS = ["int8"] as const;
 
 function integerOption(name: string, value: string | undefined, min: number, max: number) {
   if (value === undefined) return undefined;
@@ -91,11 +95,20 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       `--sentence-vectors must be one of ${SENTENCE_VECTORS.join(", ")}, got "${sentenceVectors}".`,
     );
   }
+  const dtype = values.dtype as ModelDtype | undefined;
+  if (dtype !== undefined && !MODEL_DTYPES.includes(dtype)) {
+    throw new UsageError(`--dtype must be one of ${MODEL_DTYPES.join(", ")}, got "${dtype}".`);
+  }
+  const quantize = values.quantize as "int8" | undefined;
+  if (quantize !== undefined && !QUANTIZATIONS.includes(quantize)) {
+    throw new UsageError(`--quantize must be ${QUANTIZATIONS.join(", ")}, got "${quantize}".`);
+  }
   return {
     command,
     positionals: rest,
     overrides: {
       model: values.model,
+      dtype,
       offline: values.offline,
       indexDir: values["index-dir"],
       corpusFiles: values.corpus,
@@ -105,6 +118,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     force: values.force ?? false,
     format: values.format as CorpusFormat | undefined,
     sentenceVectors,
+    quantize,
     port: integerOption("port", values.port, 0, 65535),
     host: values.host,
     filter: { ...yearRange(values.year), ...categoryFilter(values.category) },
@@ -119,11 +133,13 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       model: { type: "string" },
+      dtype: { type: "string" },
       offline: { type: "boolean" },
       "index-dir": { type: "string" },
       corpus: { type: "string", multiple: true },
       format: { type: "string" },
       "sentence-vectors": { type: "string" },
+      quantize: { type: "string" },
       k: { type: "string" },
       json: { type: "boolean" },
       force: { type: "boolean" },

@@ -1,3 +1,4 @@
+import { endianness } from "node:os";
 import {
   bytesField,
   type Encoded,
@@ -63,7 +64,7 @@ function elementTypeOf(values: OnnxTensor["values"]): OnnxElementType {
 }
 
 function littleEndianBytes(values: OnnxTensor["values"]): Uint8Array {
-  if (values instanceof Int8Array || values instanceof Uint8Array) {
+  if (values instanceof Int8Array || values instanceof Uint8Array || endianness() === "LE") {
     return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   }
   const bytes = new Uint8Array(values.byteLength);
