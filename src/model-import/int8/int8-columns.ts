@@ -14,8 +14,11 @@ const INT8_MAX = 127;
  * 128 units together: x86 CPUs without VNNI multiply uint8 activations by int8 weights with
  * `vpmaddubsw`, which adds such pairs into an int16 and saturates past 32767 (255 × 128 = 32640
  * stays below). So the int8 encoder computes the same on every x86 CPU, at the cost of a
- * slightly coarser scale for the columns that have such a pair (onnxruntime's `reduce_range`
- * halves every column's precision instead).
+ * slightly coarser scale for the columns that have such a pair (1.27× at the median column of
+ * all-MiniLM-L6-v2; onnxruntime's `reduce_range` doubles every column's). Simulated on that
+ * model's reference texts: unbounded int8 weights would drop from mean cosine 0.9968, min
+ * 0.985 to 0.9936, min 0.973 on a CPU without VNNI; bounded they give 0.9966, min 0.985 on
+ * any CPU (7-bit weights: 0.9950, min 0.976).
  *
  * @example
  * const { values, scales } = int8Columns(Float32Array.of(0.5, -1, 0.25, 2), 2, 2);

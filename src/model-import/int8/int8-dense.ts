@@ -1,4 +1,5 @@
 import type { DenseWriter } from "../dense-layer.ts";
+import type { GraphBuilder } from "../onnx/graph-builder.ts";
 import { int8Columns } from "./int8-columns.ts";
 
 /** ONNX's TensorProto.FLOAT, for `Cast`. */
@@ -12,17 +13,15 @@ const FLOAT = 1;
  * weight (`MatMulInteger`, see `int8Columns`), and the int32 result is cast to float, multiplied
  * by activation scale × column scale, and the bias added. Where `divisors` has an entry for the
  * input (see `smoothingDivisors`), the activation is divided by it first and the weight's rows
- * multiplied by it.
+ * multiplied by it. A writer serves one graph (it remembers the activations it quantized).
  *
  * @example
  * const model = bertEncoderModel(dims, fill, int8Dense(new Map()));
  */
 export function int8Dense(divisors: ReadonlyMap<string, Float32Array>): DenseWriter {
   const quantized = new Map<string, string[]>();
-  const quantize: (graph: Parameters<DenseWriter>[0], input: string) => string[] = (
-    graph,
-    input,
-  ) => {
+  /** The activation as uint8, its scale and its zero point (written once per activation). */
+  function quantize(graph: GraphBuilder, input: string): string[] {
     const done = quantized.get(input);
     if (done) return done;
     const divisor = divisors.get(input);
@@ -44,7 +43,7 @@ export function int8Dense(divisors: ReadonlyMap<string, Float32Array>): DenseWri
     );
     quantized.set(input, outputs);
     return outputs;
-  };
+  }
 
   return (graph, { scope, input, prefix, inSize, outSize }, fill) => {
     const [activation, activationScale, activationZeroPoint] = quantize(graph, input);

@@ -14,7 +14,9 @@ const MIGRATION = 0.5;
  * The int8 graph divides the activation by them before quantizing it and multiplies the weight's
  * rows by them, so the float result is unchanged while the outliers shrink toward the rest
  * (SmoothQuant, Xiao et al. 2023, applied to outlier channels only). Undefined when no channel
- * stands out.
+ * stands out. On all-MiniLM-L6-v2 against its float32 reference vectors this lifts the int8
+ * encoder from mean cosine 0.9915, min 0.968 to 0.9959, min 0.982, for one `Mul` per dense
+ * input (about 5% of the int8 encoder's time on a batch).
  *
  * @example
  * smoothingDivisors(Float32Array.of(1, 1, 1, 16)); // [1, 1, 1, 2√2]
