@@ -1,7 +1,7 @@
 /**
  * paperchat's benchmarks, each figure measured side by side with its reference:
  *
- *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale] [--large] [--sweep]
+ *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale,int8] [--large] [--sweep]
  *                     [--copies N] [--papers N] [--out DIR]
  *
  * A full run writes `bench/report.md` and `bench/report.json`; a run with `--only` writes to
@@ -19,6 +19,7 @@ import { ensureBenchModel, ensureShapedModel } from "./bench/bench-model.ts";
 import type { BenchContext, BenchSection } from "./bench/bench-section.ts";
 import { runEmbeddingsBench } from "./bench/embeddings-bench.ts";
 import { runIndexingBench } from "./bench/indexing-bench.ts";
+import { runInt8Bench } from "./bench/int8-bench.ts";
 import { describeMachine } from "./bench/machine.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
 import { renderTable, withEarlierSections, writeReport } from "./bench/report.ts";
@@ -34,6 +35,7 @@ const BENCHMARKS: Record<string, (context: BenchContext) => Promise<BenchSection
   ann: runAnnBench,
   snippets: runSnippetBench,
   scale: runScaleBench,
+  int8: runInt8Bench,
 };
 const USAGE = `Usage: npm run bench -- [--only ${Object.keys(BENCHMARKS).join(",")}] [--large] [--sweep] [--copies N] [--papers N] [--out DIR]`;
 const repoRoot = resolve(import.meta.dirname, "..");

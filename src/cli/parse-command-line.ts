@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from "../contract/export-format.ts";
 import type { PaperFilter } from "../contract/paper-filter.ts";
 import type { CorpusFormat } from "../corpus/types.ts";
+import { MODEL_DTYPES, type ModelDtype } from "../embed/model-source.ts";
 import { parseCorpusPart } from "../indexing/corpus-part.ts";
 import { MAX_K } from "../search/max-k.ts";
 import type { SettingsOverrides } from "../settings/settings.ts";
@@ -29,6 +30,8 @@ export interface CommandLine {
   part?: CorpusPart;
   /** `index --publish`: put a build written in parts in force. */
   publish: boolean;
+  /** `model import --quantize int8`: also write the int8 encoder. */
+  quantize?: "int8";
   port?: number;
   host?: string;
   /** `search --year 2019|2019-2021 --category cs.LG...`: which papers may be returned. */
@@ -39,6 +42,7 @@ export interface CommandLine {
 
 const FORMATS: readonly CorpusFormat[] = ["trending", "jsonl", "csv"];
 const SENTENCE_VECTORS: readonly SentenceVectorMode[] = ["pooled", "separate"];
+const QUANTIZATIONS = ["int8"] as const;
 
 function integerOption(name: string, value: string | undefined, min: number, max: number) {
   if (value === undefined) return undefined;
@@ -111,11 +115,20 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       `--part must be I/N, this worker's share I of N (1 ≤ I ≤ N), like 2/4, got "${values.part}".`,
     );
   }
+  const dtype = values.dtype as ModelDtype | undefined;
+  if (dtype !== undefined && !MODEL_DTYPES.includes(dtype)) {
+    throw new UsageError(`--dtype must be one of ${MODEL_DTYPES.join(", ")}, got "${dtype}".`);
+  }
+  const quantize = values.quantize as "int8" | undefined;
+  if (quantize !== undefined && !QUANTIZATIONS.includes(quantize)) {
+    throw new UsageError(`--quantize must be ${QUANTIZATIONS.join(", ")}, got "${quantize}".`);
+  }
   return {
     command,
     positionals: rest,
     overrides: {
       model: values.model,
+      dtype,
       offline: values.offline,
       indexDir: values["index-dir"],
       corpusFiles: values.corpus,
@@ -132,6 +145,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       exporting && values.format && isExportFormat(values.format) ? values.format : undefined,
     collection: values.collection,
     sentenceVectors,
+    quantize,
     port: integerOption("port", values.port, 0, 65535),
     host: values.host,
     filter: { ...yearRange(values.year), ...categoryFilter(values.category) },
@@ -146,6 +160,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       model: { type: "string" },
+      dtype: { type: "string" },
       offline: { type: "boolean" },
       "index-dir": { type: "string" },
       store: { type: "string" },
@@ -156,6 +171,7 @@ function parse(argv: readonly string[]) {
       format: { type: "string" },
       collection: { type: "string" },
       "sentence-vectors": { type: "string" },
+      quantize: { type: "string" },
       k: { type: "string" },
       json: { type: "boolean" },
       force: { type: "boolean" },

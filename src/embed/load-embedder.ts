@@ -3,7 +3,12 @@ import { createPaperPass } from "./embed-papers.ts";
 import { createTextPass } from "./embed-texts.ts";
 import { createModelPass } from "./model-pass.ts";
 import { folderPooling } from "./model-pooling.ts";
-import { howToProvideModel, missingModelFiles, modelSource } from "./model-source.ts";
+import {
+  howToProvideModel,
+  type ModelDtype,
+  missingModelFiles,
+  modelSource,
+} from "./model-source.ts";
 import { ModelUnavailableError } from "./model-unavailable-error.ts";
 import type { Embedder, EmbedderStats } from "./types.ts";
 
@@ -16,6 +21,8 @@ export interface LoadEmbedderOptions {
   cacheDir: string;
   /** Texts per model call (rows per call for `embedPapers`). */
   batchSize?: number;
+  /** Which encoder runs: `fp32` (default) or the int8 `q8` (`onnx/model_quantized.onnx`). */
+  dtype?: ModelDtype;
 }
 
 /**
@@ -42,9 +49,10 @@ const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: "0" } 
 export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
   const offline = options.offline ?? false;
   const batchSize = options.batchSize ?? 32;
+  const dtype = options.dtype ?? "fp32";
   const source = modelSource(options.model, options.cacheDir);
-  if (source.kind === "folder" && missingModelFiles(source.path).length > 0) {
-    throw new ModelUnavailableError(howToProvideModel(source, offline), options.model);
+  if (source.kind === "folder" && missingModelFiles(source.path, dtype).length > 0) {
+    throw new ModelUnavailableError(howToProvideModel(source, offline, dtype), options.model);
   }
   env.logLevel = LogLevel.ERROR;
   env.allowRemoteModels = !offline && source.kind === "hub";
@@ -55,10 +63,10 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
     extractor = await pipeline(
       "feature-extraction",
       source.kind === "folder" ? source.path : source.id,
-      { dtype: "fp32", local_files_only: !env.allowRemoteModels, session_options: SESSION_OPTIONS },
+      { dtype, local_files_only: !env.allowRemoteModels, session_options: SESSION_OPTIONS },
     );
   } catch (error) {
-    throw new ModelUnavailableError(howToProvideModel(source, offline), options.model, {
+    throw new ModelUnavailableError(howToProvideModel(source, offline, dtype), options.model, {
       cause: error,
     });
   }
@@ -92,7 +100,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
 
   return {
     modelId: source.kind === "folder" ? source.path : source.id,
-    dtype: "fp32",
+    dtype,
     dims,
     maxTokens,
     stats,

@@ -1,3 +1,5 @@
+import type { ModelDtype } from "./model-source.ts";
+
 /** Counters an embedder keeps, so callers (and tests) can see how many model calls were made. */
 export interface EmbedderStats {
   /** Forward passes of the model (one per batch). */
@@ -28,8 +30,8 @@ export interface PaperEmbedding {
 export interface Embedder {
   /** The model id or folder the vectors come from; recorded in index manifests. */
   readonly modelId: string;
-  /** Which of the model's encoders runs (`fp32`, or `q8` for the int8 one); recorded too. */
-  readonly dtype: string;
+  /** Which of the model's encoders runs (`fp32`, or the int8 `q8`); recorded with the model. */
+  readonly dtype: ModelDtype;
   /** Vector length (the model's hidden size). */
   readonly dims: number;
   /** The model's window in tokens, special tokens included; longer texts are truncated. */

@@ -1,4 +1,6 @@
-import type { OnnxAttribute, OnnxModel, OnnxNode, OnnxTensor } from "./onnx/onnx-model.ts";
+import { type DenseWriter, floatDense } from "./dense-layer.ts";
+import { createGraphBuilder, type GraphBuilder } from "./onnx/graph-builder.ts";
+import type { OnnxModel } from "./onnx/onnx-model.ts";
 
 /** The shape of a BERT encoder, in the words of a Hugging Face `config.json`. */
 export type BertDimensions = {
@@ -25,14 +27,18 @@ const MASKED_SCORE = -10000;
  * `numLayers` × (multi-head self-attention, residual + LayerNorm, GELU feed-forward,
  * residual + LayerNorm). Inputs `input_ids`, `attention_mask`, `token_type_ids` (int64
  * [batch_size, sequence_length]); output `last_hidden_state` (float32 [batch, seq, hidden]).
+ * `dense` writes the six dense layers of each block (float32 unless told otherwise).
  *
  * @example
  * const model = bertEncoderModel(dims, (name, shape) => new Float32Array(shape.reduce((a, b) => a * b)));
  * writeFileSync("model.onnx", encodeOnnxModel(model));
  */
-export function bertEncoderModel(dims: BertDimensions, fill: WeightFill): OnnxModel {
-  const nodes: OnnxNode[] = [];
-  const initializers: OnnxTensor[] = [];
+export function bertEncoderModel(
+  dims: BertDimensions,
+  fill: WeightFill,
+  dense: DenseWriter = floatDense,
+): OnnxModel {
+  const graph = createGraphBuilder();
   const hidden = dims.hiddenSize;
   const headSize = hidden / dims.numHeads;
   if (!Number.isInteger(headSize) || dims.numLayers < 1) {
@@ -41,28 +47,11 @@ export function bertEncoderModel(dims: BertDimensions, fill: WeightFill): OnnxMo
     );
   }
 
-  const weight = (name: string, shape: number[]): string => {
-    initializers.push({ name, dims: shape, values: fill(name, shape) });
-    return name;
-  };
-  const int64s = (name: string, values: number[], shape = [values.length]): string => {
-    initializers.push({ name, dims: shape, values: BigInt64Array.from(values, BigInt) });
-    return name;
-  };
-  const float = (name: string, value: number): string => {
-    initializers.push({ name, dims: [], values: Float32Array.of(value) });
-    return name;
-  };
-  const op = (
-    name: string,
-    opType: string,
-    inputs: string[],
-    attributes: Record<string, OnnxAttribute> = {},
-    output = `${name}_output_0`,
-  ): string => {
-    nodes.push({ name, opType, inputs, outputs: [output], attributes });
-    return output;
-  };
+  const weight = (name: string, shape: number[]) => graph.tensor(name, shape, fill(name, shape));
+  const int64s = (name: string, values: number[], shape = [values.length]) =>
+    graph.tensor(name, shape, BigInt64Array.from(values, BigInt));
+  const float = (name: string, value: number) => graph.tensor(name, [], Float32Array.of(value));
+  const op: GraphBuilder["op"] = (...args) => graph.op(...args);
 
   const constants = {
     zero: int64s("const_zero", [0], []),
@@ -77,13 +66,8 @@ export function bertEncoderModel(dims: BertDimensions, fill: WeightFill): OnnxMo
     scoreScale: float("const_score_scale", Math.sqrt(headSize)),
   };
 
-  const linear = (scope: string, x: string, prefix: string, inSize: number, outSize: number) => {
-    const product = op(`${scope}/MatMul`, "MatMul", [
-      x,
-      weight(`${prefix}.weight`, [inSize, outSize]),
-    ]);
-    return op(`${scope}/Add`, "Add", [product, weight(`${prefix}.bias`, [outSize])]);
-  };
+  const linear = (scope: string, input: string, prefix: string, inSize: number, outSize: number) =>
+    dense(graph, { scope, input, prefix, inSize, outSize }, fill);
   const layerNorm = (scope: string, x: string, prefix: string, output?: string) =>
     op(
       `${scope}/LayerNormalization`,
@@ -220,8 +204,8 @@ export function bertEncoderModel(dims: BertDimensions, fill: WeightFill): OnnxMo
     producerName: "paperchat",
     graph: {
       name: "bert_encoder",
-      nodes,
-      initializers,
+      nodes: graph.nodes,
+      initializers: graph.initializers,
       inputs: ["input_ids", "attention_mask", "token_type_ids"].map((name) => ({
         name,
         elementType: "int64" as const,

@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { POOLING_CONFIG_FILE, type Pooling } from "../embed/model-pooling.ts";
+import { ENCODER_FILES } from "../embed/model-source.ts";
 import { type BertConfig, bertDimensions } from "./bert-config.ts";
 import { bertEncoderModel } from "./bert-graph.ts";
 import { checkpointWeightFill } from "./checkpoint-weights.ts";
+import { int8EncoderModel } from "./int8/int8-encoder.ts";
 import { ModelImportError } from "./model-import-error.ts";
 import { encodeOnnxModel } from "./onnx/onnx-model.ts";
 import { readSafetensors } from "./safetensors.ts";
@@ -16,6 +18,8 @@ export type ImportModelOptions = {
   from: string;
   /** The model folder to write (replaced atomically). */
   to: string;
+  /** `int8`: also write the dynamically quantized encoder, `onnx/model_quantized.onnx` (dtype q8). */
+  quantize?: "int8";
 };
 
 /** What an import wrote; also stored as `paperchat-import.json` in the output folder. */
@@ -28,6 +32,8 @@ export type ImportedModel = {
   maxTokens: number;
   hiddenSize: number;
   layers: number;
+  /** With `--quantize int8`: the int8 encoder's calibration. */
+  int8?: { calibrationTexts: number; smoothedActivations: number };
 };
 
 /** The record of an import, inside the output folder. */
@@ -49,13 +55,14 @@ function readRequired(dir: string, file: string, whatToDo: string): Buffer {
  * Converts a BERT-family sentence-transformers checkpoint into the folder transformers.js loads:
  * `config.json`, `tokenizer.json`, `tokenizer_config.json` (cut at the checkpoint's
  * `max_seq_length`), `onnx/model.onnx` (written by paperchat's ONNX BERT writer from the
- * safetensors weights), `1_Pooling/config.json` (mean or CLS) and `paperchat-import.json`.
- * Throws `ModelImportError` for anything else.
+ * safetensors weights), `1_Pooling/config.json` (mean or CLS) and `paperchat-import.json`;
+ * with `quantize: "int8"` also `onnx/model_quantized.onnx` (`int8EncoderModel`), which
+ * transformers.js loads for `dtype: "q8"`. Throws `ModelImportError` for anything else.
  *
  * @example
- * importModel({ from: "~/models/all-MiniLM-L6-v2", to: "models/all-MiniLM-L6-v2" });
+ * await importModel({ from: "~/models/all-MiniLM-L6-v2", to: "models/all-MiniLM-L6-v2", quantize: "int8" });
  */
-export function importModel(options: ImportModelOptions): ImportedModel {
+export async function importModel(options: ImportModelOptions): Promise<ImportedModel> {
   const from = resolve(options.from);
   if (!existsSync(from)) throw new ModelImportError(`${from} does not exist.`);
   const layout = sentenceTransformersLayout(from);
@@ -93,7 +100,15 @@ export function importModel(options: ImportModelOptions): ImportedModel {
   );
   const weightsFile = join(dir, "model.safetensors");
   const weights = checkpointWeightFill(readSafetensors(weightsFile), weightsFile);
-  const onnx = encodeOnnxModel(bertEncoderModel(dims, weights));
+  const modelFiles: FolderFile[] = [
+    { path: "config.json", bytes: configBytes },
+    // Truncation and padding are the caller's business (the embedder's window), as in Python.
+    jsonFile("tokenizer.json", { ...tokenizer, truncation: null, padding: null }),
+    jsonFile("tokenizer_config.json", { ...tokenizerConfig, model_max_length: maxTokens }),
+  ];
+  const encoders: FolderFile[] = [
+    { path: ENCODER_FILES.fp32, bytes: encodeOnnxModel(bertEncoderModel(dims, weights)) },
+  ];
   const imported: ImportedModel = {
     from,
     weightsSha256: createHash("sha256").update(weightsBytes).digest("hex"),
@@ -102,12 +117,17 @@ export function importModel(options: ImportModelOptions): ImportedModel {
     hiddenSize: dims.hiddenSize,
     layers: dims.numLayers,
   };
+  if (options.quantize === "int8") {
+    const int8 = await int8EncoderModel({ dims, fill: weights, files: modelFiles, maxTokens });
+    encoders.push({ path: ENCODER_FILES.q8, bytes: encodeOnnxModel(int8.model) });
+    imported.int8 = {
+      calibrationTexts: int8.calibrationTexts,
+      smoothedActivations: int8.smoothedActivations,
+    };
+  }
   writeFolderAtomically(resolve(options.to), [
-    { path: "config.json", bytes: configBytes },
-    // Truncation and padding are the caller's business (the embedder's window), as in Python.
-    jsonFile("tokenizer.json", { ...tokenizer, truncation: null, padding: null }),
-    jsonFile("tokenizer_config.json", { ...tokenizerConfig, model_max_length: maxTokens }),
-    { path: "onnx/model.onnx", bytes: onnx },
+    ...modelFiles,
+    ...encoders,
     jsonFile(POOLING_CONFIG_FILE, {
       word_embedding_dimension: dims.hiddenSize,
       pooling_mode_cls_token: layout.pooling === "cls",

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { MODEL_DTYPES, type ModelDtype } from "../embed/model-source.ts";
 import { ConfigurationError } from "./configuration-error.ts";
 import { REPOSITORY_ROOT as ROOT } from "./repository.ts";
 
@@ -9,6 +10,11 @@ export const DEFAULT_MODEL = "Xenova/all-MiniLM-L6-v2";
 export interface Settings {
   /** Hub id or local model folder (`PAPERCHAT_MODEL`, `--model`). */
   model: string;
+  /**
+   * Which of the model's encoders runs (`PAPERCHAT_DTYPE`, `--dtype`): `fp32` (default), or the
+   * int8 `q8` (`onnx/model_quantized.onnx`: hub models that ship it, or `model import --quantize int8`).
+   */
+  dtype: ModelDtype;
   /** Forbid downloads (`PAPERCHAT_OFFLINE=1`, `--offline`). */
   offline: boolean;
   /** Index folder (`PAPERCHAT_INDEX_DIR`, `--index-dir`). */
@@ -68,8 +74,18 @@ export function debugFromEnv(env: Record<string, string | undefined>): boolean {
   return Boolean(env.PAPERCHAT_DEBUG);
 }
 
+function dtypeFromEnv(value: string | undefined): ModelDtype {
+  const dtype = (value?.trim() || "fp32") as ModelDtype;
+  if (!MODEL_DTYPES.includes(dtype))
+    throw new ConfigurationError(
+      `PAPERCHAT_DTYPE must be one of ${MODEL_DTYPES.join(", ")}, got "${value}".`,
+    );
+  return dtype;
+}
+
 /**
- * Resolves settings from flags, then environment variables, then defaults.
+ * Resolves settings from flags, then environment variables, then defaults; throws
+ * `ConfigurationError` for an environment variable it cannot use.
  *
  * @example
  * const settings = resolveSettings(process.env, { model: "./models/minilm" });
@@ -84,6 +100,7 @@ export function resolveSettings(
   const corpusNamed = Boolean(overrides.corpusFiles?.length || corpusFromEnv?.length);
   return {
     model: overrides.model ?? (env.PAPERCHAT_MODEL || DEFAULT_MODEL),
+    dtype: overrides.dtype ?? dtypeFromEnv(env.PAPERCHAT_DTYPE),
     offline: overrides.offline ?? TRUE.has((env.PAPERCHAT_OFFLINE ?? "").toLowerCase()),
     indexDir: resolve(overrides.indexDir ?? (env.PAPERCHAT_INDEX_DIR || resolve(ROOT, "index"))),
     corpusFiles: (overrides.corpusFiles?.length

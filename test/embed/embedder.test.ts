@@ -30,6 +30,7 @@ describe("loadEmbedder with the tiny fixture model (real transformers.js path)",
     expect(vector).toHaveLength(config.hidden_size);
     expect(norm(vector!)).toBeCloseTo(1, 5);
     expect(embedder.modelId).toBe(TINY_MODEL);
+    expect(embedder.dtype).toBe("fp32");
   });
 
   it("gives identical text identical vectors, in input order, whatever the batch", async () => {
@@ -87,6 +88,18 @@ describe("loadEmbedder failures say what to do", () => {
     expect(message).toContain(join(cacheDir, "Xenova/all-MiniLM-L6-v2"));
     expect(message).toContain("onnx/model.onnx");
     expect(message).toContain("PAPERCHAT_MODEL");
+  });
+
+  it("offline, a hub model asked for q8 names the int8 encoder file it lacks", async () => {
+    const error = await loadEmbedder({
+      model: "Xenova/all-MiniLM-L6-v2",
+      dtype: "q8",
+      offline: true,
+      cacheDir: tempDir(),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as Error).message).toContain('"Xenova/all-MiniLM-L6-v2" (dtype q8)');
+    expect((error as Error).message).toContain("onnx/model_quantized.onnx");
   });
 
   it("an incomplete local folder lists the missing files", async () => {

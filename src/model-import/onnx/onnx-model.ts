@@ -1,3 +1,4 @@
+import { endianness } from "node:os";
 import {
   bytesField,
   type Encoded,
@@ -9,7 +10,7 @@ import {
   varintField,
 } from "./protobuf-writer.ts";
 
-/** An ONNX model as plain data: just the parts of onnx.proto a BERT encoder needs. */
+/** An ONNX model as plain data: just the parts of onnx.proto a BERT encoder (float or int8) needs. */
 export type OnnxModel = {
   irVersion: number;
   opsetVersion: number;
@@ -35,22 +36,37 @@ export type OnnxNode = {
 
 export type OnnxAttribute = { int: number } | { ints: number[] } | { float: number };
 
-export type OnnxTensor =
-  | { name: string; dims: number[]; values: Float32Array }
-  | { name: string; dims: number[]; values: BigInt64Array };
+/** An initializer; the typed array says its element type. */
+export type OnnxTensor = {
+  name: string;
+  dims: number[];
+  values: Float32Array | BigInt64Array | Int8Array | Uint8Array;
+};
+
+/** The element types paperchat's graphs use. */
+export type OnnxElementType = "float32" | "int64" | "int8" | "uint8";
 
 /** A graph input or output; a string dimension is symbolic (e.g. "batch_size"). */
 export type OnnxValueInfo = {
   name: string;
-  elementType: "float32" | "int64";
+  elementType: OnnxElementType;
   dims: Array<number | string>;
 };
 
 // Field numbers and enums from onnx/onnx.proto.
-const ELEMENT_TYPE = { float32: 1, int64: 7 } as const;
+const ELEMENT_TYPE: Record<OnnxElementType, number> = { float32: 1, uint8: 2, int8: 3, int64: 7 };
 const ATTRIBUTE_TYPE = { float: 1, int: 2, ints: 7 } as const;
 
-function littleEndianBytes(values: Float32Array | BigInt64Array): Uint8Array {
+function elementTypeOf(values: OnnxTensor["values"]): OnnxElementType {
+  if (values instanceof Float32Array) return "float32";
+  if (values instanceof BigInt64Array) return "int64";
+  return values instanceof Int8Array ? "int8" : "uint8";
+}
+
+function littleEndianBytes(values: OnnxTensor["values"]): Uint8Array {
+  if (values instanceof Int8Array || values instanceof Uint8Array || endianness() === "LE") {
+    return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  }
   const bytes = new Uint8Array(values.byteLength);
   const view = new DataView(bytes.buffer);
   if (values instanceof Float32Array) {
@@ -62,7 +78,7 @@ function littleEndianBytes(values: Float32Array | BigInt64Array): Uint8Array {
 }
 
 function encodeTensor(tensor: OnnxTensor): Encoded {
-  const elementType = tensor.values instanceof Float32Array ? "float32" : "int64";
+  const elementType = elementTypeOf(tensor.values);
   return message([
     ...tensor.dims.map((dim) => varintField(1, dim)),
     varintField(2, ELEMENT_TYPE[elementType]),
