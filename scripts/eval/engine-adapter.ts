@@ -2,6 +2,7 @@
 import type { SearchResult } from "../../src/contract/search-response.ts";
 import { tokenize } from "../../src/contract/tokenize.ts";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
+import type { ModelDtype } from "../../src/embed/model-source.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
@@ -16,6 +17,8 @@ export interface EvalEngineOptions {
   /** A local model folder; without one the index and search are lexical-only. */
   model?: string;
   sentenceVectors?: SentenceVectorMode;
+  /** The model's encoder (default fp32). */
+  dtype?: ModelDtype;
   /** Where hub models would be cached (the eval runs offline, from folders only). */
   cacheDir: string;
 }
@@ -47,7 +50,12 @@ export interface EvalEngine {
  */
 export async function openEvalEngine(options: EvalEngineOptions): Promise<EvalEngine> {
   const embedder = options.model
-    ? await loadEmbedder({ model: options.model, offline: true, cacheDir: options.cacheDir })
+    ? await loadEmbedder({
+        model: options.model,
+        offline: true,
+        cacheDir: options.cacheDir,
+        ...(options.dtype ? { dtype: options.dtype } : {}),
+      })
     : undefined;
   await buildIndex({
     corpusFiles: [options.corpusFile],

@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { MODEL_FILES } from "../../src/embed/model-source.ts";
+import { MODEL_FILES, type ModelDtype } from "../../src/embed/model-source.ts";
 import type { SentenceVectorMode } from "../../src/store/sentence-vectors.ts";
 import { TINY_BERT } from "../fixture-model/fixture-specs.ts";
 import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
@@ -34,6 +34,8 @@ interface EvalMode {
   key: string;
   model?: () => string | undefined;
   sentenceVectors?: SentenceVectorMode;
+  /** The model's int8 encoder instead of float32. */
+  dtype?: ModelDtype;
 }
 
 const realModel = () =>
@@ -62,6 +64,7 @@ const MODES: EvalMode[] = [
     model: realModel,
     sentenceVectors: "separate",
   },
+  { name: "real model, int8 encoder (--dtype q8)", key: "real-q8", model: realModel, dtype: "q8" },
   { name: `fixture ${TINY_BERT.name}`, key: "fixture-tiny", model: tinyModel },
   { name: "lexical-only (no model)", key: "lexical" },
 ];
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
       indexDir,
       model,
       sentenceVectors: mode.sentenceVectors,
+      ...(mode.dtype ? { dtype: mode.dtype } : {}),
       cacheDir: join(repoRoot, ".cache/models"),
     });
     try {
