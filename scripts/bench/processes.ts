@@ -38,21 +38,31 @@ export function paperchatArgs(repoRoot: string, args: readonly string[]): string
   return [join(repoRoot, "bin/paperchat.js"), ...args];
 }
 
+/** CPU time (user and system) of this process's children that have exited, in ms (Linux). */
+function exitedChildrenCpuMs(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  // cutime and cstime, fields 16 and 17 of proc(5), in clock ticks of 10 ms.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
 /**
- * Runs `node ARGS` to completion from `cwd`; resolves to its stdout and the milliseconds from
- * spawn to exit, rejects with its stderr when it fails.
+ * Runs `node ARGS` to completion from `cwd`, alone (no other child may exit meanwhile); resolves
+ * to its stdout, the milliseconds from spawn to exit and the CPU milliseconds it used (all its
+ * threads), rejects with its stderr when it fails.
  *
  * @example
- * const { stdout, ms } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
+ * const { stdout, ms, cpuMs } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
  */
 export function runTimed(cwd: string, args: readonly string[]) {
   const started = performance.now();
+  const cpuBefore = exitedChildrenCpuMs();
   const child = spawnNode(cwd, args);
   const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
-  return new Promise<{ stdout: string; ms: number }>((resolve, reject) => {
+  return new Promise<{ stdout: string; ms: number; cpuMs: number }>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code === 0) resolve({ stdout: stdout(), ms: performance.now() - started });
+      const ms = performance.now() - started;
+      if (code === 0) resolve({ stdout: stdout(), ms, cpuMs: exitedChildrenCpuMs() - cpuBefore });
       else reject(new Error(`${args.join(" ")} exited with ${code}: ${stderr().trim()}`));
     });
   });
