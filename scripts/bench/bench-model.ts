@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { MODEL_FILES } from "../../src/embed/model-source.ts";
+import type { Embedder } from "../../src/embed/types.ts";
 import { MINILM_SHAPE } from "../fixture-model/fixture-specs.ts";
 import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
+import type { BenchContext } from "./bench-section.ts";
 
 /** The model the speed figures are measured with, and how the report names it. */
 export type BenchModel = { dir: string; description: string };
@@ -23,23 +26,10 @@ export function ensureBenchModel(repoRoot: string, log: (message: string) => voi
       description: "the real all-MiniLM-L6-v2 (`npm run model:real`, .cache/models/real/)",
     };
   }
-  log(`model: the real model is missing (npm run model:real); using ${MINILM_SHAPE.name}`);
-  return ensureShapedModel(repoRoot, log);
-}
-
-/**
- * The all-MiniLM-L6-v2-shaped fixture (the same compute, random weights, a 512-token window),
- * generated offline with `scripts/generate-fixture-models.ts --only minilm --if-missing` when
- * missing: what the indexing target is defined on.
- *
- * @example
- * const { dir } = ensureShapedModel("/work/main", console.error);
- */
-export function ensureShapedModel(repoRoot: string, log: (message: string) => void): BenchModel {
   const dir = join(repoRoot, "test/fixtures/models", MINILM_SHAPE.name);
   const description = `the all-MiniLM-L6-v2-shaped fixture ${MINILM_SHAPE.name} (random weights: same speed, meaningless vectors)`;
+  log(`model: the real model is missing (npm run model:real); using ${MINILM_SHAPE.name}`);
   if (existsSync(join(dir, "onnx/model.onnx"))) return { dir, description };
-  log(`model: generating ${MINILM_SHAPE.name} (all-MiniLM-L6-v2's shape, random weights)`);
   const generated = spawnSync(
     process.execPath,
     ["--import", "tsx", "scripts/generate-fixture-models.ts", "--only", "minilm", "--if-missing"],
@@ -49,4 +39,15 @@ export function ensureShapedModel(repoRoot: string, log: (message: string) => vo
     throw new Error(`Generating the benchmark model failed (exit ${generated.status}).`);
   }
   return { dir, description };
+}
+
+/**
+ * The project's embedder on the bench model, loaded in this process.
+ *
+ * @example
+ * const [vector] = await (await loadBenchEmbedder(context)).embed(["a question"]);
+ */
+export function loadBenchEmbedder(context: BenchContext): Promise<Embedder> {
+  const cacheDir = join(context.workDir, "model-cache");
+  return loadEmbedder({ model: context.modelDir, offline: true, cacheDir });
 }

@@ -1,6 +1,6 @@
 /** One row of the report table: a measured figure next to its reference. */
 export interface Figure {
-  /** What was measured, e.g. "Indexing throughput (papers/s)". */
+  /** What was measured, e.g. "Indexing: papers/s". */
   figure: string;
   /** The measured value with its unit. */
   value: string;
@@ -13,50 +13,38 @@ export interface Figure {
   met?: boolean;
 }
 
-/** A target on a ratio: at least (throughputs) or at most (latencies) some multiple. */
-export type RatioTarget = { atLeast: number } | { atMost: number };
-
-export interface ComparedFigureOptions {
-  figure: string;
-  value: string;
-  reference: string;
-  ratio: number;
-  target?: RatioTarget;
-}
-
 /**
- * A figure compared with its reference, with the target judged from the ratio.
+ * A figure compared with its reference, with a target on the ratio judged: at least (throughputs)
+ * or at most (latencies) some multiple.
  *
  * @example
- * comparedFigure({ figure: "Indexing", value: "9.1 papers/s", reference: "9.8 papers/s", ratio: 0.93, target: { atLeast: 0.9 } });
+ * comparedFigure({ figure: "Indexing", value: "9.1/s", reference: "9.8/s", ratio: 0.93, target: { atLeast: 0.9 } });
  * // { ..., target: "≥ 0.9×", met: true }
  */
-export function comparedFigure(options: ComparedFigureOptions): Figure {
+export function comparedFigure(
+  options: Omit<Figure, "target" | "met"> & { target?: { atLeast: number } | { atMost: number } },
+): Figure {
   const { target, ...figure } = options;
   if (!target) return figure;
   return "atLeast" in target
-    ? { ...figure, target: `≥ ${target.atLeast}×`, met: options.ratio >= target.atLeast }
-    : { ...figure, target: `≤ ${target.atMost}×`, met: options.ratio <= target.atMost };
+    ? { ...figure, target: `≥ ${target.atLeast}×`, met: figure.ratio! >= target.atLeast }
+    : { ...figure, target: `≤ ${target.atMost}×`, met: figure.ratio! <= target.atMost };
 }
 
 /**
- * A figure with a plain target on its own value (no reference), e.g. "0 errors".
+ * A figure with no ratio, its reference "—" unless given, e.g. "0 errors".
  *
  * @example
  * absoluteFigure({ figure: "Errors", value: "0", target: "0", met: true });
  */
-export function absoluteFigure(options: {
-  figure: string;
-  value: string;
-  reference?: string;
-  target?: string;
-  met?: boolean;
-}): Figure {
+export function absoluteFigure(
+  options: Omit<Figure, "reference" | "ratio"> & { reference?: string },
+): Figure {
   return { reference: "—", ...options };
 }
 
 /**
- * A number rounded for people: 3 significant digits, at most 2 decimals for large values.
+ * A number rounded for people: 3 significant digits, whole numbers from 100 on.
  *
  * @example
  * formatNumber(0.98765); // "0.988"

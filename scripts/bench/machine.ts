@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { resolve } from "node:path";
+import { join } from "node:path";
 
 /** The machine a report was measured on. */
 export interface MachineInfo {
@@ -18,7 +18,7 @@ const MEASURED_PACKAGES = ["@huggingface/transformers", "onnxruntime-node", "hns
 
 function installedVersion(repoRoot: string, name: string): string {
   try {
-    const file = resolve(repoRoot, "node_modules", name, "package.json");
+    const file = join(repoRoot, "node_modules", name, "package.json");
     return String(JSON.parse(readFileSync(file, "utf8")).version);
   } catch {
     return "not installed";
@@ -32,10 +32,9 @@ function installedVersion(repoRoot: string, name: string): string {
  * describeMachine("/work/main").cores; // 2
  */
 export function describeMachine(repoRoot: string): MachineInfo {
-  const processors = cpus();
   return {
-    cores: processors.length,
-    cpuModel: processors[0]?.model.trim() ?? "unknown",
+    cores: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? "unknown",
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,

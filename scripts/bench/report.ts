@@ -8,15 +8,18 @@ import type { MachineInfo } from "./machine.ts";
 /** A whole run: the machine, every section, and how long it took. */
 export interface BenchReport {
   machine: MachineInfo;
-  /** The model every speed figure was measured with. */
+  /** The model every speed figure was measured with (unless a section names its own). */
   model: string;
   /** The command-line flags the run was started with. */
   args: string[];
-  /** The 1-minute load average as each benchmark started: other work on the machine skews timings. */
+  /** The 1-minute load average as each section started: other work on the machine skews timings. */
   loadAverages: Record<string, number>;
   durationSeconds: number;
   sections: BenchSection[];
 }
+
+const command = (args: string[]) =>
+  `\`npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}\``;
 
 function metCell(figure: Figure): string {
   if (figure.met === undefined) return "—";
@@ -30,70 +33,61 @@ function metCell(figure: Figure): string {
  * renderTable([{ figure: "Errors", value: "0", reference: "—", target: "0", met: true }]);
  */
 export function renderTable(figures: readonly Figure[]): string {
-  const rows = figures.map((f) =>
-    [
-      f.figure,
-      f.value,
-      f.reference,
-      f.ratio === undefined ? "—" : `${formatNumber(f.ratio)}×`,
-      f.target ?? "—",
-      metCell(f),
-    ].join(" | "),
-  );
+  const rows = figures.map((f) => {
+    const ratio = f.ratio === undefined ? "—" : `${formatNumber(f.ratio)}×`;
+    return `| ${[f.figure, f.value, f.reference, ratio, f.target ?? "—", metCell(f)].join(" | ")} |`;
+  });
   return [
     "| figure | value | reference | ratio | target | met? |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...rows.map((row) => `| ${row} |`),
+    ...rows,
   ].join("\n");
 }
 
 /**
- * The whole report in Markdown: machine, table, then each section's notes.
+ * The whole report in Markdown: machine, table, then each section's model, run and notes.
  *
  * @example
  * await writeFile("bench/report.md", renderMarkdown(report));
  */
 export function renderMarkdown(report: BenchReport): string {
   const m = report.machine;
-  const packages = Object.entries(m.packages)
-    .map(([name, version]) => `${name} ${version}`)
-    .join(", ");
-  const loads = Object.entries(report.loadAverages)
-    .map(([name, load]) => `${name} ${load}`)
-    .join(", ");
+  const packages = Object.entries(m.packages).map(([name, version]) => `${name} ${version}`);
+  const loads = Object.entries(report.loadAverages).map(([name, load]) => `${name} ${load}`);
   const lines = [
     "# paperchat benchmarks",
     "",
-    `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages}. Run: \`npm run bench${report.args.length ? ` -- ${report.args.join(" ")}` : ""}\`, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each benchmark (${m.cores} cores; more means other work shared them): ${loads}.`,
+    `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages.join(", ")}. Run: ${command(report.args)}, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each section (${m.cores} cores; more means other work shared them): ${loads.join(", ")}. How each figure is measured: [docs/benchmarks.md](../docs/benchmarks.md).`,
     "",
     renderTable(report.sections.flatMap((s) => s.figures)),
   ];
   for (const section of report.sections) {
-    const earlier = section.earlierRun
+    const run = section.earlierRun;
+    const earlier = run
       ? [
-          `Measured by an earlier run, \`npm run bench${section.earlierRun.args.length ? ` -- ${section.earlierRun.args.join(" ")}` : ""}\`, on ${section.earlierRun.date} (load average ${section.earlierRun.load ?? "?"} at its start).`,
+          `Measured by an earlier run, ${command(run.args)}, on ${run.date} (load average ${run.load ?? "?"} at its start).`,
           "",
         ]
       : [];
-    const model = [`Model: ${section.model ?? report.model}.`, ""];
     lines.push(
       "",
       `## ${section.title}`,
       "",
-      ...model,
+      `Model: ${section.model ?? report.model}.`,
+      "",
       ...earlier,
-      ...section.notes.flatMap((n) => [n, ""]),
     );
+    lines.push(...section.notes.flatMap((note) => [note, ""]));
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
 /**
- * The report as JSON: `machine`, one key per section (`indexing.ratio`, `query.c1.p50_ms`, …)
- * and every table row under `figures`.
+ * The report as JSON: `machine`, one key per section (`indexing.wall_over_model`,
+ * `query.c1.p50_ms`, …), every table row under `figures`, and the sections whole (for merging).
  *
  * @example
- * reportJson(report).indexing; // { ratio: 0.95, ... }
+ * reportJson(report).indexing; // { wall_over_model: 1.02, ... }
  */
 export function reportJson(report: BenchReport): Record<string, unknown> {
   return {
@@ -111,18 +105,16 @@ export function reportJson(report: BenchReport): Record<string, unknown> {
 /** The parts of a written `report.json` that a later run keeps. */
 interface StoredReport {
   machine: MachineInfo;
-  /** The run's model: that of its sections that do not name their own. */
   model?: string;
   args: string[];
   load_averages: Record<string, number>;
-  /** Absent in reports written before sections were stored whole. */
   sections?: BenchSection[];
 }
 
 /**
  * The report with the sections of the report already in `dir` that this run did not measure
- * (each marked with the run that did), in `order`: a run of some benchmarks updates their
- * sections and keeps the rest.
+ * (each marked with the run that did), in `order`: a run of some sections updates them and keeps
+ * the rest.
  *
  * @example
  * const merged = await withEarlierSections("bench", report, ["indexing", "query", "scale"]);
@@ -138,7 +130,7 @@ export async function withEarlierSections(
   if (!previous?.sections) return report;
   const measured = new Set(report.sections.map((s) => s.key));
   const kept = previous.sections
-    .filter((section) => !measured.has(section.key))
+    .filter((section) => !measured.has(section.key) && order.includes(section.key))
     .map((section) => ({
       ...section,
       model: section.model ?? previous.model,
@@ -148,29 +140,14 @@ export async function withEarlierSections(
         load: previous.load_averages[section.key],
       },
     }));
-  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const rank = (key: string) => order.indexOf(key);
   const sections = [...report.sections, ...kept].sort((a, b) => rank(a.key) - rank(b.key));
   return { ...report, sections };
 }
 
 /**
- * Lays a report inside the repository out the way its formatter (Biome) does, so that a
- * committed report passes `npm run lint`. Reports elsewhere (`--out /tmp/…`) or in git-ignored
- * folders stay as written; so does everything, with a warning, where Biome is not installed.
- */
-function formatWithBiome(repoRoot: string, files: string[]): void {
-  if (files.some((file) => relative(repoRoot, file).startsWith(".."))) return;
-  const biome = join(repoRoot, "node_modules/.bin/biome");
-  const args = ["format", "--write", "--no-errors-on-unmatched", ...files];
-  const formatted = spawnSync(biome, args, { cwd: repoRoot });
-  if (formatted.status !== 0) {
-    process.stderr.write(`warning: could not format ${files.join(", ")} with ${biome}\n`);
-  }
-}
-
-/**
- * Writes `report.md` and `report.json` into `dir` (formatted as the repository formats
- * Markdown and JSON); resolves to their paths.
+ * Writes `report.md` and `report.json` into `dir`; inside the repository, formats them as its
+ * formatter (Biome) does, so that a committed report passes `npm run lint`. Resolves to their paths.
  *
  * @example
  * await writeReport("bench", report, "/work/main");
@@ -181,10 +158,20 @@ export async function writeReport(
   repoRoot: string,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const markdown = join(dir, "report.md");
-  const json = join(dir, "report.json");
-  await writeFile(markdown, renderMarkdown(report));
-  await writeFile(json, `${JSON.stringify(reportJson(report), null, 2)}\n`);
-  formatWithBiome(repoRoot, [markdown, json]);
-  return [markdown, json];
+  const files = [join(dir, "report.md"), join(dir, "report.json")];
+  await writeFile(files[0]!, renderMarkdown(report));
+  await writeFile(files[1]!, `${JSON.stringify(reportJson(report), null, 2)}\n`);
+  if (!relative(repoRoot, dir).startsWith("..")) {
+    const biome = join(repoRoot, "node_modules/.bin/biome");
+    const formatted = spawnSync(
+      biome,
+      ["format", "--write", "--no-errors-on-unmatched", ...files],
+      {
+        cwd: repoRoot,
+      },
+    );
+    if (formatted.status !== 0)
+      process.stderr.write(`warning: could not format ${files.join(", ")}\n`);
+  }
+  return files;
 }

@@ -32,10 +32,22 @@ function normalizeRows(vectors: Float32Array, dims: number): Float32Array {
   return vectors;
 }
 
+/** The mixing matrix of each width, made once (the synthetic embedder asks for one row a text). */
+const mixings = new Map<number, Float32Array>();
+
+function mixingMatrix(dims: number): Float32Array {
+  let mixing = mixings.get(dims);
+  if (!mixing) {
+    const mixingSample = gaussianSampler(MIXING_SEED);
+    const scale = 1 / Math.sqrt(LATENT_DIMS);
+    mixing = Float32Array.from({ length: LATENT_DIMS * dims }, () => mixingSample() * scale);
+    mixings.set(dims, mixing);
+  }
+  return mixing;
+}
+
 function lowRankRows(vectors: Float32Array, dims: number, gaussian: () => number): void {
-  const mixingSample = gaussianSampler(MIXING_SEED);
-  const scale = 1 / Math.sqrt(LATENT_DIMS);
-  const mixing = Float32Array.from({ length: LATENT_DIMS * dims }, () => mixingSample() * scale);
+  const mixing = mixingMatrix(dims);
   const latent = new Float32Array(LATENT_DIMS);
   for (let offset = 0; offset < vectors.length; offset += dims) {
     for (let r = 0; r < LATENT_DIMS; r++) latent[r] = gaussian();

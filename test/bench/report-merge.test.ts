@@ -58,6 +58,15 @@ describe("withEarlierSections", () => {
     expect(merged.sections[0]!.earlierRun).toBeUndefined();
   });
 
+  it("drops an earlier section whose key the bench no longer has", async () => {
+    const dir = tempDir();
+    const earlier = report([section("retired", "x"), section("scale", "1M")], "2026-12-01", []);
+    writeFileSync(join(dir, "report.json"), JSON.stringify(reportJson(earlier)));
+    const now = report([section("query", "new")], "2026-12-02", ["--only", "query"]);
+    const merged = await withEarlierSections(dir, now, ["query", "scale"]);
+    expect(merged.sections.map((s) => s.key)).toEqual(["query", "scale"]);
+  });
+
   it("changes nothing where there is no earlier report, or one without whole sections", async () => {
     const now = report([section("query", "new")], "2026-12-02", []);
     expect(await withEarlierSections(tempDir(), now, ["query"])).toEqual(now);

@@ -32,16 +32,8 @@ describe("percentile (nearest rank)", () => {
 });
 
 describe("summarize and median", () => {
-  it("summarises count, mean, extremes and tail percentiles", () => {
-    expect(summarize([4, 1, 3, 2])).toEqual({
-      count: 4,
-      mean: 2.5,
-      min: 1,
-      p50: 2,
-      p95: 4,
-      p99: 4,
-      max: 4,
-    });
+  it("summarises count, mean and the percentiles the report prints", () => {
+    expect(summarize([4, 1, 3, 2])).toEqual({ count: 4, mean: 2.5, p50: 2, p95: 4, p99: 4 });
   });
 
   it("takes the middle value, or the mean of the two middle values", () => {

@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+/** A server process that has answered its readiness path. */
+export interface ServerProcess {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** Milliseconds from spawn to the first 200 on the readiness path. */
+  readyMs: number;
+  /** The process's resident memory now (`VmRSS`), in MiB. */
+  rssMb(): number;
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
+  stop(): Promise<void>;
+}
+
+/** `node ARGS` from `cwd`, offline: nothing the bench starts may reach a model hub. */
+const spawnNode = (cwd: string, args: readonly string[]) =>
+  spawn(process.execPath, args, { cwd, env: { ...process.env, PAPERCHAT_OFFLINE: "1" } });
+
+/** Collects what a stream writes; the function returns it so far. */
+function collect(stream: NodeJS.ReadableStream): () => string {
+  let text = "";
+  stream.setEncoding("utf8").on("data", (chunk: string) => {
+    text += chunk;
+  });
+  return () => text;
+}
+
+/**
+ * The arguments of `node bin/paperchat.js ARGS`, for `runTimed` and `startServer`.
+ *
+ * @example
+ * await runTimed(repoRoot, paperchatArgs(repoRoot, ["embed", "one question"]));
+ */
+export function paperchatArgs(repoRoot: string, args: readonly string[]): string[] {
+  return [join(repoRoot, "bin/paperchat.js"), ...args];
+}
+
+/** CPU time (user and system) of this process's children that have exited, in ms (Linux). */
+function exitedChildrenCpuMs(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  // cutime and cstime, fields 16 and 17 of proc(5), in clock ticks of 10 ms.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/**
+ * Runs `node ARGS` to completion from `cwd`, alone (no other child may exit meanwhile); resolves
+ * to its stdout, the milliseconds from spawn to exit and the CPU milliseconds it used (all its
+ * threads), rejects with its stderr when it fails.
+ *
+ * @example
+ * const { stdout, ms, cpuMs } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
+ */
+export function runTimed(cwd: string, args: readonly string[]) {
+  const started = performance.now();
+  const cpuBefore = exitedChildrenCpuMs();
+  const child = spawnNode(cwd, args);
+  const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
+  return new Promise<{ stdout: string; ms: number; cpuMs: number }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolve({ stdout: stdout(), ms, cpuMs: exitedChildrenCpuMs() - cpuBefore });
+      else reject(new Error(`${args.join(" ")} exited with ${code}: ${stderr().trim()}`));
+    });
+  });
+}
+
+/** A TCP port that was free a moment ago (bound on 0, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const answers = (url: string) =>
+  fetch(url).then(
+    (response) => response.arrayBuffer().then(() => response.ok),
+    () => false,
+  );
+
+/**
+ * Spawns `node ARGS --port P` on a free port and resolves once `readyPath` answers 200 (polled
+ * every 20 ms), with the time that took. Rejects, with the server's output, when it exits first
+ * or is not ready within two minutes.
+ *
+ * @example
+ * const server = await startServer(repoRoot, paperchatArgs(repoRoot, ["serve", ...args]), "/api/health");
+ * await server.stop();
+ */
+export async function startServer(
+  cwd: string,
+  args: readonly string[],
+  readyPath: string,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawnNode(cwd, [...args, "--port", String(port)]);
+  const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
+  while (!(await answers(url + readyPath))) {
+    const exited = child.exitCode !== null || child.signalCode !== null;
+    if (exited || performance.now() - started > 120_000) {
+      await stopChild(child);
+      throw new Error(`${args.join(" ")} did not answer ${readyPath}:\n${stdout()}${stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const status = `/proc/${child.pid}/status`;
+  return {
+    url,
+    readyMs: performance.now() - started,
+    rssMb: () => Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(status, "utf8"))?.[1]) / 1024,
+    stop: () => stopChild(child),
+  };
+}
