@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 /**
  * paperchat's benchmarks, each figure measured next to its reference (docs/benchmarks.md):
  *
- *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,int8,scale] [--papers N] [--out DIR]
+ *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale] [--papers N] [--out DIR]
  *
  * With no `--only`, the quick sections run (minutes); `scale` (a million papers, over an hour)
  * runs only when named. Writes `report.md` and `report.json` into `--out` (default `bench/`),
@@ -11,12 +12,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ENCODER_FILES } from "../src/embed/model-source.ts";
 import { runAnnBench } from "./bench/ann-bench.ts";
 import { ensureBenchModel } from "./bench/bench-model.ts";
 import type { BenchContext, BenchSection } from "./bench/bench-section.ts";
 import { runEmbeddingsBench } from "./bench/embeddings-bench.ts";
 import { runIndexingBench } from "./bench/indexing-bench.ts";
-import { runInt8Bench } from "./bench/int8-bench.ts";
 import { describeMachine } from "./bench/machine.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
 import { renderTable, withEarlierSections, writeReport } from "./bench/report.ts";
@@ -32,7 +33,6 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<BenchSection>>
   ann: runAnnBench,
   snippets: runSnippetBench,
   scale: runScaleBench,
-  int8: runInt8Bench,
 };
 /** Sections that run only when named with `--only`. */
 const SLOW = new Set(["scale"]);
@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
     repoRoot,
     modelDir: model.dir,
     modelDescription: model.description,
+    modelHasInt8: existsSync(join(model.dir, ENCODER_FILES.q8)),
     workDir,
     scalePapers: cli.papers,
     log,

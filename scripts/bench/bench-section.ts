@@ -22,6 +22,8 @@ export interface BenchContext {
   modelDir: string;
   /** Which of the two it is, for the report. */
   modelDescription: string;
+  /** Whether the model folder has an int8 encoder too (`model import --quantize int8`). */
+  modelHasInt8: boolean;
   /** A scratch folder for corpora and indexes, removed after the run. */
   workDir: string;
   /** `--papers`: the size of the scale section's generated corpus. */
