@@ -69,8 +69,8 @@ const MAX_WAITING = 20_000;
 /**
  * Builds the index of a corpus when it is not current (see {@link planBuild}): reads the corpus once
  * (hashing it as it goes); asks the store which papers' model work it already holds; embeds the
- * others once each (sentence vectors pooled from the same pass) in chunks, while the model works
- * on the next chunk the finished one is kept by the store and its papers added, in corpus order;
+ * others once each (sentence vectors pooled from the same pass) in chunks, handing each finished
+ * chunk to the store once the next has gone to the model, and adds the papers in corpus order;
  * then the store puts the new index in force atomically. Without an embedder the index is
  * lexical-only.
  *

@@ -22,7 +22,7 @@ export interface EmbeddingQueueOptions {
   chunkSize?: number;
   /**
    * Takes each finished chunk, in order: commit it to the cache, put its vectors in the graph.
-   * It runs while the model works on the next chunk.
+   * The next chunk has gone to the model before it is called.
    */
   onEmbedded: (papers: EmbeddedPaper[]) => void | Promise<void>;
 }
@@ -40,10 +40,12 @@ export interface EmbeddingQueue {
 const EMBED_CHUNK = 128;
 
 /**
- * Embeds papers in chunks while the corpus is still being read, as a two-step pipeline: the
- * model works on one chunk while the previous one is handed to `onEmbedded` (the model runs in
- * onnxruntime's own threads), so storing and graph insertion hide under the model's time. One
- * full chunk may wait for the model; `add` waits beyond that, so memory stays bounded.
+ * Embeds papers in chunks while the corpus is still being read, as a two-step pipeline: the next
+ * chunk goes to the model before the previous one is handed to `onEmbedded`, so a store that
+ * writes over the network (or a model that runs off this thread) works while the model does.
+ * onnxruntime-node runs a model pass on this thread, so for the embedded store the steps take
+ * turns; what they add to the model's time is measured by the indexing bench. One full chunk
+ * may wait for the model; `add` waits beyond that, so memory stays bounded.
  *
  * @example
  * const queue = createEmbeddingQueue({ embedder, mode: "pooled", onEmbedded: (done) => cache.put(…) });

@@ -92,7 +92,8 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     getPaper: async (id) => (await store.papersById([id]))[0]?.paper,
     async searchPapers(question, k, filter) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
-      // The model's pass runs in onnxruntime's threads: lexical ranking and the plan overlap it.
+      // The model's pass runs on this thread, on a later turn of the event loop (onnxruntime-node
+      // runs synchronously): the lexical requests and the plan are sent first.
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
       const among = embedding ? planNearest(store, filter, limits) : undefined;
