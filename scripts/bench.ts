@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 /**
  * paperchat's benchmarks, each figure measured next to its reference (docs/benchmarks.md):
  *
- *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale] [--papers N] [--out DIR]
+ *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale] [--papers N]
+ *                     [--scale-index DIR] [--out DIR]
  *
  * With no `--only`, the quick sections run (minutes); `scale` (a million papers, over an hour)
  * runs only when named. Writes `report.md` and `report.json` into `--out` (default `bench/`),
@@ -36,7 +37,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<BenchSection>>
 };
 /** Sections that run only when named with `--only`. */
 const SLOW = new Set(["scale"]);
-const USAGE = `Usage: npm run bench -- [--only ${Object.keys(SECTIONS).join(",")}] [--papers N] [--out DIR]`;
+const USAGE = `Usage: npm run bench -- [--only ${Object.keys(SECTIONS).join(",")}] [--papers N] [--scale-index DIR] [--out DIR]`;
 const repoRoot = resolve(import.meta.dirname, "..");
 
 function parseCli(argv: string[]) {
@@ -45,6 +46,7 @@ function parseCli(argv: string[]) {
     options: {
       only: { type: "string" },
       papers: { type: "string", default: "1000000" },
+      "scale-index": { type: "string" },
       out: { type: "string", default: join(repoRoot, "bench") },
     },
   });
@@ -58,7 +60,8 @@ function parseCli(argv: string[]) {
       `--papers must be a whole number from 1000 to 10000000, got "${values.papers}".`,
     );
   }
-  return { names, papers, outDir: resolve(values.out) };
+  const scaleIndex = values["scale-index"] && resolve(values["scale-index"]);
+  return { names, papers, scaleIndex, outDir: resolve(values.out) };
 }
 
 /** A section that threw: reported as a failed row, so the rest of the run still counts. */
@@ -97,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     modelHasInt8: existsSync(join(model.dir, ENCODER_FILES.q8)),
     workDir,
     scalePapers: cli.papers,
+    ...(cli.scaleIndex ? { scaleIndex: cli.scaleIndex } : {}),
     log,
   };
   const started = performance.now();

@@ -28,6 +28,11 @@ export interface BenchContext {
   workDir: string;
   /** `--papers`: the size of the scale section's generated corpus. */
   scalePapers: number;
+  /**
+   * `--scale-index DIR`: the scale section keeps (or reuses) its index here; a build that
+   * finished there before (its `scale-build.json`) is not run again.
+   */
+  scaleIndex?: string;
   /** A progress line on stderr. */
   log(message: string): void;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { writeArxivShapedCorpus } from "./arxiv-shaped-corpus.ts";
@@ -17,8 +17,12 @@ const TARGETS = {
   rssMb: 4000,
   searchP50Ms: 25,
   searchP99Ms: 150,
+  recommendP50Ms: 150,
 };
 const QUESTIONS = 300;
+/** Collections of `COLLECTION_PAPERS` papers asked for recommendations, after a warm-up. */
+const COLLECTIONS = 40;
+const COLLECTION_PAPERS = 5;
 const WARM_UP = 30;
 const K = 10;
 /** Bump when the generated corpus changes, so an old cached copy is not reused. */
@@ -68,6 +72,64 @@ async function questionsFrom(file: string, count: number): Promise<string[]> {
 const searchPath = (question: string) => `/api/search?q=${encodeURIComponent(question)}&k=${K}`;
 
 /**
+ * Recommendations for collections of 5 papers spread over the corpus, one request at a time
+ * (the first few as a warm-up: the recommender samples its negatives once): their latencies.
+ */
+async function recommendLatencies(url: string, papers: number): Promise<number[]> {
+  const json = { "content-type": "application/json" };
+  const latencies: number[] = [];
+  for (let c = 0; c < COLLECTIONS + 5; c++) {
+    const offset = Math.floor(((c + 0.5) * papers) / (COLLECTIONS + 5));
+    const page = await fetch(`${url}/api/papers?offset=${offset}&limit=${COLLECTION_PAPERS}`);
+    const ids = ((await page.json()) as { papers: { id: string }[] }).papers.map((p) => p.id);
+    const name = `scale-${c}`;
+    await fetch(`${url}/api/collections`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ name }),
+    });
+    await fetch(`${url}/api/collections/${name}/papers`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ ids }),
+    });
+    const started = performance.now();
+    const answer = await fetch(`${url}/api/collections/${name}/recommend?k=${K}`);
+    const { results } = (await answer.json()) as { results: unknown[] };
+    if (!answer.ok || results.length === 0)
+      throw new Error(`recommend for ${name}: ${answer.status}`);
+    if (c >= 5) latencies.push(performance.now() - started);
+  }
+  return latencies;
+}
+
+/** What the scale build measured of itself. */
+interface ScaleBuild {
+  papers: number;
+  peakRssMb: number;
+  seconds: number;
+}
+
+/** Builds the index, or reads what a build into the same folder measured before. */
+async function buildOnce(
+  context: BenchContext,
+  child: string[],
+  corpus: string,
+  indexDir: string,
+): Promise<ScaleBuild> {
+  const summary = join(indexDir, "scale-build.json");
+  if (existsSync(summary)) {
+    context.log(`scale: reusing the index in ${indexDir} (${summary})`);
+    return JSON.parse(readFileSync(summary, "utf8")) as ScaleBuild;
+  }
+  context.log(`scale: building the index of ${context.scalePapers} papers (synthetic vectors)`);
+  const build = await runTimed(context.repoRoot, [...child, "build", corpus, indexDir]);
+  const built = { ...JSON.parse(build.stdout), seconds: build.ms / 1000 } as ScaleBuild;
+  writeFileSync(summary, JSON.stringify(built));
+  return built;
+}
+
+/**
  * The scale section: an arXiv-shaped corpus of `--papers` papers (default a million) built by
  * the real `buildIndex` and served by the real server, with a labelled synthetic vector source
  * in place of the model, so that it measures storage and serving only (the model's own speed is
@@ -79,11 +141,9 @@ const searchPath = (question: string) => `/api/search?q=${encodeURIComponent(que
 export async function runScaleBench(context: BenchContext): Promise<BenchSection> {
   const { repoRoot, log } = context;
   const corpus = await corpusOf(context, context.scalePapers);
-  const indexDir = join(context.workDir, "scale-index");
+  const indexDir = context.scaleIndex ?? join(context.workDir, "scale-index");
   const child = ["--import", "tsx", join(repoRoot, "scripts/bench/scale-process.ts")];
-  log(`scale: building the index of ${context.scalePapers} papers (synthetic vectors)`);
-  const build = await runTimed(repoRoot, [...child, "build", corpus, indexDir]);
-  const built = JSON.parse(build.stdout) as { papers: number; peakRssMb: number };
+  const built = await buildOnce(context, child, corpus, indexDir);
   const indexMb = folderBytes(indexDir) / 2 ** 20;
   const questions = await questionsFrom(corpus, QUESTIONS + WARM_UP + 1);
   log("scale: starting the server");
@@ -111,10 +171,12 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
       embedMs.push(performance.now() - started);
     }
     const embedP50 = summarize(embedMs).p50;
+    log("scale: recommendations for collections of 5 papers");
+    const recommend = summarize(await recommendLatencies(server.url, built.papers));
     const search = summarize(measured.latenciesMs);
     const json = {
       papers: built.papers,
-      build_s: build.ms / 1000,
+      build_s: built.seconds,
       build_peak_rss_mb: built.peakRssMb,
       index_mb: indexMb,
       ready_s: server.readyMs / 1000,
@@ -122,6 +184,8 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
       search_p50_ms: search.p50 - embedP50,
       search_p99_ms: search.p99 - embedP50,
       search_errors: measured.errors,
+      recommend_p50_ms: recommend.p50,
+      recommend_p99_ms: recommend.p99,
       synthetic_embed_p50_ms: embedP50,
     };
     const atMost = (figure: string, value: number, target: number, unit: string) =>
@@ -159,9 +223,16 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
           TARGETS.searchP99Ms,
           "ms",
         ),
+        atMost(
+          "`/api/collections/:name/recommend` p50, a collection of 5 papers, k 10",
+          recommend.p50,
+          TARGETS.recommendP50Ms,
+          "ms",
+        ),
       ],
       json,
       notes: [
+        `Recommendations: ${COLLECTIONS} collections of ${COLLECTION_PAPERS} consecutive papers spread over the corpus, one request each after 5 warm-up ones (the first samples the classifier's negatives); no model is involved (stored vectors, the graph, a linear SVM).`,
         `${QUESTIONS} questions at concurrency 1 after ${WARM_UP} warm-up; the synthetic embed's p50 (${formatNumber(embedP50)} ms) is taken off, the real model's embed comes on top (the query section's bare embed).`,
       ],
     };
