@@ -204,7 +204,11 @@ async function expectEvalFloors(floors: EvalFloors, model?: string, mode?: Sente
     cacheDir: tempDir("paperchat-cache-"),
   });
   try {
-    for (const set of loadQuestionSets(resolve(import.meta.dirname, "../.."))) {
+    // heldout3 gets its floors once it has been measured (after the snippet rule is chosen).
+    const sets = loadQuestionSets(resolve(import.meta.dirname, "../..")).filter(
+      (set) => set.name in floors,
+    );
+    for (const set of sets) {
       const outcomes = [];
       for (const question of set.questions) {
         outcomes.push(outcomeOf(question, await engine.search(question.q, 10)));
