@@ -1,3 +1,4 @@
+import { tokenize, WORD_PATTERN } from "../contract/tokenize.ts";
 import { idf } from "../store/idf.ts";
 import type { TermStatistics } from "../store/paper-store.ts";
 import { termHash } from "../store/sentence-terms.ts";
@@ -6,21 +7,48 @@ import { termHash } from "../store/sentence-terms.ts";
 export interface WeightedTerms {
   hashes: Uint32Array;
   weights: Float64Array;
+  /** 1 where the term is part of a name the question gives (see {@link weightedTerms}), in step. */
+  names?: Uint8Array;
+}
+
+/** A word written as a name: a capital after its first letter ("LightGCN", "BD-KD", "SSD"). */
+const NAME_SHAPE = /.\p{Lu}/u;
+
+/**
+ * The terms of the names a question gives: words written as a name whose term at most √N / 2
+ * of the index's N papers hold (a method's name; an acronym as common as "CNN" or "GPU" is a
+ * topic, once the index is large enough to tell).
+ */
+function nameTermsOf(question: string, { docCount, frequencies }: TermStatistics): Set<string> {
+  const most = Math.sqrt(docCount) / 2;
+  const rare = new Set(frequencies.filter(({ docs }) => docs <= most).map(({ term }) => term));
+  const names = new Set<string>();
+  for (const [word] of question.matchAll(WORD_PATTERN)) {
+    if (!NAME_SHAPE.test(word)) continue;
+    for (const term of tokenize(word)) if (rare.has(term)) names.add(term);
+  }
+  return names;
 }
 
 /**
  * The question's terms that the index holds, each weighed by its IDF in the whole index (from
- * the lexical step's statistics: nothing is tokenized or counted here).
+ * the lexical step's statistics: nothing is counted here), and with the question's words, which
+ * of them are part of a name it gives ("how much better than NGCF is LightGCN?": "ngcf",
+ * "lightgcn").
  *
  * @example
  * const { termStatistics } = await store.lexical(terms, 50);
- * weightedTerms(termStatistics); // { hashes: [termHash("lightgcn"), …], weights: [3.9, …] }
+ * weightedTerms(termStatistics, question); // { hashes: [termHash("lightgcn"), …], weights: [3.9, …], names: [1, …] }
  */
-export function weightedTerms(statistics: TermStatistics): WeightedTerms {
+export function weightedTerms(statistics: TermStatistics, question?: string): WeightedTerms {
   const { docCount, frequencies } = statistics;
+  const names = question === undefined ? undefined : nameTermsOf(question, statistics);
   return {
     hashes: Uint32Array.from(frequencies, ({ term }) => termHash(term)),
     weights: Float64Array.from(frequencies, ({ docs }) => idf(docCount, docs)),
+    ...(names
+      ? { names: Uint8Array.from(frequencies, ({ term }) => (names.has(term) ? 1 : 0)) }
+      : {}),
   };
 }
 
@@ -36,26 +64,56 @@ export function evenTerms(terms: readonly string[]): WeightedTerms {
   return { hashes, weights: new Float64Array(hashes.length).fill(1) };
 }
 
+/** What a paper's sentences hold of a question's terms. */
+export interface SentenceTermEvidence {
+  /** Each sentence's summed weight of the question's terms it holds; names left out when `asksDetail`. */
+  weights: number[];
+  /**
+   * The question names the paper (the paper holds a name it gives) and asks more about it (the
+   * paper holds another of its terms): "how much better than NGCF is LightGCN?" of LightGCN.
+   */
+  asksDetail: boolean;
+}
+
 /**
  * For each sentence of a packed list (see {@link packSentenceTerms}), the summed weight of the
  * question's terms it holds: BM25 on distinct terms with no length normalisation, which ranked
- * snippets as well as term counts and lengths did.
+ * snippets as well as term counts and lengths did. When the question asks about a paper it
+ * names, the name says which paper, not which sentence: only its other terms count.
  *
  * @example
- * sentenceTermWeights(packSentenceTerms([["graph"], ["graph", "node"]]), weightedTerms(statistics)); // [0.4, 2.9]
+ * sentenceTermEvidence(packSentenceTerms([["graph"], ["graph", "node"]]), weightedTerms(statistics));
+ * // { weights: [0.4, 2.9], asksDetail: false }
  */
-export function sentenceTermWeights(packed: Uint32Array, terms: WeightedTerms): number[] {
-  const { hashes, weights } = terms;
+export function sentenceTermEvidence(
+  packed: Uint32Array,
+  terms: WeightedTerms,
+): SentenceTermEvidence {
+  const { hashes, weights, names } = terms;
   const sums: number[] = [];
+  const unnamedSums: number[] = [];
+  let holdsName = false;
+  let holdsOther = false;
   for (let at = 0; at < packed.length; ) {
     const end = at + 1 + packed[at]!;
     let sum = 0;
+    let unnamed = 0;
     // A question has a handful of terms: scanning them beats a map look-up per sentence term.
     for (let i = at + 1; i < end; i++) {
-      for (let t = 0; t < hashes.length; t++) if (hashes[t] === packed[i]) sum += weights[t]!;
+      for (let t = 0; t < hashes.length; t++) {
+        if (hashes[t] !== packed[i]) continue;
+        sum += weights[t]!;
+        if (names?.[t]) holdsName = true;
+        else {
+          unnamed += weights[t]!;
+          holdsOther = true;
+        }
+      }
     }
     sums.push(sum);
+    unnamedSums.push(unnamed);
     at = end;
   }
-  return sums;
+  const asksDetail = holdsName && holdsOther;
+  return { weights: asksDetail ? unnamedSums : sums, asksDetail };
 }

@@ -110,7 +110,7 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
       const hits = fuseScores(lists, k);
       const found = await store.papersWithSentences(hits.map((hit) => hit.doc));
       const scoreOf = new Map(hits.map((hit) => [hit.doc, hit.score]));
-      const query = { vector, terms: weightedTerms(termStatistics) };
+      const query = { vector, terms: weightedTerms(termStatistics, question) };
       return found.map(({ key, paper, sentences }) => ({
         id: paper.id,
         title: paper.title,

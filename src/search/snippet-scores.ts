@@ -5,16 +5,22 @@ import { minMax } from "./min-max.ts";
 export interface SentenceEvidence {
   /** Each sentence's cosine with the question; absent without a question vector or sentence vectors. */
   cosines?: ArrayLike<number>;
-  /** Each sentence's summed IDF of the question terms it holds (see {@link sentenceTermWeights}). */
+  /** Each sentence's summed IDF of the question terms it holds (see {@link sentenceTermEvidence}). */
   termWeights: ArrayLike<number>;
   /** Each sentence's role flags (see `SENTENCE_ROLE`); without them, relevance alone ranks. */
   roles?: Uint8Array;
+  /**
+   * The question names the paper and asks more about it (see {@link sentenceTermEvidence}): what
+   * the paper contributes is what the question knows already, so stating it earns nothing.
+   */
+  asksDetail?: boolean;
 }
 
 /**
- * How a sentence's score is made (chosen on the dev and tune questions, docs/search-quality.md):
- * its relevance in [0, 1], the cosine's share `semantic` and the question terms' the rest,
- * then what its role adds.
+ * How a sentence's score is made (chosen on the dev and tune questions, kept when retuned on all
+ * four seen splits, docs/search-quality.md): its relevance in [0, 1], the cosine's share
+ * `semantic` and the question terms' the rest, then what its role adds (`contribution` not for a
+ * question that asks about a paper it names).
  */
 export const SNIPPET_WEIGHTS = {
   semantic: 0.5,
@@ -34,13 +40,14 @@ export const SCENE_SETTING_SCORE = 0;
  * Scores a paper's sentences for a question: relevance, the mix of the cosine and the question
  * terms' weight, each min-max normalised within the paper (the terms alone without cosines),
  * plus `SNIPPET_WEIGHTS` for each role: a sentence stating the contribution comes before the
- * context that leads up to it, the first sentence and boilerplate lose a little.
+ * context that leads up to it (unless the question names the paper and asks a detail of it: then
+ * relevance decides), the first sentence and boilerplate lose a little.
  *
  * @example
  * snippetScores({ cosines: [0.2, 0.6], termWeights: [3.1, 0], roles: Uint8Array.of(5, 2) }); // [-0.7, 1]
  */
 export function snippetScores(evidence: SentenceEvidence): Float64Array {
-  const { cosines, roles } = evidence;
+  const { cosines, roles, asksDetail } = evidence;
   const lexical = minMax(evidence.termWeights, 0);
   const semantic = cosines ? minMax(cosines, 0) : undefined;
   const scores = new Float64Array(lexical.length);
@@ -48,7 +55,7 @@ export function snippetScores(evidence: SentenceEvidence): Float64Array {
   for (let i = 0; i < scores.length; i++) {
     let score = semantic ? w.semantic * semantic[i]! + (1 - w.semantic) * lexical[i]! : lexical[i]!;
     const role = roles?.[i] ?? 0;
-    if (hasRole(role, SENTENCE_ROLE.contribution)) score += w.contribution;
+    if (!asksDetail && hasRole(role, SENTENCE_ROLE.contribution)) score += w.contribution;
     if (hasRole(role, SENTENCE_ROLE.context)) score += w.context;
     if (hasRole(role, SENTENCE_ROLE.first)) score += w.first;
     if (hasRole(role, SENTENCE_ROLE.boilerplate)) score += w.boilerplate;

@@ -1,7 +1,7 @@
 import type { Snippet } from "../contract/search-response.ts";
 import type { SentenceData, StoredPaper } from "../store/paper-store.ts";
 import { sentenceScores } from "../store/sentence-vectors.ts";
-import { sentenceTermWeights, type WeightedTerms } from "./question-terms.ts";
+import { sentenceTermEvidence, type WeightedTerms } from "./question-terms.ts";
 import { snippetScores } from "./snippet-scores.ts";
 
 export interface SnippetQuery {
@@ -33,12 +33,13 @@ function bestIndices(scores: Float64Array, most: number, within: number): number
 /**
  * Picks the 1–3 abstract sentences of a paper that best answer a question, by {@link snippetScores}:
  * the cosine of their index-time vectors with the question and the weight of the question's
- * terms they hold (index-time term hashes: no tokenizing here), with their index-time roles.
+ * terms they hold (index-time term hashes: no tokenizing here), with their index-time roles; a
+ * question that names the paper and asks more about it is answered by relevance alone.
  * The best is always shown, each further one only within `SHOWN_WITHIN` of it. Each snippet is
  * verbatim: `abstract.slice(start, end) === text`.
  *
  * @example
- * snippetsFor(paper, { terms, vectors, roles }, { vector, terms: weightedTerms(termStatistics) });
+ * snippetsFor(paper, { terms, vectors, roles }, { vector, terms: weightedTerms(termStatistics, question) });
  */
 export function snippetsFor(
   paper: StoredPaper,
@@ -46,10 +47,12 @@ export function snippetsFor(
   query: SnippetQuery,
 ): Snippet[] {
   const { vector } = query;
+  const { weights, asksDetail } = sentenceTermEvidence(sentences.terms, query.terms);
   const scores = snippetScores({
     cosines: vector && sentences.vectors ? sentenceScores(sentences.vectors, vector) : undefined,
-    termWeights: sentenceTermWeights(sentences.terms, query.terms),
+    termWeights: weights,
     roles: sentences.roles,
+    asksDetail,
   });
   return bestIndices(scores, MAX_SNIPPETS, SHOWN_WITHIN).map((i) => {
     const [start, end] = paper.sentences[i]!;

@@ -167,30 +167,33 @@ describe.runIf(hasRealModel("the real-model search tests"))(
 );
 
 type SetFloors = { r1: number; r5: number; first: number; shown: number };
-type EvalFloors = Record<"dev" | "own: tune" | "own: heldout" | "own: heldout2", SetFloors>;
+type EvalFloors = Record<"dev" | `own: ${"tune" | "heldout" | "heldout2" | "heldout3"}`, SetFloors>;
 
 /**
  * What `npm run eval` measured when these floors were set (bench/eval-report.md; as counts of
- * questions: dev 15, tune 32, heldout 32, heldout2 40), less one question of slack on each.
+ * questions: dev 15, tune 32, heldout 32, heldout2 40, heldout3 43), less one question each.
  */
 const EVAL_FLOORS: Record<"pooled" | "separate" | "lexical", EvalFloors> = {
   pooled: {
-    dev: { r1: 13, r5: 14, first: 11, shown: 13 },
+    dev: { r1: 13, r5: 14, first: 12, shown: 13 },
     "own: tune": { r1: 30, r5: 31, first: 26, shown: 30 },
-    "own: heldout": { r1: 31, r5: 31, first: 23, shown: 30 },
-    "own: heldout2": { r1: 36, r5: 38, first: 17, shown: 29 },
+    "own: heldout": { r1: 31, r5: 31, first: 25, shown: 30 },
+    "own: heldout2": { r1: 36, r5: 38, first: 25, shown: 32 },
+    "own: heldout3": { r1: 40, r5: 42, first: 23, shown: 37 },
   },
   separate: {
-    dev: { r1: 13, r5: 14, first: 12, shown: 13 },
-    "own: tune": { r1: 30, r5: 31, first: 25, shown: 30 },
-    "own: heldout": { r1: 31, r5: 31, first: 23, shown: 30 },
-    "own: heldout2": { r1: 36, r5: 38, first: 17, shown: 30 },
+    dev: { r1: 13, r5: 14, first: 13, shown: 13 },
+    "own: tune": { r1: 30, r5: 31, first: 27, shown: 30 },
+    "own: heldout": { r1: 31, r5: 31, first: 25, shown: 30 },
+    "own: heldout2": { r1: 36, r5: 38, first: 24, shown: 33 },
+    "own: heldout3": { r1: 40, r5: 42, first: 23, shown: 39 },
   },
   lexical: {
     dev: { r1: 13, r5: 14, first: 12, shown: 13 },
-    "own: tune": { r1: 28, r5: 31, first: 23, shown: 30 },
-    "own: heldout": { r1: 28, r5: 31, first: 23, shown: 28 },
-    "own: heldout2": { r1: 37, r5: 39, first: 18, shown: 31 },
+    "own: tune": { r1: 28, r5: 31, first: 24, shown: 30 },
+    "own: heldout": { r1: 28, r5: 31, first: 24, shown: 27 },
+    "own: heldout2": { r1: 37, r5: 39, first: 22, shown: 33 },
+    "own: heldout3": { r1: 39, r5: 42, first: 20, shown: 36 },
   },
 };
 

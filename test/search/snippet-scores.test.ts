@@ -42,6 +42,16 @@ describe("snippetScores", () => {
     expect(scores[2]).toBeGreaterThan(scores[0]!);
   });
 
+  it("gives a contribution nothing when the question asks a detail of a paper it names", () => {
+    const evidence = {
+      cosines: [0.5, 0.4, 0.3],
+      termWeights: [1, 0, 3],
+      roles: Uint8Array.of(first | context, contribution, 0),
+    };
+    closeTo(snippetScores({ ...evidence, asksDetail: true }), [2 / 3 - 1.2, 0.25, 0.5]);
+    closeTo(snippetScores(evidence), [2 / 3 - 1.2, 0.75, 0.5]);
+  });
+
   it("takes a little from the first sentence and from boilerplate", () => {
     const scores = snippetScores({
       termWeights: [2, 2, 2, 0],

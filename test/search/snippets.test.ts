@@ -16,11 +16,17 @@ import { SENTENCE_ROLE } from "../../src/store/sentence-roles.ts";
 import { sentenceScores } from "../../src/store/sentence-vectors.ts";
 import { buildTinyIndex } from "../support/tiny-index.ts";
 
-const questions = readFileSync(new URL("../fixtures/dev-queries.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => (JSON.parse(line) as { q: string }).q)
-  .slice(0, 6);
+const questions = [
+  ...readFileSync(new URL("../fixtures/dev-queries.jsonl", import.meta.url), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => (JSON.parse(line) as { q: string }).q)
+    .slice(0, 6),
+  // Questions that name a paper: asking more about it, and asking only what it is.
+  "how much better than NGCF is LightGCN?",
+  "on which datasets was BD-KD evaluated?",
+  "What is LightGCN?",
+];
 
 const scaled = (values: number[]) => {
   const low = Math.min(...values);
@@ -33,7 +39,10 @@ const scaled = (values: number[]) => {
  * is half the cosine and half the summed IDF of the question terms in the sentence (each scaled
  * to [0, 1] within the paper; the IDF part alone without a vector), +0.5 for a sentence stating
  * the contribution, −1 for the context before it, −0.2 for the first sentence and for
- * boilerplate; best first (earlier on a tie), the first three within 0.75 of the best.
+ * boilerplate; best first (earlier on a tie), the first three within 0.75 of the best. When the
+ * question names the paper (a word with a capital after its first letter, whose term at most
+ * √N / 2 papers hold, is in the abstract) and asks more (another of its terms is there too), the
+ * names do not count and the contribution earns nothing.
  */
 function sortedSnippets(
   found: PaperWithSentences,
@@ -47,10 +56,22 @@ function sortedSnippets(
     statistics.frequencies.map(({ term, docs }) => [term, idf(statistics.docCount, docs)]),
   );
   const asked = new Set(tokenize(question));
+  const docsOf = new Map(statistics.frequencies.map(({ term, docs }) => [term, docs]));
+  const names = new Set(
+    question
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter((word) => /.\p{Lu}/u.test(word))
+      .flatMap(tokenize)
+      .filter((term) => (docsOf.get(term) ?? Infinity) <= Math.sqrt(statistics.docCount) / 2),
+  );
+  const held = new Set(texts.flatMap(tokenize).filter((term) => weightOf.has(term)));
+  const asksDetail =
+    [...held].some((term) => names.has(term)) && [...held].some((term) => !names.has(term));
+  const counted = (term: string) => asked.has(term) && !(asksDetail && names.has(term));
   const lexical = scaled(
     texts.map((text) =>
       [...new Set(tokenize(text))].reduce(
-        (sum, term) => sum + (asked.has(term) ? (weightOf.get(term) ?? 0) : 0),
+        (sum, term) => sum + (counted(term) ? (weightOf.get(term) ?? 0) : 0),
         0,
       ),
     ),
@@ -62,7 +83,7 @@ function sortedSnippets(
     const relevance = cosines ? 0.5 * cosines[i]! + 0.5 * lexical[i]! : lexical[i]!;
     const score =
       relevance +
-      (has(i, SENTENCE_ROLE.contribution) ? 0.5 : 0) -
+      (has(i, SENTENCE_ROLE.contribution) && !asksDetail ? 0.5 : 0) -
       (has(i, SENTENCE_ROLE.context) ? 1 : 0) -
       (i === 0 ? 0.2 : 0) -
       (has(i, SENTENCE_ROLE.boilerplate) ? 0.2 : 0);
@@ -95,7 +116,7 @@ describe("snippetsFor", () => {
     let several = 0;
     for (const [q, question] of questions.entries()) {
       const { termStatistics } = await store.lexical(tokenize(question), 1);
-      const terms = weightedTerms(termStatistics);
+      const terms = weightedTerms(termStatistics, question);
       for (const vector of [vectors[q]!, undefined]) {
         for (const found of pages) {
           const picked = snippetsFor(found.paper, found.sentences, { vector, terms });
@@ -107,6 +128,21 @@ describe("snippetsFor", () => {
     // Both the cut at three and the 0.75 rule are exercised.
     expect(several).toBeGreaterThan(0);
     expect(several).toBeLessThan(2 * questions.length * pages.length);
+  });
+
+  it("answers a detail asked of a paper by name with the sentence that holds it, not the one that names the paper", async () => {
+    const lightgcn = pages.find(({ paper }) => paper.title.startsWith("LightGCN"))!;
+    for (const question of ["how much better than NGCF is LightGCN?", "What is LightGCN?"]) {
+      const { termStatistics } = await store.lexical(tokenize(question), 1);
+      const [best] = snippetsFor(lightgcn.paper, lightgcn.sentences, {
+        terms: weightedTerms(termStatistics, question),
+      });
+      expect(best!.text, question).toMatch(
+        question.startsWith("how")
+          ? /exhibiting substantial improvements .* over Neural Graph Collaborative Filtering/
+          : /^We propose a new model named LightGCN/,
+      );
+    }
   });
 
   it("shows a paper's sentence that states the contribution before the context that leads up to it", async () => {
