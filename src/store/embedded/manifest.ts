@@ -1,3 +1,4 @@
+import { GRAPH_SHAPE } from "../graph-shape.ts";
 import type { IndexFacts } from "../store-location.ts";
 
 /** Bumped whenever the files of an index change shape; older indexes are refused, not misread. */
@@ -29,5 +30,5 @@ export const INDEX_FILES = {
 
 export const MANIFEST_FILE = "manifest.json";
 
-/** Defaults that keep recall high on real corpora (M 16, efConstruction 200). */
-export const DEFAULT_HNSW: HnswParams = { space: "ip", m: 16, efConstruction: 200, seed: 100 };
+/** The graph every store builds ({@link GRAPH_SHAPE}), by inner product, with a fixed seed. */
+export const DEFAULT_HNSW: HnswParams = { space: "ip", ...GRAPH_SHAPE, seed: 100 };

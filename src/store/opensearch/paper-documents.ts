@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { GRAPH_SHAPE } from "../graph-shape.ts";
 import type { PaperRecord } from "../paper-record.ts";
 import type { PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
 import type { CachedEmbedding } from "../store-location.ts";
@@ -6,8 +7,8 @@ import type { CachedEmbedding } from "../store-location.ts";
 /** Bumped whenever the documents change shape; an index of another version is rebuilt. */
 export const DOCUMENT_FORMAT_VERSION = 1;
 
-/** HNSW parameters of the paper vectors: the embedded graph's (see `DEFAULT_HNSW`). */
-const HNSW = { m: 16, ef_construction: 200 };
+/** HNSW parameters of the paper vectors: the embedded graph's ({@link GRAPH_SHAPE}). */
+const HNSW = { m: GRAPH_SHAPE.m, ef_construction: GRAPH_SHAPE.efConstruction };
 
 /** One paper as a document of the papers index. */
 export interface PaperDocument {
