@@ -6,11 +6,7 @@ import { tokenize } from "../../../src/contract/tokenize.ts";
 import type { Paper } from "../../../src/corpus/types.ts";
 import { dotProduct } from "../../../src/store/dot-product.ts";
 import type { PaperKey, PaperStore } from "../../../src/store/paper-store.ts";
-import {
-  deleteStorePrefix,
-  freshStorePrefix,
-  openSearchUrl,
-} from "../../support/opensearch-url.ts";
+import { openSearchUrl } from "../../support/opensearch-url.ts";
 import { type BothStores, buildBothStores, type NamedStore } from "./support/both-stores.ts";
 
 /** The dev questions (what the lexical overlap and recall are measured on). */
@@ -75,21 +71,19 @@ const overlap = (a: readonly string[], b: readonly string[]) =>
 const url = openSearchUrl("the store conformance suite (embedded and OpenSearch stores)");
 
 describe.runIf(url)("store conformance: the embedded store and the OpenSearch store", () => {
-  const prefix = freshStorePrefix("conformance");
   let both: BothStores;
   let embedded: PaperStore;
   let opensearch: PaperStore;
   let questionVectors: Float32Array[];
 
   beforeAll(async () => {
-    both = await buildBothStores(url!, prefix);
+    both = await buildBothStores(url!);
     [embedded, opensearch] = both.stores.map(({ store }) => store) as [PaperStore, PaperStore];
     questionVectors = await both.embedder.embed(DEV_QUESTIONS);
   }, 300_000);
 
   afterAll(async () => {
-    await both?.close();
-    await deleteStorePrefix(url!, prefix);
+    await both?.remove();
   });
 
   describe("hold the same index", () => {
