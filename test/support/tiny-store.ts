@@ -14,6 +14,8 @@ export type StoreTarget = { kind: "embedded" } | { kind: "opensearch"; url: stri
 /** A store built and opened for a test, and how to remove what it wrote. */
 export interface TinyStore {
   store: PaperStore;
+  /** Where it lives: build it again (a changed corpus), open it again. */
+  location: StoreLocation;
   embedder: Embedder;
   /** Closes the store and deletes its folder or its indexes. */
   remove(): Promise<void>;
@@ -49,6 +51,7 @@ export async function buildTinyStore(
     const store = await location.open({ encoder });
     return {
       store,
+      location,
       embedder: encoder,
       remove: async () => {
         await store.close();
