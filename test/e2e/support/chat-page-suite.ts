@@ -40,7 +40,7 @@ let server: RunningServer;
 let llmServer: RunningServer;
 let llm: ScriptedLlm;
 let appOptions: AppOptions;
-/** Temporary folders (index, built page) removed after the run. */
+/** Temporary folders (the built page) removed after the run. */
 const scratch: string[] = [];
 /** Indexes built for the run (a folder, or indexes in a cluster), removed after it. */
 const builtStores: TinyStore[] = [];
