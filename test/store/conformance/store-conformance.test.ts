@@ -18,7 +18,7 @@ const DEV_QUESTIONS: string[] = readFileSync(
   .split("\n")
   .map((line) => (JSON.parse(line) as { q: string }).q);
 
-/** Filters over the generated corpus's years (2015–2022) and categories, some passing nothing. */
+/** Filters over the corpus's years (1995–2024) and categories: wide, narrow, and passing nothing. */
 const FILTERS: PaperFilter[] = [
   { yearFrom: 2017, yearTo: 2019 },
   { yearFrom: 2021 },
@@ -27,6 +27,8 @@ const FILTERS: PaperFilter[] = [
   { categories: ["cs.IR"] },
   { categories: ["cs.CV", "stat.ML"] },
   { yearFrom: 2016, yearTo: 2020, categories: ["cs.CL"] },
+  { yearFrom: 2003, yearTo: 2003, categories: ["q-bio.NC"] },
+  { yearTo: 1995 },
   { yearFrom: 2030 },
   { categories: ["no.SUCH"] },
 ];
@@ -193,7 +195,12 @@ describe.runIf(url)("store conformance: the embedded store and the OpenSearch st
       const byId = new Map(keyed.map(({ paper }, i) => [paper.id, vectors[i]!]));
       const papers = await store.papers(keyed.map(({ key }) => key));
       const recalls: number[] = [];
-      for (const filter of [undefined, { categories: ["cs.LG", "cs.IR"] }, { yearFrom: 2019 }]) {
+      for (const filter of [
+        undefined,
+        { categories: ["cs.LG", "cs.IR"] },
+        { yearFrom: 2019 },
+        { yearFrom: 2010, yearTo: 2011, categories: ["eess.SP"] },
+      ]) {
         const among = filter && new Set(papers.filter((p) => passes(p, filter)).map((p) => p.id));
         for (const query of questionVectors) {
           const found = await store.nearest({ vector: query, limit: 10, filter });

@@ -2,9 +2,12 @@ import { readCorpus } from "../../../../src/corpus/read-corpus.ts";
 import type { Paper } from "../../../../src/corpus/types.ts";
 import type { Embedder } from "../../../../src/embed/types.ts";
 import type { PaperStore } from "../../../../src/store/paper-store.ts";
-import { writeArxivCorpus } from "../../../support/arxiv-corpus.ts";
 import { loadTinyEmbedder, tempDir } from "../../../support/tiny-index.ts";
 import { buildTinyStore } from "../../../support/tiny-store.ts";
+import { writeRecombinedCorpus } from "./recombined-corpus.ts";
+
+/** Papers of the conformance corpus: enough that HNSW graphs are searched, not scanned. */
+export const CONFORMANCE_PAPERS = 2000;
 
 /** A store under test, by the name the tests print. */
 export interface NamedStore {
@@ -22,7 +25,7 @@ export interface BothStores {
 }
 
 /**
- * Builds one arXiv-style corpus (years, categories, authors) with the tiny model into the
+ * Builds one corpus (see {@link writeRecombinedCorpus}) with the tiny model into the
  * embedded store and into the OpenSearch cluster at `url` (under a fresh prefix), each through
  * `buildIndex` and its `StoreLocation` (the path `paperchat index` takes), and opens both.
  *
@@ -30,7 +33,7 @@ export interface BothStores {
  * const both = await buildBothStores(process.env.OPENSEARCH_URL!);
  */
 export async function buildBothStores(url: string): Promise<BothStores> {
-  const { file } = await writeArxivCorpus(tempDir("paperchat-conformance-"));
+  const file = await writeRecombinedCorpus(tempDir("paperchat-conformance-"), CONFORMANCE_PAPERS);
   const embedder = await loadTinyEmbedder();
   const embedded = await buildTinyStore({ kind: "embedded" }, [file], embedder);
   const opensearch = await buildTinyStore({ kind: "opensearch", url }, [file], embedder);
