@@ -181,6 +181,20 @@ describe.runIf(url)("store conformance: the embedded store and the OpenSearch st
       }
     });
 
+    it("leaves unknown keys out of papers and sentence data, and has no vector for them", async () => {
+      const { key } = (await store.papersById([both.corpus[7]!.id]))[0]!;
+      // A key of the store's own kind that names no paper: a row past the end, or an id.
+      const unknown = typeof key === "number" ? store.info.count + 5 : "no-such-paper";
+      expect((await store.papers([unknown, key])).map((paper) => paper.id)).toEqual([
+        both.corpus[7]!.id,
+      ]);
+      const withSentences = await store.papersWithSentences([key, unknown]);
+      expect(withSentences.map(({ paper }) => paper.id)).toEqual([both.corpus[7]!.id]);
+      const [missing, found] = await store.paperVectors([unknown, key]);
+      expect(missing).toBeUndefined();
+      expect(found).toHaveLength(both.embedder.dims);
+    });
+
     it("never returns the excluded paper among a paper's neighbours", async () => {
       const { key, paper } = (await store.papersById([both.corpus[5]!.id]))[0]!;
       const [vector] = await store.paperVectors([key]);
