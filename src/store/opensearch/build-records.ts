@@ -36,14 +36,17 @@ export interface BuildRecords {
  * Build records in the index `<prefix>-builds`: a document per build and one per finished part,
  * so that workers on different machines, and the command that publishes, agree on what is in.
  *
+ * `storeFlags` are the options that reach these indexes (`--store URL --store-prefix NAME`),
+ * for the commands a message tells a person to run.
+ *
  * @example
- * const records = buildRecords(cluster, "paperchat-builds", url);
+ * const records = buildRecords(cluster, "paperchat-builds", "--store http://localhost:9200 --store-prefix paperchat");
  * await records.markPart("paperchat-papers-1a2b", 2, facts);
  */
 export function buildRecords(
   cluster: ClusterClient,
   recordsIndex: string,
-  url: string,
+  storeFlags: string,
 ): BuildRecords {
   const put = (id: string, doc: object, create = false) =>
     cluster.request(
@@ -102,7 +105,7 @@ export function buildRecords(
       if (missing.length > 0) {
         const named = missing.map((i) => `${i}/${build.of}`).join(", ");
         throw new Error(
-          `The build ${build.index} on ${url} is not complete: part${missing.length > 1 ? "s" : ""} ${named} ${missing.length > 1 ? "are" : "is"} not in yet. Run \`paperchat index --store ${url} --part ${missing[0]}/${build.of}\` (on any machine with the corpus) for each, then publish again. The index in force is unchanged.`,
+          `The build ${build.index} on ${cluster.url} is not complete: part${missing.length > 1 ? "s" : ""} ${named} ${missing.length > 1 ? "are" : "is"} not in yet. Run \`paperchat index ${storeFlags} --part ${missing[0]}/${build.of}\` (on any machine with the corpus) for each, then publish again. The index in force is unchanged.`,
         );
       }
       const all = [...parts.values()];

@@ -56,14 +56,23 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
   let pending: PaperDocument[] = [];
   let written = 0;
 
-  /** The documents of a batch that differ from what the index holds (all of them, for a new index). */
+  /**
+   * The documents of a batch that differ from what the index holds (all of them, for a new
+   * index): another text, metadata or sentence data, or another row (papers removed or added
+   * before it moved it, and `list` pages by row).
+   */
   async function changed(docs: PaperDocument[]): Promise<PaperDocument[]> {
     if (!options.inPlace) return docs;
     const { body } = await cluster.request<{
-      docs: { _id: string; _source?: { doc_hash: string } }[];
-    }>("POST", `/${index}/_mget?_source_includes=doc_hash`, { ids: docs.map((doc) => doc.id) });
-    const held = new Map(body.docs.map((doc) => [doc._id, doc._source?.doc_hash]));
-    return docs.filter((doc) => held.get(doc.id) !== doc.doc_hash);
+      docs: { _id: string; _source?: { doc_hash: string; row: number } }[];
+    }>("POST", `/${index}/_mget?_source_includes=doc_hash,row`, {
+      ids: docs.map((doc) => doc.id),
+    });
+    const held = new Map(body.docs.map((doc) => [doc._id, doc._source]));
+    return docs.filter((doc) => {
+      const source = held.get(doc.id);
+      return source?.doc_hash !== doc.doc_hash || source.row !== doc.row;
+    });
   }
 
   /** Deletes the papers of the index that this build did not add: they left the corpus. */

@@ -75,9 +75,12 @@ async function hasKnn(cluster: ClusterClient): Promise<boolean> {
 export function openSearchLocation(options: OpenSearchLocationOptions): StoreLocation {
   const cluster = createClusterClient({ url: options.url, timeoutMs: options.timeoutMs });
   const alias = `${options.prefix}-papers`;
-  const records = buildRecords(cluster, `${options.prefix}-builds`, cluster.url);
+  // The options a command needs to reach these indexes, for the commands messages suggest: the
+  // prefix too, or the command would build the default prefix's indexes instead.
+  const storeFlags = `--store ${cluster.url} --store-prefix ${options.prefix}`;
+  const records = buildRecords(cluster, `${options.prefix}-builds`, storeFlags);
   const description = `${cluster.url} (index ${alias})`;
-  const rebuild = `npm run index -- --store ${cluster.url}`;
+  const rebuild = `npm run index -- ${storeFlags}`;
 
   /** The facts of the index in force, or undefined when there is none. */
   async function inForce(): Promise<
@@ -142,7 +145,7 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
       if (!found?.facts) {
         throw new IndexError(
           "missing",
-          `No index on ${description}. Build it with \`${rebuild}\` (or \`paperchat index --store ${cluster.url}\`).`,
+          `No index on ${description}. Build it with \`${rebuild}\` (or \`paperchat index ${storeFlags}\`).`,
         );
       }
       const { facts } = found;

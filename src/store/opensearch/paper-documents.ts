@@ -41,7 +41,8 @@ export interface PaperDocument {
   vector?: number[];
   /**
    * Hash of everything a rewrite would change but the vector and the row: a corpus change
-   * rewrites only the papers whose hash differs (the paper's text, metadata or sentence data).
+   * rewrites only the papers whose hash (the paper's text, metadata or sentence data) or row
+   * differs.
    */
   doc_hash: string;
 }

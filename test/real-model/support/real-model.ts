@@ -39,14 +39,18 @@ export function realModelEnv(indexDir: string): Record<string, string> {
 
 /**
  * Builds an index of the bundled corpus with the real model through the CLI
- * (`paperchat index`), into a fresh folder; resolves with its environment.
+ * (`paperchat index`), into a fresh folder (or the store `storeEnv` names, such as
+ * `PAPERCHAT_STORE`); resolves with its environment.
  *
  * @example
  * const env = await buildRealIndex();
  * spawnPaperchat(["search", "LightGCN", "--json"], env);
  */
-export async function buildRealIndex(indexArgs: string[] = []): Promise<Record<string, string>> {
-  const env = realModelEnv(tempDir("paperchat-real-index-"));
+export async function buildRealIndex(
+  indexArgs: string[] = [],
+  storeEnv: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const env = { ...realModelEnv(tempDir("paperchat-real-index-")), ...storeEnv };
   const end = await spawnPaperchat(["index", ...indexArgs], env).ended;
   if (end.code !== 0) throw new Error(`paperchat index failed (${end.code}):\n${end.stderr}`);
   return env;
