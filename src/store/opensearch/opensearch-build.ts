@@ -55,6 +55,7 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
   const seen = createSeenPapersOnDisk();
   let pending: PaperDocument[] = [];
   let written = 0;
+  let refreshed: Promise<unknown> | undefined;
 
   /** The documents of a batch that differ from what the index holds (all of them, for a new index). */
   async function changed(docs: PaperDocument[]): Promise<PaperDocument[]> {
@@ -117,6 +118,10 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
       return written;
     },
     async cached(hashes) {
+      // A build index refreshes rarely (30 s): what an earlier run of this build wrote before it
+      // was killed is searchable only once refreshed, and a rerun must find it, not embed it again.
+      refreshed ??= cluster.request("POST", `/${index}/_refresh`);
+      await refreshed;
       const found = new Map<string, CachedEmbedding>();
       for (let at = 0; at < hashes.length; at += HASHES_PER_QUERY) {
         const asked = hashes.slice(at, at + HASHES_PER_QUERY);
