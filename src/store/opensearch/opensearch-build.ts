@@ -15,8 +15,12 @@ export interface OpenSearchBuildOptions {
   cluster: ClusterClient;
   /** The new index this build (all its parts) writes. */
   index: string;
-  /** The alias of the index in force, whose documents hold finished model work too. */
-  alias: string;
+  /**
+   * The alias of the index in force when its documents hold finished model work this build can
+   * use (the same model, encoder and sentence vectors); absent otherwise: another model's
+   * vectors are not this one's, however equal the texts.
+   */
+  alias?: string;
   part: CorpusPart;
   /**
    * Writing into the index in force (a corpus change): papers whose document would not change
@@ -127,7 +131,7 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
         const asked = hashes.slice(at, at + HASHES_PER_QUERY);
         const { body } = await cluster.request<{ hits: { hits: { _source: PaperDocument }[] } }>(
           "POST",
-          `/${alias},${index}/_search?ignore_unavailable=true`,
+          `/${alias ? `${alias},` : ""}${index}/_search?ignore_unavailable=true`,
           {
             size: 2 * asked.length,
             _source: ["content_hash", "vector", "sentence_vectors"],

@@ -37,4 +37,22 @@ describe("an OpenSearch build's lookup of finished model work", () => {
     ]);
     await build.abandon();
   });
+
+  it("looks only in the build's own index when the index in force was made by another model", async () => {
+    const cluster = recordingCluster();
+    const build = createOpenSearchBuild({
+      cluster,
+      index: "paperchat-papers-9c8d",
+      part: { index: 1, of: 1 },
+      inPlace: false,
+      finishBuild: async () => {
+        throw new Error("not finished here");
+      },
+    });
+    await build.cached(["hash-a"]);
+    expect(cluster.asked.filter((asked) => asked.includes("_search"))).toEqual([
+      "POST /paperchat-papers-9c8d/_search?ignore_unavailable=true",
+    ]);
+    await build.abandon();
+  });
 });
