@@ -1,5 +1,6 @@
 import type { PaperRecord } from "../paper-record.ts";
 import { createSeenPapersOnDisk } from "../seen-papers-on-disk.ts";
+import { StoreRefusedError, StoreUnavailableError } from "../store-errors.ts";
 import type {
   BuildFacts,
   BuildTarget,
@@ -7,7 +8,7 @@ import type {
   CorpusPart,
   IndexFacts,
 } from "../store-location.ts";
-import { type ClusterClient, reasonOf } from "./cluster-client.ts";
+import { type ClusterClient, clusterFailure, reasonOf } from "./cluster-client.ts";
 import { cachedEmbeddingOf, type PaperDocument, paperDocument } from "./paper-documents.ts";
 
 /** Where a build writes, and what it records once its part is in. */
@@ -111,6 +112,9 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
     if (!body.errors) return;
     const failed = body.items.flatMap((item) => Object.values(item)).filter((r) => r.error);
     const first = failed[0]!;
+    // A read-only (full) disk, refused credentials, a full queue: the error that says what to do.
+    const known = clusterFailure(cluster.url, "POST /_bulk", first.status, { error: first.error });
+    if (known instanceof StoreRefusedError || known instanceof StoreUnavailableError) throw known;
     throw new Error(
       `OpenSearch at ${cluster.url} refused ${failed.length} of ${docs.length} papers written to ${index} (${first.status} ${first.error!.type}: ${reasonOf(first.error)}; paper ${first._id}).`,
     );
