@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -56,6 +57,33 @@ async function clusterSh(verb: string, name: string, ...args: string[]): Promise
   return stdout.trim();
 }
 
+const TARGET = resolve(CLUSTER_SH, "../target");
+const BUILD_LOCK = resolve(CLUSTER_SH, "../../../.cache/opensearch/build.lock");
+/** A lock older than this was left by a run that died while building. */
+const STALE_LOCK_MS = 300_000;
+
+/** Builds the node once, whichever test file asks first (files start their clusters at once). */
+async function builtOnce(): Promise<void> {
+  for (;;) {
+    if (existsSync(resolve(TARGET, "built"))) return;
+    try {
+      mkdirSync(resolve(BUILD_LOCK, ".."), { recursive: true });
+      mkdirSync(BUILD_LOCK);
+    } catch {
+      const lockedAt = statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - lockedAt > STALE_LOCK_MS)
+        rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((done) => setTimeout(done, 1000));
+      continue;
+    }
+    try {
+      if (!existsSync(resolve(TARGET, "built"))) await run("bash", [CLUSTER_SH, "build"]);
+    } finally {
+      rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Starts a fresh cluster through scripts/opensearch/cluster.sh (building the node first if it
  * was never built): a cluster of the same name left running or on disk by an earlier run is
@@ -70,6 +98,7 @@ async function clusterSh(verb: string, name: string, ...args: string[]): Promise
  */
 export async function startCluster(options: StartClusterOptions): Promise<OpenSearchCluster> {
   const { name } = options;
+  await builtOnce();
   await clusterSh("stop", name).catch(() => undefined);
   await clusterSh("clean", name).catch(() => undefined);
   const url = await clusterSh(

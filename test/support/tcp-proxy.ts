@@ -14,6 +14,8 @@ export interface TcpProxy {
    * `pattern` once `allowed` such requests have gone through; resolves when the first is held.
    */
   holdRequests(pattern: RegExp, allowed: number): Promise<void>;
+  /** Forwards every new request again (those held stay held). */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,9 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
       return new Promise((held) => {
         hold = { pattern, allowed, seen: 0, held: () => held() };
       });
+    },
+    release() {
+      hold = undefined;
     },
     close: async () => {
       if (server.listening) await closeServer();
