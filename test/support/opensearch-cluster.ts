@@ -23,7 +23,7 @@ export const CLUSTER_TESTS =
 export function clusterTestsSkipped(what: string): boolean {
   if (CLUSTER_TESTS) return false;
   console.warn(
-    `Skipping ${what}: it needs real OpenSearch clusters (Java 17 and Maven; started and stopped by scripts/opensearch/cluster.sh). Run it with PAPERCHAT_TEST_CLUSTERS=1 npx vitest run <file>.`,
+    `Skipping ${what}, which needs real OpenSearch clusters (Java 17 and Maven; started and stopped by scripts/opensearch/cluster.sh). Run it with PAPERCHAT_TEST_CLUSTERS=1 npx vitest run <file>.`,
   );
   return true;
 }
