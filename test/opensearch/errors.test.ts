@@ -27,6 +27,7 @@ const FEW_PAPERS = 8;
 const RUN = `errors-${process.pid}`;
 /** PAPERCHAT_STORE_TIMEOUT for the commands and the server here (seconds). */
 const TIMEOUT_SECONDS = "1";
+/** The commands that meet the cluster first, each failing on its own. */
 const COMMANDS: [string, string[]][] = [
   ["index", ["index"]],
   ["search", ["search", "graph networks"]],
@@ -106,39 +107,45 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
       await Promise.all([knn?.stop(), withoutKnn?.stop()]);
     });
 
-    describe.each(COMMANDS)("paperchat %s", (_name, args) => {
-      it("names the URL of a cluster it cannot reach", async () => {
-        const line = await failsWithOneLine(args, unreachable);
+    /** `index`, `search` and `serve` at once against `store`: the line each failed with. */
+    const eachCommand = (store: string) =>
+      Promise.all(COMMANDS.map(([, args]) => failsWithOneLine(args, store)));
+
+    it("index, search and serve name the URL of a cluster they cannot reach", async () => {
+      for (const line of await eachCommand(unreachable)) {
         expect(line).toContain(
           `Cannot reach the OpenSearch cluster at ${unreachable} (ECONNREFUSED)`,
         );
         expect(line).toMatch(/Start it, or point PAPERCHAT_STORE/);
-      });
+      }
+    });
 
-      it("says the credentials were refused (a security-plugin stand-in), without repeating the password", async () => {
-        const store = security.url.replace("http://", "http://paperchat:not-the-password@");
-        const line = await failsWithOneLine(args, store);
+    it("index, search and serve say the credentials were refused (a security-plugin stand-in), without repeating the password", async () => {
+      const store = security.url.replace("http://", "http://paperchat:not-the-password@");
+      for (const line of await eachCommand(store)) {
         expect(line).toContain(
           `The OpenSearch cluster at ${security.url} refused the credentials (401`,
         );
         expect(line).toMatch(/Put a user and password it accepts in the store URL/);
         expect(line).not.toContain("not-the-password");
-      });
+      }
+    });
 
-      it("gives up on a cluster that never answers after PAPERCHAT_STORE_TIMEOUT", async () => {
-        const line = await failsWithOneLine(args, silent.url);
+    it("index, search and serve give up on a cluster that never answers after PAPERCHAT_STORE_TIMEOUT", async () => {
+      for (const line of await eachCommand(silent.url)) {
         expect(line).toMatch(
           new RegExp(
             `The OpenSearch cluster at ${silent.url} did not answer .* within ${TIMEOUT_SECONDS} s`,
           ),
         );
-      });
+      }
+    });
 
-      it("says a cluster without the k-NN plugin needs it", async () => {
-        const line = await failsWithOneLine(args, withoutKnn.url);
+    it("index, search and serve say a cluster without the k-NN plugin needs it", async () => {
+      for (const line of await eachCommand(withoutKnn.url)) {
         expect(line).toContain(`The OpenSearch cluster at ${withoutKnn.url} has no k-NN plugin`);
         expect(line).toMatch(/Install it on every node/);
-      });
+      }
     });
 
     it("refuses to open an index of another model, with the command that rebuilds it; a command given that model rebuilds", async () => {
