@@ -68,6 +68,10 @@ describe.skipIf(clusterTestsSkipped("the failover test"))(
 
     it("publishes the index with one replica, on the other node than its primary", async () => {
       const client = createClusterClient({ url: cluster.url });
+      await client.request(
+        "GET",
+        "/_cluster/health/paperchat-papers?wait_for_status=green&timeout=60s",
+      );
       const { body } = await client.request<{ shard: string; prirep: string; node: string }[]>(
         "GET",
         "/_cat/shards/paperchat-papers?format=json&h=shard,prirep,node,state",
