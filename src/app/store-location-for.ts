@@ -12,6 +12,10 @@ import type { StoreLocation } from "../store/store-location.ts";
  */
 export function storeLocationFor(settings: Settings): StoreLocation {
   return settings.store
-    ? openSearchLocation({ url: settings.store, prefix: settings.storePrefix })
+    ? openSearchLocation({
+        url: settings.store,
+        prefix: settings.storePrefix,
+        ...(settings.storeTimeoutMs ? { timeoutMs: settings.storeTimeoutMs } : {}),
+      })
     : embeddedLocation(settings.indexDir);
 }

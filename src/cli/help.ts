@@ -30,7 +30,8 @@ Options for every command:
   --store URL           Keep the index in an OpenSearch cluster instead (env PAPERCHAT_STORE):
                         http://localhost:9200 or https://user:password@host; needs k-NN
   --store-prefix NAME   Names the cluster's indexes, so corpora can share it
-                        (env PAPERCHAT_STORE_PREFIX, default paperchat)
+                        (env PAPERCHAT_STORE_PREFIX, default paperchat); env
+                        PAPERCHAT_STORE_TIMEOUT: seconds to wait for the cluster (default 30)
   --corpus FILE         Corpus file, repeatable: .txt (trending page), .jsonl/.json, .csv
                         (env PAPERCHAT_CORPUS, comma-separated; default data/trending-papers.txt)
   -h, --help            Help for a command: paperchat search --help

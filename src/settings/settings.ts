@@ -35,6 +35,11 @@ export interface Settings {
   store?: string;
   /** Names the cluster's indexes, so corpora can share it (`PAPERCHAT_STORE_PREFIX`, `--store-prefix`). */
   storePrefix: string;
+  /**
+   * Milliseconds before a request to the cluster is given up (`PAPERCHAT_STORE_TIMEOUT`, in
+   * seconds; default 30): a server behind a load balancer may want to answer 503 sooner.
+   */
+  storeTimeoutMs?: number;
 }
 
 /** Flags that override the environment (all optional). */
@@ -62,6 +67,18 @@ function storePrefixOf(prefix: string): string {
     );
   }
   return prefix;
+}
+
+/** `PAPERCHAT_STORE_TIMEOUT`: seconds, more than 0. */
+function storeTimeoutOf(value: string | undefined): { storeTimeoutMs?: number } {
+  if (value === undefined || value.trim() === "") return {};
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ConfigurationError(
+      `PAPERCHAT_STORE_TIMEOUT: "${value}" is not a number of seconds; give how long to wait for the cluster, like 10 or 0.5.`,
+    );
+  }
+  return { storeTimeoutMs: Math.round(seconds * 1000) };
 }
 
 /**
@@ -117,5 +134,8 @@ export function resolveSettings(
     storePrefix: storePrefixOf(
       overrides.storePrefix ?? (env.PAPERCHAT_STORE_PREFIX || "paperchat"),
     ),
+    ...(overrides.storeTimeoutMs !== undefined
+      ? { storeTimeoutMs: overrides.storeTimeoutMs }
+      : storeTimeoutOf(env.PAPERCHAT_STORE_TIMEOUT)),
   };
 }

@@ -60,8 +60,15 @@ export function reasonOf(error: ClusterError | undefined): string {
   return error.caused_by ? `${error.reason}: ${reasonOf(error.caused_by)}` : error.reason;
 }
 
-/** Turns a reply the caller did not accept into the error a person can act on. */
-function failure(url: string, what: string, status: number, body: unknown): Error {
+/**
+ * Turns a reply the caller did not accept (or one failed item of a `_bulk`) into the error a
+ * person can act on: a `StoreRefusedError` or `StoreUnavailableError` when there is something to
+ * do or to wait for, a plain `Error` naming the request otherwise.
+ *
+ * @example
+ * throw clusterFailure(cluster.url, "POST /_bulk", item.status, { error: item.error });
+ */
+export function clusterFailure(url: string, what: string, status: number, body: unknown): Error {
   const raw = (body as { error?: ClusterError | string } | undefined)?.error;
   const error = typeof raw === "object" ? raw : undefined;
   const reason =
@@ -162,7 +169,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
       if (response.ok || accept.includes(response.status)) {
         return { status: response.status, body: parsedBody as Body };
       }
-      throw failure(url, what, response.status, parsedBody);
+      throw clusterFailure(url, what, response.status, parsedBody);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { PaperRecord } from "../paper-record.ts";
 import { createSeenPapersOnDisk } from "../seen-papers-on-disk.ts";
+import { StoreRefusedError, StoreUnavailableError } from "../store-errors.ts";
 import type {
   BuildFacts,
   BuildTarget,
@@ -7,7 +8,7 @@ import type {
   CorpusPart,
   IndexFacts,
 } from "../store-location.ts";
-import { type ClusterClient, reasonOf } from "./cluster-client.ts";
+import { type ClusterClient, clusterFailure, reasonOf } from "./cluster-client.ts";
 import { cachedEmbeddingOf, type PaperDocument, paperDocument } from "./paper-documents.ts";
 
 /** Where a build writes, and what it records once its part is in. */
@@ -15,8 +16,12 @@ export interface OpenSearchBuildOptions {
   cluster: ClusterClient;
   /** The new index this build (all its parts) writes. */
   index: string;
-  /** The alias of the index in force, whose documents hold finished model work too. */
-  alias: string;
+  /**
+   * The alias of the index in force when its documents hold finished model work this build can
+   * use (the same model, encoder and sentence vectors); absent otherwise: another model's
+   * vectors are not this one's, however equal the texts.
+   */
+  alias?: string;
   part: CorpusPart;
   /**
    * Writing into the index in force (a corpus change): papers whose document would not change
@@ -55,6 +60,7 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
   const seen = createSeenPapersOnDisk();
   let pending: PaperDocument[] = [];
   let written = 0;
+  let refreshed: Promise<unknown> | undefined;
 
   /**
    * The documents of a batch that differ from what the index holds (all of them, for a new
@@ -115,6 +121,9 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
     if (!body.errors) return;
     const failed = body.items.flatMap((item) => Object.values(item)).filter((r) => r.error);
     const first = failed[0]!;
+    // A read-only (full) disk, refused credentials, a full queue: the error that says what to do.
+    const known = clusterFailure(cluster.url, "POST /_bulk", first.status, { error: first.error });
+    if (known instanceof StoreRefusedError || known instanceof StoreUnavailableError) throw known;
     throw new Error(
       `OpenSearch at ${cluster.url} refused ${failed.length} of ${docs.length} papers written to ${index} (${first.status} ${first.error!.type}: ${reasonOf(first.error)}; paper ${first._id}).`,
     );
@@ -126,12 +135,16 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
       return written;
     },
     async cached(hashes) {
+      // A build index refreshes rarely (30 s): what an earlier run of this build wrote before it
+      // was killed is searchable only once refreshed, and a rerun must find it, not embed it again.
+      refreshed ??= cluster.request("POST", `/${index}/_refresh`);
+      await refreshed;
       const found = new Map<string, CachedEmbedding>();
       for (let at = 0; at < hashes.length; at += HASHES_PER_QUERY) {
         const asked = hashes.slice(at, at + HASHES_PER_QUERY);
         const { body } = await cluster.request<{ hits: { hits: { _source: PaperDocument }[] } }>(
           "POST",
-          `/${alias},${index}/_search?ignore_unavailable=true`,
+          `/${alias ? `${alias},` : ""}${index}/_search?ignore_unavailable=true`,
           {
             size: 2 * asked.length,
             _source: ["content_hash", "vector", "sentence_vectors"],

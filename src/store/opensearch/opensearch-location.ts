@@ -187,14 +187,15 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
       const part = build.part ?? { index: 1, of: 1 };
       const served = await inForce();
       const facts = served?.format === DOCUMENT_FORMAT_VERSION ? served.facts : undefined;
-      // A corpus change of an index with the same model and shape is written in place.
-      const inPlace =
-        part.of === 1 &&
+      // The index in force holds model work this build can reuse only when made the same way.
+      const sameModelWork =
         facts !== undefined &&
         facts.model === (encoder?.modelId ?? null) &&
         (facts.dtype ?? "fp32") === (encoder?.dtype ?? "fp32") &&
         facts.dims === (encoder?.dims ?? 0) &&
         facts.sentenceVectors === build.sentenceVectors;
+      // A corpus change of an index with the same model and shape is written in place.
+      const inPlace = part.of === 1 && sameModelWork;
       if (inPlace) {
         return createOpenSearchBuild({
           cluster,
@@ -238,7 +239,7 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
       return createOpenSearchBuild({
         cluster,
         index,
-        alias,
+        ...(sameModelWork ? { alias } : {}),
         part,
         inPlace: false,
         finishBuild: async (finished) => {
