@@ -25,23 +25,28 @@ const OTHER_MODEL = join(TINY_MODEL, "../paperchat-minilm-shape");
 const FEW_PAPERS = 8;
 /** Each run's own index names on a cluster that other tests share. */
 const RUN = `errors-${process.pid}`;
-/** PAPERCHAT_STORE_TIMEOUT for the commands and the server here (seconds). */
-const TIMEOUT_SECONDS = "1";
+/** PAPERCHAT_STORE_TIMEOUT for the commands and the server here (seconds): short, to see it. */
+const TIMEOUT_SECONDS = "5";
+/** PAPERCHAT_STORE_TIMEOUT for the builds the tests start from (a busy machine is slow). */
+const SETUP_TIMEOUT_SECONDS = "30";
+const SERVE = ["serve", "--port", "0", "--host", "127.0.0.1"];
 /** The commands that meet the cluster first, each failing on its own. */
 const COMMANDS: [string, string[]][] = [
   ["index", ["index"]],
   ["search", ["search", "graph networks"]],
-  ["serve", ["serve", "--port", "0", "--host", "127.0.0.1"]],
+  ["serve", SERVE],
 ];
+/** Where the cluster is away rather than refusing, `serve` waits for it instead (tested below). */
+const ONE_SHOT_COMMANDS = COMMANDS.filter(([name]) => name !== "serve");
 
-const env = (store: string, prefix = RUN) => ({
+const env = (store: string, prefix = RUN, timeout = TIMEOUT_SECONDS) => ({
   PAPERCHAT_MODEL: TINY_MODEL,
   PAPERCHAT_OFFLINE: "1",
   PAPERCHAT_INDEX_DIR: tempDir("paperchat-index-"),
   PAPERCHAT_CACHE_DIR: tempDir("paperchat-cache-"),
   PAPERCHAT_STORE: store,
   PAPERCHAT_STORE_PREFIX: prefix,
-  PAPERCHAT_STORE_TIMEOUT: TIMEOUT_SECONDS,
+  PAPERCHAT_STORE_TIMEOUT: timeout,
 });
 
 /** Runs a command to its end; expects it to fail with one `error:` line and no stack trace. */
@@ -96,7 +101,7 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
       unreachable = await closedPortUrl();
       security = await startRefusingSecurityStandIn();
       silent = await startSilentServer();
-      const built = await spawnPaperchat(["index"], env(knn.url)).ended;
+      const built = await spawnPaperchat(["index"], env(knn.url, RUN, SETUP_TIMEOUT_SECONDS)).ended;
       expect(built.code, built.stderr).toBe(0);
     }, 240_000);
 
@@ -108,11 +113,11 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
     });
 
     /** `index`, `search` and `serve` at once against `store`: the line each failed with. */
-    const eachCommand = (store: string) =>
-      Promise.all(COMMANDS.map(([, args]) => failsWithOneLine(args, store)));
+    const eachCommand = (store: string, commands = COMMANDS) =>
+      Promise.all(commands.map(([, args]) => failsWithOneLine(args, store)));
 
-    it("index, search and serve name the URL of a cluster they cannot reach", async () => {
-      for (const line of await eachCommand(unreachable)) {
+    it("index and search name the URL of a cluster they cannot reach", async () => {
+      for (const line of await eachCommand(unreachable, ONE_SHOT_COMMANDS)) {
         expect(line).toContain(
           `Cannot reach the OpenSearch cluster at ${unreachable} (ECONNREFUSED)`,
         );
@@ -131,8 +136,8 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
       }
     });
 
-    it("index, search and serve give up on a cluster that never answers after PAPERCHAT_STORE_TIMEOUT", async () => {
-      for (const line of await eachCommand(silent.url)) {
+    it("index and search give up on a cluster that never answers after PAPERCHAT_STORE_TIMEOUT", async () => {
+      for (const line of await eachCommand(silent.url, ONE_SHOT_COMMANDS)) {
         expect(line).toMatch(
           new RegExp(
             `The OpenSearch cluster at ${silent.url} did not answer .* within ${TIMEOUT_SECONDS} s`,
@@ -156,7 +161,9 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
       await expect(opening).rejects.toThrow(
         `was built with model "${TINY_MODEL}", but the configured model is "${OTHER_MODEL}"`,
       );
-      await expect(opening).rejects.toThrow(`--store ${knn.url} --model ${OTHER_MODEL}`);
+      await expect(opening).rejects.toThrow(
+        `--store ${knn.url} --store-prefix ${RUN} --model ${OTHER_MODEL}`,
+      );
 
       // `search` builds what it needs: with another model, the index is rebuilt with it (none
       // of the old model's vectors reused) and answers.
@@ -166,10 +173,13 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
       await writeCopiedCorpus(few, 1);
       writeFileSync(few, readFileSync(few, "utf8").split("\n").slice(0, FEW_PAPERS).join("\n"));
       const withFew = ["--corpus", few];
-      const first = await spawnPaperchat(["index", ...withFew], env(knn.url, prefix)).ended;
+      const first = await spawnPaperchat(
+        ["index", ...withFew],
+        env(knn.url, prefix, SETUP_TIMEOUT_SECONDS),
+      ).ended;
       expect(first.code, first.stderr).toBe(0);
       const rebuilt = await spawnPaperchat(["search", "graph networks", "--json", ...withFew], {
-        ...env(knn.url, prefix),
+        ...env(knn.url, prefix, SETUP_TIMEOUT_SECONDS),
         PAPERCHAT_MODEL: OTHER_MODEL,
       }).ended;
       expect(rebuilt.code, rebuilt.stderr).toBe(0);
@@ -179,7 +189,9 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
 
     it("says the disk is full when the index is read-only, and how to clear it", async () => {
       const prefix = `${RUN}-disk`;
-      expect((await spawnPaperchat(["index"], env(knn.url, prefix)).ended).code).toBe(0);
+      expect(
+        (await spawnPaperchat(["index"], env(knn.url, prefix, SETUP_TIMEOUT_SECONDS)).ended).code,
+      ).toBe(0);
       const client = createClusterClient({ url: knn.url });
       await client.request("PUT", `/${prefix}-papers/_settings`, {
         index: { blocks: { read_only_allow_delete: true } },
@@ -202,7 +214,7 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
 
       beforeAll(async () => {
         proxy = await startTcpProxy(new URL(knn.url));
-        server = spawnPaperchat(["serve", "--port", "0", "--host", "127.0.0.1"], env(proxy.url));
+        server = spawnPaperchat(SERVE, env(proxy.url));
         url = /at (http:\/\/\S+)/.exec(await server.line(/serving .* at http:\/\/\S+/))![1]!;
       });
 
@@ -243,6 +255,37 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
 
         proxy.release();
         expect((await search()).status).toBe(200);
+        expect(server.child.exitCode, "the server died").toBeNull();
+      });
+    });
+
+    describe("paperchat serve started while its cluster is away", () => {
+      let proxy: TcpProxy;
+      let server: PaperchatProcess;
+
+      afterAll(async () => {
+        server?.child.kill("SIGTERM");
+        await server?.ended;
+        await proxy?.close();
+      });
+
+      it("answers 503 with Retry-After from the start, then serves by itself once the cluster answers", async () => {
+        proxy = await startTcpProxy(new URL(knn.url));
+        await proxy.cut();
+        server = spawnPaperchat(SERVE, env(proxy.url));
+        const waiting = await server.line(/Answering 503 with Retry-After at http:\/\/\S+/);
+        expect(waiting).toContain(`Cannot reach the OpenSearch cluster at ${proxy.url}`);
+        const url = /at (http:\/\/\S+) until/.exec(waiting)![1]!;
+        const away = await fetch(`${url}/api/search?q=graph%20networks&k=3`);
+        expect(away.status).toBe(503);
+        expect(away.headers.get("retry-after")).toMatch(/^\d+$/);
+        expect(await away.json()).toMatchObject({ error: { code: "store_unavailable" } });
+
+        await proxy.restore();
+        await server.line(/serving .* at http:\/\/\S+/);
+        const back = await fetch(`${url}/api/search?q=graph%20networks&k=3`);
+        expect(back.status).toBe(200);
+        expect(((await back.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
         expect(server.child.exitCode, "the server died").toBeNull();
       });
     });
