@@ -158,5 +158,32 @@ describe.skipIf(clusterTestsSkipped("the --part workers test"))(
         expect(furthest, `vector of ${id}`).toBeLessThan(1e-5);
       }
     }, 300_000);
+
+    it("a whole build that finishes while a --part build is under way leaves that build's index to its workers", async () => {
+      const prefix = `${RUN}-overlap`;
+      const few = join(tempDir(), "few.jsonl");
+      await writeCopiedCorpus(few, 2);
+      const count = (await readCorpus([few])).papers.length;
+      const run = async (args: string[]) => {
+        const end = await spawnPaperchat(["index", "--corpus", few, "--json", ...args], {
+          PAPERCHAT_MODEL: TINY_MODEL,
+          PAPERCHAT_OFFLINE: "1",
+          PAPERCHAT_INDEX_DIR: tempDir("paperchat-index-"),
+          PAPERCHAT_CACHE_DIR: tempDir("paperchat-cache-"),
+          PAPERCHAT_STORE: cluster.url,
+          PAPERCHAT_STORE_PREFIX: prefix,
+        }).ended;
+        expect(end.code, end.stderr).toBe(0);
+        return JSON.parse(end.stdout) as { papers: number };
+      };
+
+      await run(["--part", "1/2"]);
+      expect(await run([])).toMatchObject({ papers: count });
+      await run(["--part", "2/2"]);
+      expect(await run(["--publish"])).toMatchObject({ published: true, papers: count });
+      const published = await documents(`${prefix}-papers`);
+      expect(published.size).toBe(count);
+      expect(new Set([...published.values()].map(({ part }) => part))).toEqual(new Set([1, 2]));
+    }, 180_000);
   },
 );

@@ -2,6 +2,9 @@ import type { BuildFacts, IndexFacts } from "../store-location.ts";
 import type { ClusterClient } from "./cluster-client.ts";
 import { DOCUMENT_FORMAT_VERSION } from "./paper-documents.ts";
 
+/** More builds under way at once than any prefix will see (they are read in one request). */
+const MAX_BUILDS_UNDER_WAY = 1_000;
+
 /** A build under way in a cluster: the index its workers fill, and how many parts it has. */
 export interface BuildRecord {
   index: string;
@@ -23,6 +26,8 @@ export interface BuildRecords {
   markPart(index: string, part: number, facts: BuildFacts): Promise<void>;
   /** The newest build not yet published, if any. */
   newest(): Promise<BuildRecord | undefined>;
+  /** The indexes of every build not yet published: their workers may still be writing them. */
+  underWay(): Promise<string[]>;
   /**
    * The facts of a whole build from its parts' records: the sum of their counts. Throws, naming
    * the parts still missing, while any is.
@@ -69,6 +74,16 @@ export function buildRecords(
       },
     },
   };
+  /** The builds not yet published, newest first. */
+  const builds = async (size: number) => {
+    const { body } = await cluster.request<{ hits: { hits: { _source: BuildRecord }[] } }>(
+      "POST",
+      `/${recordsIndex}/_search?ignore_unavailable=true`,
+      { size, query: { term: { kind: "build" } }, sort: [{ startedAt: "desc" }] },
+      [404],
+    );
+    return (body.hits?.hits ?? []).map(({ _source }) => _source);
+  };
   return {
     async begin(record) {
       await cluster.request("PUT", `/${recordsIndex}`, mapping, [400]);
@@ -78,13 +93,10 @@ export function buildRecords(
       await put(`${index}:${part}`, { kind: "part", index, part, facts: JSON.stringify(facts) });
     },
     async newest() {
-      const { body } = await cluster.request<{ hits: { hits: { _source: BuildRecord }[] } }>(
-        "POST",
-        `/${recordsIndex}/_search?ignore_unavailable=true`,
-        { size: 1, query: { term: { kind: "build" } }, sort: [{ startedAt: "desc" }] },
-        [404],
-      );
-      return body.hits?.hits[0]?._source;
+      return (await builds(1))[0];
+    },
+    async underWay() {
+      return (await builds(MAX_BUILDS_UNDER_WAY)).map(({ index }) => index);
     },
     async facts(build) {
       const { body } = await cluster.request<{

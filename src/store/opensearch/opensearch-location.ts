@@ -3,7 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { IndexError } from "../index-errors.ts";
 import { StoreRefusedError } from "../store-errors.ts";
 import type { BuildTargetOptions, IndexFacts, StoreLocation } from "../store-location.ts";
-import { buildRecords } from "./build-records.ts";
+import { type BuildRecord, buildRecords } from "./build-records.ts";
 import { type ClusterClient, createClusterClient } from "./cluster-client.ts";
 import { createOpenSearchBuild } from "./opensearch-build.ts";
 import { createOpenSearchStore } from "./opensearch-store.ts";
@@ -102,12 +102,21 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
     });
   }
 
+  /** Puts the newest build under way in force (`paperchat index --publish`). */
   async function publish(): Promise<IndexFacts> {
     const build = await records.newest();
     if (!build)
       throw new Error(
         `No build under way on ${cluster.url} for ${alias}: run \`${rebuild}\` first.`,
       );
+    return publishBuild(build);
+  }
+
+  /**
+   * Puts `build` in force once all its parts are in: its facts, its replica, the alias; then
+   * deletes the generations it replaces, never one that another build is still writing.
+   */
+  async function publishBuild(build: BuildRecord): Promise<IndexFacts> {
     const facts = await records.facts(build);
     const health = await cluster.request<{ number_of_data_nodes: number }>(
       "GET",
@@ -123,7 +132,8 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
       actions: [{ remove: { index: `${alias}-*`, alias } }, { add: { index: build.index, alias } }],
     });
     const { body } = await cluster.request<Record<string, unknown>>("GET", `/${alias}-*`);
-    for (const old of Object.keys(body).filter((name) => name !== build.index)) {
+    const kept = new Set([build.index, ...(await records.underWay())]);
+    for (const old of Object.keys(body).filter((name) => !kept.has(name))) {
       await cluster.request("DELETE", `/${old}`, undefined, [404]);
     }
     await records.forget(build);
@@ -235,7 +245,8 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
           `OpenSearch at ${cluster.url} could not create ${index}: ${created.body.error?.reason}`,
         );
       }
-      await records.begin({ index, of: part.of, startedAt: new Date().toISOString() });
+      const record = { index, of: part.of, startedAt: new Date().toISOString() };
+      await records.begin(record);
       return createOpenSearchBuild({
         cluster,
         index,
@@ -244,7 +255,8 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
         inPlace: false,
         finishBuild: async (finished) => {
           await records.markPart(index, part.index, finished);
-          if (part.of === 1) return publish();
+          // A whole build puts itself in force, whichever other build started later.
+          if (part.of === 1) return publishBuild(record);
           // One part of several: in force once `paperchat index --publish` finds every part in.
           return {
             formatVersion: DOCUMENT_FORMAT_VERSION,
