@@ -2,11 +2,11 @@ import { join } from "node:path";
 import { type BenchCluster, startBenchCluster } from "./bench-cluster.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { benchStoreLocation } from "./bench-store-location.ts";
-import { runFailover } from "./failover-run.ts";
+import { type FailoverRun, runFailover } from "./failover-run.ts";
 import { absoluteFigure, type Figure, formatNumber } from "./figure.ts";
 import { generatedCorpus, questionsFrom, searchPath } from "./generated-corpus.ts";
 import { runLoadTest } from "./load-test.ts";
-import { measurePartsSpeedup } from "./parts-speedup.ts";
+import { measurePartsSpeedup, type PartsSpeedup } from "./parts-speedup.ts";
 import { runTimed, type ServerProcess, startServer } from "./processes.ts";
 import { summarize } from "./stats.ts";
 import { exactNeighbours, storeRecallAtK } from "./store-recall.ts";
@@ -28,7 +28,7 @@ const WARM_UP = 30;
 const RECALL_QUERIES = 200;
 const K = 10;
 /** Papers the `--part` workers index with the model: enough that model time dwarfs start-up. */
-const PARTS_PAPERS = 600;
+const PARTS_PAPERS = 400;
 const FAILOVER = { clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 };
 
 /** What one store measured: its build, and `/api/search` at concurrency 1 and 16. */
@@ -157,6 +157,32 @@ function sideBySide(
       };
 }
 
+/** A part of the section that may fail on its own (a busy machine) without losing the rest. */
+async function attempt<Result>(
+  log: (message: string) => void,
+  what: string,
+  measure: () => Promise<Result>,
+): Promise<Result | { failed: string }> {
+  try {
+    return await measure();
+  } catch (error) {
+    const message = (error as Error).message;
+    log(`opensearch: ${what} FAILED: ${message}`);
+    return { failed: message.slice(0, 2000) };
+  }
+}
+
+function failoverNote(failover: FailoverRun | { failed: string }): string {
+  if ("failed" in failover) return `Failover: failed: ${failover.failed.split("\n")[0]}`;
+  const outcomes = Object.entries(failover.byOutcome).map(([kind, n]) => `${n} × ${kind}`);
+  return `Failover: ${FAILOVER.clients} clients searching through the server on node 0 for ${FAILOVER.beforeMs / 1000} s, node 1 SIGKILLed, the window until the cluster reported 1 node and no primary missing (${formatNumber(failover.windowMs)} ms), then ${FAILOVER.afterMs / 1000} s more; ${failover.searches} searches: ${outcomes.join(", ")}. A search unanswered after ${FAILOVER.hangMs / 1000} s is a hang.`;
+}
+
+function partsNote(parts: PartsSpeedup | { failed: string }): string {
+  if ("failed" in parts) return `\`--part\`: failed: ${parts.failed.split("\n")[0]}`;
+  return `\`--part\`: ${parts.papers} papers, \`paperchat index --store --part 1/1\` pinned to core 0 took ${formatNumber(parts.oneWorkerS)} s to build; \`--part 1/2\` and \`2/2\` at once, pinned to cores 0 and 1, ${formatNumber(parts.twoWorkersS)} s (the slower; wall with process start and model load ${formatNumber(parts.oneWorkerWallS)} s against ${formatNumber(parts.twoWorkersWallS)} s). The cluster's JVMs share those cores.`;
+}
+
 /**
  * The opensearch section: the same arXiv-shaped corpus (`--papers`, default 100k) built into the
  * embedded store and into a real 2-node OpenSearch cluster (scripts/opensearch/cluster.sh, one
@@ -191,28 +217,34 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       [indexDir, started.url],
     );
     log(`opensearch: --part workers with ${context.modelDescription}`);
-    const parts = await measurePartsSpeedup({
-      repoRoot,
-      clusterUrl: started.url,
-      modelDir: context.modelDir,
-      corpusFile: corpus,
-      papers: PARTS_PAPERS,
-      workDir: context.workDir,
-    });
-    log("opensearch: searches while node 1 is killed");
-    const server = await startServer(
-      repoRoot,
-      [...childOf(repoRoot), "serve", started.url],
-      searchPath(questions[0]!, K),
+    const parts = await attempt(log, "--part workers", () =>
+      measurePartsSpeedup({
+        repoRoot,
+        clusterUrl: started.url,
+        modelDir: context.modelDir,
+        corpusFile: corpus,
+        papers: PARTS_PAPERS,
+        workDir: context.workDir,
+      }),
     );
-    const failover = await runFailover({
-      serverUrl: server.url,
-      cluster: started,
-      node: 1,
-      paths: questions.map((q) => searchPath(q, K)),
-      ...FAILOVER,
-    }).finally(() => server.stop());
-    const failoverErrors = failover.inWindow + failover.afterWindow;
+    log("opensearch: searches while node 1 is killed");
+    const failover = await attempt(log, "failover", async () => {
+      const server = await startServer(
+        repoRoot,
+        [...childOf(repoRoot), "serve", started.url],
+        searchPath(questions[0]!, K),
+      );
+      return runFailover({
+        serverUrl: server.url,
+        cluster: started,
+        node: 1,
+        paths: questions.map((q) => searchPath(q, K)),
+        ...FAILOVER,
+      }).finally(() => server.stop());
+    });
+    const failoverErrors =
+      "failed" in failover ? Number.NaN : failover.inWindow + failover.afterWindow;
+    const partsSpeedup = "failed" in parts ? Number.NaN : parts.speedup;
     const json = {
       papers: opensearch.papers,
       nodes: CLUSTER.nodes,
@@ -224,7 +256,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       recall_at_10: opensearch.recall_at_10,
       cluster_rss_mb: clusterRssMb,
       failover_errors: failoverErrors,
-      parts_speedup: parts.speedup,
+      parts_speedup: partsSpeedup,
       opensearch,
       embedded,
       failover,
@@ -300,7 +332,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
         ),
         sideBySide(
           "`--part` speedup, 2 workers on 2 cores against 1",
-          parts.speedup,
+          partsSpeedup,
           undefined,
           "×",
           {
@@ -311,12 +343,8 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       json,
       notes: [
         `Both stores built from the same corpus by paperchat's build (\`buildIndex\`) in a child process, the synthetic vector source standing in for the model; papers/s is the build's wall time, process start to exit (the cluster's: the new index written, refreshed, given its replica and put behind the alias). ${QUESTIONS} questions at concurrency 1, then the same at 16, after ${WARM_UP} warm-up, through the real server; the synthetic embed's p50 is taken off each percentile. Recall: ${RECALL_QUERIES} query vectors against an exhaustive scan of the corpus's vectors, each store's own \`nearest\`.`,
-        `Failover: ${FAILOVER.clients} clients searching through the server on node 0 for ${FAILOVER.beforeMs / 1000} s, node 1 SIGKILLed, the window until the cluster reported 1 node and no primary missing (${formatNumber(failover.windowMs)} ms), then ${FAILOVER.afterMs / 1000} s more; ${failover.searches} searches: ${Object.entries(
-          failover.byOutcome,
-        )
-          .map(([kind, n]) => `${n} × ${kind}`)
-          .join(", ")}. A search unanswered after ${FAILOVER.hangMs / 1000} s is a hang.`,
-        `\`--part\`: ${parts.papers} papers, \`paperchat index --store --part 1/1\` pinned to core 0 took ${formatNumber(parts.oneWorkerS)} s to build; \`--part 1/2\` and \`2/2\` at once, pinned to cores 0 and 1, ${formatNumber(parts.twoWorkersS)} s (the slower; wall with process start and model load ${formatNumber(parts.oneWorkerWallS)} s against ${formatNumber(parts.twoWorkersWallS)} s). The cluster's JVMs share those cores.`,
+        failoverNote(failover),
+        partsNote(parts),
       ],
     };
   } finally {
