@@ -10,6 +10,8 @@ export interface BenchCluster {
   nodes: number;
   /** The resident memory of the nodes running now (`VmRSS` of each JVM), summed, in MiB. */
   rssMb(): number;
+  /** Waits until every shard has all its copies (green); the seconds that took. */
+  waitForGreen(): Promise<number>;
   /** SIGKILLs node `node` (`cluster.sh kill-node`). */
   killNode(node: number): Promise<void>;
   /** Stops every node and waits for them to exit. */
@@ -75,6 +77,15 @@ export async function startBenchCluster(options: BenchClusterOptions): Promise<B
       Array.from({ length: options.nodes }, (_, node) => pidOf(node))
         .filter((pid): pid is number => pid !== undefined)
         .reduce((sum, pid) => sum + rssOfPid(pid), 0),
+    waitForGreen: async () => {
+      const waited = performance.now();
+      const reply = await fetch(`${url}/_cluster/health?wait_for_status=green&timeout=900s`, {
+        signal: AbortSignal.timeout(960_000),
+      });
+      const health = (await reply.json()) as { status: string };
+      if (health.status !== "green") throw new Error(`the cluster is ${health.status}, not green`);
+      return (performance.now() - waited) / 1000;
+    },
     killNode: async (node) => {
       await run("kill-node", String(node));
     },

@@ -64,7 +64,12 @@ async function measureStore(
   corpus: string,
   where: string,
   questions: readonly string[],
-  whileServing: (server: ServerProcess) => Promise<void>,
+  steps: {
+    /** Runs after the build, before the server starts. */
+    afterBuild?: () => Promise<void>;
+    /** Runs after the searches, before the server stops. */
+    whileServing?: (server: ServerProcess) => Promise<void>;
+  } = {},
 ): Promise<StoreFigures> {
   const child = childOf(context.repoRoot);
   context.log(`opensearch: building ${where}`);
@@ -72,6 +77,7 @@ async function measureStore(
   const built = JSON.parse(build.stdout) as { papers: number; peakRssMb: number };
   const buildS = build.ms / 1000;
   context.log(`opensearch: ${built.papers} papers in ${formatNumber(buildS)} s; serving ${where}`);
+  await steps.afterBuild?.();
   const server = await startServer(
     context.repoRoot,
     [...child, "serve", where],
@@ -99,7 +105,7 @@ async function measureStore(
       search_errors: c1.errors + c16.errors,
       server_rss_mb: server.rssMb(),
     };
-    await whileServing(server);
+    await steps.whileServing?.(server);
     return figures;
   } finally {
     await server.stop();
@@ -186,10 +192,10 @@ function partsNote(parts: PartsSpeedup | { failed: string }): string {
 /**
  * The opensearch section: the same arXiv-shaped corpus (`--papers`, default 100k) built into the
  * embedded store and into a real 2-node OpenSearch cluster (scripts/opensearch/cluster.sh, one
- * replica) in one run, with the synthetic vector source in place of the model; bulk rate, search
- * latency beyond the embed at concurrency 1 and 16, dense recall@10 against an exact scan, the
- * cluster's memory; then `--part` workers with the bench model, and searches while node 1 is
- * killed. The cluster is stopped at the end, also on failure.
+ * replica) in one run, with the synthetic vector source in place of the model: first `--part`
+ * workers with the bench model on the fresh cluster; then bulk rate, search latency beyond the
+ * embed at concurrency 1 and 16 (once the replica is in), dense recall@10 against an exact scan,
+ * the cluster's memory; then searches while node 1 is killed. The cluster is stopped at the end, also on failure.
  *
  * @example
  * const section = await runOpenSearchBench({ ...context, openSearchPapers: 10_000 });
@@ -199,23 +205,14 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
   const corpus = await generatedCorpus(context, context.openSearchPapers);
   const questions = await questionsFrom(corpus, QUESTIONS + WARM_UP + 1);
   const indexDir = join(context.workDir, "opensearch-embedded-index");
-  const noop = async () => {};
-  const embedded = await measureStore(context, corpus, indexDir, questions, noop);
+  const embedded = await measureStore(context, corpus, indexDir, questions);
   log(`opensearch: starting a ${CLUSTER.nodes}-node cluster on port ${CLUSTER.basePort}`);
   let cluster: BenchCluster | undefined;
   try {
     cluster = await startBenchCluster({ repoRoot, ...CLUSTER });
     const started = cluster;
-    let clusterRssMb = 0;
-    const opensearch = await measureStore(context, corpus, started.url, questions, async () => {
-      clusterRssMb = started.rssMb();
-    });
-    [embedded.recall_at_10, opensearch.recall_at_10] = await measureRecall(
-      context,
-      corpus,
-      questions,
-      [indexDir, started.url],
-    );
+    // First, on the fresh cluster: model-bound, it must not share the cores with the cluster
+    // recovering the big index's replica.
     log(`opensearch: --part workers with ${context.modelDescription}`);
     const parts = await attempt(log, "--part workers", () =>
       measurePartsSpeedup({
@@ -226,6 +223,23 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
         papers: PARTS_PAPERS,
         workDir: context.workDir,
       }),
+    );
+    let clusterRssMb = 0;
+    let replicaReadyS = 0;
+    const opensearch = await measureStore(context, corpus, started.url, questions, {
+      afterBuild: async () => {
+        replicaReadyS = await started.waitForGreen();
+        log(`opensearch: replica ready ${formatNumber(replicaReadyS)} s after the build`);
+      },
+      whileServing: async () => {
+        clusterRssMb = started.rssMb();
+      },
+    });
+    [embedded.recall_at_10, opensearch.recall_at_10] = await measureRecall(
+      context,
+      corpus,
+      questions,
+      [indexDir, started.url],
     );
     log("opensearch: searches while node 1 is killed");
     const failover = await attempt(log, "failover", async () => {
@@ -255,6 +269,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       search_p99_ms_c16: opensearch.search_p99_ms_c16,
       recall_at_10: opensearch.recall_at_10,
       cluster_rss_mb: clusterRssMb,
+      replica_ready_s: replicaReadyS,
       failover_errors: failoverErrors,
       parts_speedup: partsSpeedup,
       opensearch,
