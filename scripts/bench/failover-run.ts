@@ -5,6 +5,8 @@ export interface FailoverRunOptions {
   /** The paperchat server, serving the cluster's index. */
   serverUrl: string;
   cluster: BenchCluster;
+  /** The index (or alias) the server serves: the window ends when it has its primary again. */
+  index: string;
   /** The node killed (not node 0: it is the only cluster-manager-eligible one). */
   node: number;
   /** `/api/search` paths, sent round-robin. */
@@ -28,11 +30,19 @@ export interface FailoverRun extends FailoverErrors {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls the cluster's health until it has `nodes` nodes and every primary shard (not red). */
-async function failedOver(clusterUrl: string, nodes: number): Promise<void> {
-  for (;;) {
+/** The longest a failover may take before the run gives up on it. */
+const FAILOVER_LIMIT_MS = 120_000;
+
+/**
+ * Polls the health of the served index until the cluster has `nodes` nodes and the index has
+ * its primary (not red). Other indexes do not count: one without a replica on the dead node stays
+ * red. Throws after two minutes.
+ */
+async function failedOver(clusterUrl: string, index: string, nodes: number): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < FAILOVER_LIMIT_MS) {
     try {
-      const reply = await fetch(`${clusterUrl}/_cluster/health`, {
+      const reply = await fetch(`${clusterUrl}/_cluster/health/${index}`, {
         signal: AbortSignal.timeout(5000),
       });
       const health = (await reply.json()) as { number_of_nodes: number; status: string };
@@ -42,6 +52,7 @@ async function failedOver(clusterUrl: string, nodes: number): Promise<void> {
     }
     await sleep(100);
   }
+  throw new Error(`${index} had not failed over ${FAILOVER_LIMIT_MS / 1000} s after the kill`);
 }
 
 /**
@@ -52,7 +63,7 @@ async function failedOver(clusterUrl: string, nodes: number): Promise<void> {
  * cluster).
  *
  * @example
- * const run = await runFailover({ serverUrl, cluster, node: 1, paths, clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 });
+ * const run = await runFailover({ serverUrl, cluster, index: "bench-papers", node: 1, paths, clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 });
  */
 export async function runFailover(options: FailoverRunOptions): Promise<FailoverRun> {
   const started = performance.now();
@@ -80,14 +91,20 @@ export async function runFailover(options: FailoverRunOptions): Promise<Failover
     }
   };
   const clients = Array.from({ length: options.clients }, client);
-  await sleep(options.beforeMs);
-  const killedAt = now();
-  await options.cluster.killNode(options.node);
-  await failedOver(options.cluster.url, options.cluster.nodes - 1);
-  const windowEndsAt = now();
-  await sleep(options.afterMs);
-  running = false;
-  await Promise.all(clients);
+  let killedAt = 0;
+  let windowEndsAt = 0;
+  try {
+    await sleep(options.beforeMs);
+    killedAt = now();
+    await options.cluster.killNode(options.node);
+    await failedOver(options.cluster.url, options.index, options.cluster.nodes - 1);
+    windowEndsAt = now();
+    await sleep(options.afterMs);
+  } finally {
+    // Also when the kill or the failover fails: no client may go on searching.
+    running = false;
+    await Promise.all(clients);
+  }
   const byOutcome: Record<string, number> = {};
   for (const { status, retryAfter } of outcomes) {
     const kind =

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { type BenchCluster, startBenchCluster } from "./bench-cluster.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
-import { benchStoreLocation } from "./bench-store-location.ts";
+import { BENCH_STORE_PREFIX, benchStoreLocation } from "./bench-store-location.ts";
 import { type FailoverRun, runFailover } from "./failover-run.ts";
 import { absoluteFigure, type Figure, formatNumber } from "./figure.ts";
 import { generatedCorpus, questionsFrom, searchPath } from "./generated-corpus.ts";
@@ -251,6 +251,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       return runFailover({
         serverUrl: server.url,
         cluster: started,
+        index: `${BENCH_STORE_PREFIX}-papers`,
         node: 1,
         paths: questions.map((q) => searchPath(q, K)),
         ...FAILOVER,
