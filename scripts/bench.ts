@@ -2,11 +2,12 @@ import { existsSync } from "node:fs";
 /**
  * paperchat's benchmarks, each figure measured next to its reference (docs/benchmarks.md):
  *
- *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale] [--papers N]
- *                     [--scale-index DIR] [--out DIR]
+ *   npm run bench [-- --only indexing,query,embeddings,startup,ann,snippets,scale,opensearch]
+ *                     [--papers N] [--scale-index DIR] [--out DIR]
  *
  * With no `--only`, the quick sections run (minutes); `scale` (a million papers, over an hour)
- * runs only when named. Writes `report.md` and `report.json` into `--out` (default `bench/`),
+ * and `opensearch` (100k papers in a 2-node cluster it starts, a quarter of an hour) run only
+ * when named. `--papers` sizes their generated corpus. Writes `report.md` and `report.json` into `--out` (default `bench/`),
  * keeping the sections of the report already there that this run did not measure.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -20,6 +21,7 @@ import type { BenchContext, BenchSection } from "./bench/bench-section.ts";
 import { runEmbeddingsBench } from "./bench/embeddings-bench.ts";
 import { runIndexingBench } from "./bench/indexing-bench.ts";
 import { describeMachine } from "./bench/machine.ts";
+import { runOpenSearchBench } from "./bench/opensearch-bench.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
 import { renderTable, withEarlierSections, writeReport } from "./bench/report.ts";
 import { runScaleBench } from "./bench/scale-bench.ts";
@@ -34,9 +36,10 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<BenchSection>>
   ann: runAnnBench,
   snippets: runSnippetBench,
   scale: runScaleBench,
+  opensearch: runOpenSearchBench,
 };
 /** Sections that run only when named with `--only`. */
-const SLOW = new Set(["scale"]);
+const SLOW = new Set(["scale", "opensearch"]);
 const USAGE = `Usage: npm run bench -- [--only ${Object.keys(SECTIONS).join(",")}] [--papers N] [--scale-index DIR] [--out DIR]`;
 const repoRoot = resolve(import.meta.dirname, "..");
 
@@ -45,7 +48,7 @@ function parseCli(argv: string[]) {
     args: argv,
     options: {
       only: { type: "string" },
-      papers: { type: "string", default: "1000000" },
+      papers: { type: "string" },
       "scale-index": { type: "string" },
       out: { type: "string", default: join(repoRoot, "bench") },
     },
@@ -54,8 +57,8 @@ function parseCli(argv: string[]) {
   const names = values.only?.split(",").map((name) => name.trim()) ?? quick;
   const unknown = names.filter((name) => !(name in SECTIONS));
   if (unknown.length > 0) throw new Error(`Unknown section: ${unknown.join(", ")}.`);
-  const papers = Number(values.papers);
-  if (!Number.isInteger(papers) || papers < 1000 || papers > 10_000_000) {
+  const papers = values.papers === undefined ? undefined : Number(values.papers);
+  if (papers !== undefined && (!Number.isInteger(papers) || papers < 1000 || papers > 10_000_000)) {
     throw new Error(
       `--papers must be a whole number from 1000 to 10000000, got "${values.papers}".`,
     );
@@ -99,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
     modelDescription: model.description,
     modelHasInt8: existsSync(join(model.dir, ENCODER_FILES.q8)),
     workDir,
-    scalePapers: cli.papers,
+    scalePapers: cli.papers ?? 1_000_000,
+    openSearchPapers: cli.papers ?? 100_000,
     ...(cli.scaleIndex ? { scaleIndex: cli.scaleIndex } : {}),
     log,
   };

@@ -26,8 +26,10 @@ export interface BenchContext {
   modelHasInt8: boolean;
   /** A scratch folder for corpora and indexes, removed after the run. */
   workDir: string;
-  /** `--papers`: the size of the scale section's generated corpus. */
+  /** `--papers`: the size of the scale section's generated corpus (default a million). */
   scalePapers: number;
+  /** `--papers`: the size of the opensearch section's generated corpus (default 100k). */
+  openSearchPapers: number;
   /**
    * `--scale-index DIR`: the scale section keeps (or reuses) its index here; a build that
    * finished there before (its `scale-build.json`) is not run again.

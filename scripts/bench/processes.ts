@@ -68,6 +68,33 @@ export function runTimed(cwd: string, args: readonly string[]) {
   });
 }
 
+/**
+ * Runs `node ARGS` from `cwd` pinned to one CPU core (`taskset -c CORE`, Linux); resolves to its
+ * stdout and the milliseconds from spawn to exit, rejects with its stderr when it fails. Several
+ * may run at once.
+ *
+ * @example
+ * const { stdout, ms } = await runOnCore(repoRoot, 1, paperchatArgs(repoRoot, ["index", "--json"]));
+ */
+export function runOnCore(cwd: string, core: number, args: readonly string[]) {
+  const started = performance.now();
+  const child = spawn("taskset", ["-c", String(core), process.execPath, ...args], {
+    cwd,
+    env: { ...process.env, PAPERCHAT_OFFLINE: "1" },
+  });
+  const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
+  return new Promise<{ stdout: string; ms: number }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve({ stdout: stdout(), ms: performance.now() - started });
+      else
+        reject(
+          new Error(`taskset -c ${core} ${args.join(" ")} exited with ${code}: ${stderr().trim()}`),
+        );
+    });
+  });
+}
+
 /** A TCP port that was free a moment ago (bound on 0, then released). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

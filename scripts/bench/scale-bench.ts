@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { open, rename } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeArxivShapedCorpus } from "./arxiv-shaped-corpus.ts";
 import type { BenchContext, BenchSection } from "./bench-section.ts";
-import { BUNDLED_CORPUS } from "./bundled-corpus.ts";
 import { absoluteFigure, formatNumber } from "./figure.ts";
+import { generatedCorpus, questionsFrom, searchPath } from "./generated-corpus.ts";
 import { runLoadTest } from "./load-test.ts";
 import { runTimed, startServer } from "./processes.ts";
 import { summarize } from "./stats.ts";
-import { createSyntheticEmbedder } from "./synthetic-embedder.ts";
+import { syntheticEmbedP50 } from "./synthetic-embedder.ts";
 
 /** The targets at a million papers. */
 const TARGETS = {
@@ -25,52 +23,12 @@ const COLLECTIONS = 40;
 const COLLECTION_PAPERS = 5;
 const WARM_UP = 30;
 const K = 10;
-/** Bump when the generated corpus changes, so an old cached copy is not reused. */
-const CORPUS_VERSION = 1;
 
 function folderBytes(path: string): number {
   return readdirSync(path, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
-
-/** The generated corpus, kept in bench/out between runs (it takes minutes at a million). */
-async function corpusOf(context: BenchContext, papers: number): Promise<string> {
-  const folder = join(context.repoRoot, "bench/out");
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, `arxiv-shaped-v${CORPUS_VERSION}-${papers}.jsonl`);
-  if (existsSync(file)) return file;
-  context.log(`scale: writing an arXiv-shaped corpus of ${papers} papers to ${file}`);
-  const bundledCorpus = join(context.repoRoot, BUNDLED_CORPUS);
-  await writeArxivShapedCorpus({ papers, file: `${file}.tmp`, bundledCorpus });
-  await rename(`${file}.tmp`, file);
-  return file;
-}
-
-/** Questions made of 5–9 consecutive words of the corpus's own abstracts, spread over it. */
-async function questionsFrom(file: string, count: number): Promise<string[]> {
-  const handle = await open(file);
-  const questions: string[] = [];
-  let line = 0;
-  for await (const text of handle.readLines()) {
-    if (line++ % 7 !== 0) continue;
-    const words = (JSON.parse(text) as { abstract: string }).abstract.trim().split(/\s+/);
-    const length = 5 + (line % 5);
-    const start = (line * 13) % Math.max(1, words.length - length);
-    questions.push(
-      words
-        .slice(start, start + length)
-        .join(" ")
-        .replace(/[.,]/g, ""),
-    );
-    if (questions.length >= count) break;
-  }
-  await handle.close();
-  return questions;
-}
-
-const searchPath = (question: string) => `/api/search?q=${encodeURIComponent(question)}&k=${K}`;
-
 /**
  * Recommendations for collections of 5 papers spread over the corpus, one request at a time
  * (the first few as a warm-up: the recommender samples its negatives once): their latencies.
@@ -140,7 +98,7 @@ async function buildOnce(
  */
 export async function runScaleBench(context: BenchContext): Promise<BenchSection> {
   const { repoRoot, log } = context;
-  const corpus = await corpusOf(context, context.scalePapers);
+  const corpus = await generatedCorpus(context, context.scalePapers);
   const indexDir = context.scaleIndex ?? join(context.workDir, "scale-index");
   const child = ["--import", "tsx", join(repoRoot, "scripts/bench/scale-process.ts")];
   const built = await buildOnce(context, child, corpus, indexDir);
@@ -150,12 +108,12 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
   const server = await startServer(
     repoRoot,
     [...child, "serve", indexDir],
-    searchPath(questions[0]!),
+    searchPath(questions[0]!, K),
   );
   try {
     const requests = questions
       .slice(1)
-      .map((q) => ({ method: "GET" as const, path: searchPath(q) }));
+      .map((q) => ({ method: "GET" as const, path: searchPath(q, K) }));
     await runLoadTest({ url: server.url, connections: 1, requests: requests.slice(0, WARM_UP) });
     const measured = await runLoadTest({
       url: server.url,
@@ -163,14 +121,7 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
       requests: requests.slice(WARM_UP),
     });
     const restMb = server.rssMb();
-    const embedder = createSyntheticEmbedder();
-    const embedMs: number[] = [];
-    for (const question of questions.slice(WARM_UP + 1)) {
-      const started = performance.now();
-      await embedder.embed([question]);
-      embedMs.push(performance.now() - started);
-    }
-    const embedP50 = summarize(embedMs).p50;
+    const embedP50 = await syntheticEmbedP50(questions.slice(WARM_UP + 1));
     log("scale: recommendations for collections of 5 papers");
     const recommend = summarize(await recommendLatencies(server.url, built.papers));
     const search = summarize(measured.latenciesMs);

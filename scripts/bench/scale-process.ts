@@ -1,35 +1,36 @@
 /**
- * Child process of the scale section: paperchat's real build or server with the synthetic vector
- * source in place of the model (see `synthetic-embedder.ts`).
+ * Child process of the scale and opensearch sections: paperchat's real build or server with the
+ * synthetic vector source in place of the model (see `synthetic-embedder.ts`). WHERE is an index
+ * folder (the embedded store) or an OpenSearch cluster's URL (see `bench-store-location.ts`).
  *
- *   node --import tsx scripts/bench/scale-process.ts build CORPUS INDEX_DIR
+ *   node --import tsx scripts/bench/scale-process.ts build CORPUS WHERE
  *     builds with `buildIndex`; progress on stderr, a JSON summary (with the peak RSS) on stdout
- *   node --import tsx scripts/bench/scale-process.ts serve INDEX_DIR --port PORT
+ *   node --import tsx scripts/bench/scale-process.ts serve WHERE --port PORT
  *     serves with the store, search engine and Hono app until SIGTERM
  */
 import { createProgressBar } from "../../src/cli/progress-bar.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { serveEngine } from "../../src/server/serve.ts";
-import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
+import { benchStoreLocation } from "./bench-store-location.ts";
 import { createSyntheticEmbedder } from "./synthetic-embedder.ts";
 
-const [mode, path, other, port] = process.argv.slice(2);
+const [mode, where, other, port] = process.argv.slice(2);
 const embedder = createSyntheticEmbedder();
-if (mode === "build" && path && other) {
+if (mode === "build" && where && other) {
   const result = await buildIndex({
-    corpusFiles: [path],
-    indexDir: other,
+    corpusFiles: [where],
+    store: benchStoreLocation(other),
     embedder,
     onProgress: createProgressBar(process.stderr),
   });
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ papers: result.papers, peakRssMb })}\n`);
-} else if (mode === "serve" && path && other === "--port" && port) {
-  const store = await openEmbeddedStore(path, { encoder: embedder });
+} else if (mode === "serve" && where && other === "--port" && port) {
+  const store = await benchStoreLocation(where).open({ encoder: embedder });
   const engine = createSearchEngine({ store, embedder });
   const server = await serveEngine({ engine, embedder, port: Number(port), host: "127.0.0.1" });
   process.once("SIGTERM", () => void server.close().then(() => process.exit(0)));
 } else {
-  throw new Error("usage: scale-process.ts build CORPUS INDEX_DIR | serve INDEX_DIR --port PORT");
+  throw new Error("usage: scale-process.ts build CORPUS WHERE | serve WHERE --port PORT");
 }

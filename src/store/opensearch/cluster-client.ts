@@ -130,6 +130,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
       const what = `${method} ${path.split("?")[0]}`;
       const ndjson = body !== undefined && "ndjson" in body;
       let response: Response;
+      let text: string;
       try {
         response = await fetch(url + path, {
           method,
@@ -142,6 +143,9 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
           body: body === undefined ? undefined : ndjson ? body.ndjson : JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
+        // The timeout covers the body too: a cluster that sends its headers and then stalls
+        // must fail here, with the message below, not with a bare AbortSignal error.
+        text = await response.text();
       } catch (cause) {
         const code = (cause as { cause?: { code?: string } }).cause?.code;
         if ((cause as Error).name === "TimeoutError") {
@@ -161,7 +165,6 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
           { cause },
         );
       }
-      const text = await response.text();
       const parsedBody =
         response.headers.get("content-type")?.includes("json") && text
           ? (JSON.parse(text) as unknown)
