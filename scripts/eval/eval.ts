@@ -57,14 +57,19 @@ const tinyModel = () => {
 };
 
 const MODES: EvalMode[] = [
-  { name: "real model, pooled (default)", key: "real-pooled", model: realModel },
+  { name: "real model, pooled (default; int8 encoder)", key: "real-pooled", model: realModel },
   {
     name: "real model, separate sentence vectors",
     key: "real-separate",
     model: realModel,
     sentenceVectors: "separate",
   },
-  { name: "real model, int8 encoder (--dtype q8)", key: "real-q8", model: realModel, dtype: "q8" },
+  {
+    name: "real model, float32 encoder (--dtype fp32)",
+    key: "real-fp32",
+    model: realModel,
+    dtype: "fp32",
+  },
   { name: `fixture ${TINY_BERT.name}`, key: "fixture-tiny", model: tinyModel },
   { name: "lexical-only (no model)", key: "lexical" },
 ];

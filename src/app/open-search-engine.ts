@@ -1,10 +1,11 @@
 import type { BuildProgress } from "../contract/build-progress.ts";
 import { type BatchingEmbedder, createBatchingEmbedder } from "../embed/batching-embedder.ts";
-import { loadEmbedder } from "../embed/load-embedder.ts";
 import { ModelUnavailableError } from "../embed/model-unavailable-error.ts";
 import { buildIndex } from "../indexing/build-index.ts";
 import { createSearchEngine, type SearchEngine } from "../search/search-engine.ts";
 import type { Settings } from "../settings/settings.ts";
+import type { StoreLocation } from "../store/store-location.ts";
+import { loadModelFor } from "./load-model-for.ts";
 import { storeLocationFor } from "./store-location-for.ts";
 
 export interface OpenSearchEngineOptions {
@@ -36,9 +37,9 @@ export interface OpenedSearchEngine {
 }
 
 /** The model, or why it is missing (degraded mode). */
-async function modelOf(settings: Settings) {
+async function modelOf(settings: Settings, location: StoreLocation) {
   try {
-    return { embedder: await loadEmbedder(settings) };
+    return { embedder: await loadModelFor(settings, location) };
   } catch (error) {
     if (!(error instanceof ModelUnavailableError)) throw error;
     return { modelError: error };
@@ -58,11 +59,11 @@ export async function openSearchEngine(
   options: OpenSearchEngineOptions,
 ): Promise<OpenedSearchEngine> {
   const { settings } = options;
+  const location = storeLocationFor(settings);
   const { embedder, modelError } =
     options.embed === false
       ? { embedder: undefined, modelError: undefined }
-      : await modelOf(settings);
-  const location = storeLocationFor(settings);
+      : await modelOf(settings, location);
   let built = false;
   if (options.build) {
     const result = await buildIndex({

@@ -23,8 +23,9 @@ Commands:
 Options for every command:
   --model ID_OR_DIR     Hub model id or local model folder (env PAPERCHAT_MODEL,
                         default Xenova/all-MiniLM-L6-v2)
-  --dtype fp32|q8       Which of the model's encoders runs: fp32 (default) or the int8 one,
-                        onnx/model_quantized.onnx (env PAPERCHAT_DTYPE)
+  --dtype fp32|q8       Which of the model's encoders runs: fp32, or the int8 one,
+                        onnx/model_quantized.onnx (env PAPERCHAT_DTYPE). Default: the one
+                        the index was built with; for a new index, q8 when the model has it
   --offline             Never download anything (env PAPERCHAT_OFFLINE=1)
   --index-dir DIR       Where the index lives (env PAPERCHAT_INDEX_DIR, default index/)
   --store URL           Keep the index in an OpenSearch cluster instead (env PAPERCHAT_STORE):

@@ -21,9 +21,21 @@ export interface LoadEmbedderOptions {
   cacheDir: string;
   /** Texts per model call (rows per call for `embedPapers`). */
   batchSize?: number;
-  /** Which encoder runs: `fp32` (default) or the int8 `q8` (`onnx/model_quantized.onnx`). */
+  /**
+   * Which encoder runs: `fp32` or the int8 `q8` (`onnx/model_quantized.onnx`). When not given,
+   * `preferredDtype` runs if the model has that encoder, and `fp32` otherwise.
+   */
   dtype?: ModelDtype;
+  /**
+   * The encoder to run when `dtype` is not given (an existing index's own, so that its questions
+   * are embedded as its papers were). Default `q8`: on the labelled questions it answers as
+   * float32 does, at the speed of int8.
+   */
+  preferredDtype?: ModelDtype;
 }
+
+/** The encoder that runs when none is asked for and no index says which. */
+export const DEFAULT_DTYPE: ModelDtype = "q8";
 
 /**
  * onnxruntime's threads spin between operations by default, holding a core while they wait. On
@@ -47,9 +59,26 @@ const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: "0" } 
  * const [vector] = await embedder.embed(["graph neural networks"]);
  */
 export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+  if (options.dtype) return loadEncoder(options, options.dtype);
+  const preferred = options.preferredDtype ?? DEFAULT_DTYPE;
+  if (preferred === "fp32") return loadEncoder(options, "fp32");
+  const source = modelSource(options.model, options.cacheDir);
+  if (source.kind === "folder") {
+    const hasIt = missingModelFiles(source.path, preferred).length === 0;
+    return loadEncoder(options, hasIt ? preferred : "fp32");
+  }
+  // A hub model may not ship the int8 encoder, or only the float32 one may be cached.
+  try {
+    return await loadEncoder(options, preferred);
+  } catch (error) {
+    if (!(error instanceof ModelUnavailableError)) throw error;
+    return loadEncoder(options, "fp32");
+  }
+}
+
+async function loadEncoder(options: LoadEmbedderOptions, dtype: ModelDtype): Promise<Embedder> {
   const offline = options.offline ?? false;
   const batchSize = options.batchSize ?? 32;
-  const dtype = options.dtype ?? "fp32";
   const source = modelSource(options.model, options.cacheDir);
   if (source.kind === "folder" && missingModelFiles(source.path, dtype).length > 0) {
     throw new ModelUnavailableError(howToProvideModel(source, offline, dtype), options.model);

@@ -11,10 +11,11 @@ export interface Settings {
   /** Hub id or local model folder (`PAPERCHAT_MODEL`, `--model`). */
   model: string;
   /**
-   * Which of the model's encoders runs (`PAPERCHAT_DTYPE`, `--dtype`): `fp32` (default), or the
-   * int8 `q8` (`onnx/model_quantized.onnx`: hub models that ship it, or `model import --quantize int8`).
+   * Which of the model's encoders runs (`PAPERCHAT_DTYPE`, `--dtype`): `fp32`, or the int8 `q8`
+   * (`onnx/model_quantized.onnx`: hub models that ship it, or `model import --quantize int8`).
+   * Unset: the existing index's own, else `q8` when the model has it, else `fp32`.
    */
-  dtype: ModelDtype;
+  dtype?: ModelDtype;
   /** Forbid downloads (`PAPERCHAT_OFFLINE=1`, `--offline`). */
   offline: boolean;
   /** Index folder (`PAPERCHAT_INDEX_DIR`, `--index-dir`). */
@@ -91,8 +92,9 @@ export function debugFromEnv(env: Record<string, string | undefined>): boolean {
   return Boolean(env.PAPERCHAT_DEBUG);
 }
 
-function dtypeFromEnv(value: string | undefined): ModelDtype {
-  const dtype = (value?.trim() || "fp32") as ModelDtype;
+function dtypeFromEnv(value: string | undefined): ModelDtype | undefined {
+  if (!value?.trim()) return undefined;
+  const dtype = value.trim() as ModelDtype;
   if (!MODEL_DTYPES.includes(dtype))
     throw new ConfigurationError(
       `PAPERCHAT_DTYPE must be one of ${MODEL_DTYPES.join(", ")}, got "${value}".`,

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "@huggingface/transformers";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +100,18 @@ describe("loadEmbedder failures say what to do", () => {
     expect(error).toBeInstanceOf(ModelUnavailableError);
     expect((error as Error).message).toContain('"Xenova/all-MiniLM-L6-v2" (dtype q8)');
     expect((error as Error).message).toContain("onnx/model_quantized.onnx");
+  });
+
+  it("offline, a cached hub model with only its float32 encoder runs it when no dtype is asked", async () => {
+    const cacheDir = tempDir();
+    const cached = join(cacheDir, "Xenova/all-MiniLM-L6-v2");
+    cpSync(TINY_MODEL, cached, { recursive: true });
+    expect(existsSync(join(cached, "onnx/model_quantized.onnx"))).toBe(false);
+    const model = "Xenova/all-MiniLM-L6-v2";
+    expect((await loadEmbedder({ model, offline: true, cacheDir })).dtype).toBe("fp32");
+    // With the int8 file cached too, the int8 encoder runs (here a copy: the choice is by file).
+    copyFileSync(join(cached, "onnx/model.onnx"), join(cached, "onnx/model_quantized.onnx"));
+    expect((await loadEmbedder({ model, offline: true, cacheDir })).dtype).toBe("q8");
   });
 
   it("an incomplete local folder lists the missing files", async () => {

@@ -2,12 +2,16 @@ import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "@huggingface/transformers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadModelFor } from "../../src/app/load-model-for.ts";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 import { main } from "../../src/cli/main.ts";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { ENCODER_FILES, type ModelDtype } from "../../src/embed/model-source.ts";
 import { ModelUnavailableError } from "../../src/embed/model-unavailable-error.ts";
-import { tempDir } from "../support/tiny-index.ts";
+import { buildIndex } from "../../src/indexing/build-index.ts";
+import { resolveSettings } from "../../src/settings/settings.ts";
+import { embeddedLocation } from "../../src/store/embedded/embedded-location.ts";
+import { BUNDLED_CORPUS, tempDir } from "../support/tiny-index.ts";
 import { writeSyntheticCheckpoint } from "./support/synthetic-checkpoint.ts";
 
 const TEXTS = [
@@ -83,6 +87,34 @@ describe("paperchat model import --quantize int8", () => {
     expect((error as Error).message).toContain(`has no ${ENCODER_FILES.q8}`);
     expect((error as Error).message).toContain("paperchat model import --quantize int8");
     expect((await load(plain, "fp32")).dtype).toBe("fp32");
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("without --dtype, runs the int8 encoder when the folder has one, or the index's own encoder", async () => {
+    const settings = { ...resolveSettings({}, { model: out, offline: true }), cacheDir: tempDir() };
+    expect(settings.dtype).toBeUndefined();
+    const fresh = embeddedLocation(tempDir("paperchat-index-"));
+    expect((await loadModelFor(settings, fresh)).dtype).toBe("q8");
+    // An index built with float32 keeps being asked in float32: no rebuild, no refusal.
+    const indexDir = tempDir("paperchat-index-");
+    const fp32 = await load(out, "fp32");
+    await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir, embedder: fp32 });
+    const kept = await loadModelFor(settings, embeddedLocation(indexDir));
+    expect(kept.dtype).toBe("fp32");
+    const rerun = await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir, embedder: kept });
+    expect(rerun.upToDate).toBe(true);
+    // --dtype still decides over the index (the build then says it rebuilds).
+    const asked = { ...settings, dtype: "q8" as const };
+    expect((await loadModelFor(asked, embeddedLocation(indexDir))).dtype).toBe("q8");
+  });
+
+  it("without --dtype, a folder with only the float32 encoder runs it", async () => {
+    const root = tempDir();
+    const { checkpoint } = writeSyntheticCheckpoint(root, { pooling: "mean" });
+    const plain = join(root, "plain");
+    expect((await run(["model", "import", checkpoint, plain])).code).toBe(0);
+    const embedder = await loadEmbedder({ model: plain, offline: true, cacheDir: tempDir() });
+    expect(embedder.dtype).toBe("fp32");
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -22,7 +22,7 @@ describe.runIf(ready)("an index built with the int8 encoder", () => {
   beforeAll(async () => {
     const cacheDir = tempDir("paperchat-cache-");
     q8 = await loadEmbedder({ model: REAL_MODEL, offline: true, cacheDir, dtype: "q8" });
-    fp32 = await loadEmbedder({ model: REAL_MODEL, offline: true, cacheDir });
+    fp32 = await loadEmbedder({ model: REAL_MODEL, offline: true, cacheDir, dtype: "fp32" });
     indexDir = tempDir("paperchat-index-");
     await buildIndex({ corpusFiles: [BUNDLED_CORPUS], indexDir, embedder: q8 });
   }, 300_000);

@@ -40,7 +40,7 @@ const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return dot;
 };
 const load = (model: string) =>
-  loadEmbedder({ model, offline: true, cacheDir: tempDir("paperchat-cache-") });
+  loadEmbedder({ model, dtype: "fp32", offline: true, cacheDir: tempDir("paperchat-cache-") });
 
 describe.runIf(hasRealModel("the real-model reference test"))(
   "paperchat's embedder against sentence-transformers on PyTorch (all-MiniLM-L6-v2)",

@@ -5,11 +5,11 @@ import { ConfigurationError } from "../../src/settings/configuration-error.ts";
 import { DEFAULT_MODEL, resolveSettings } from "../../src/settings/settings.ts";
 
 describe("the encoder dtype setting", () => {
-  it("is fp32 unless PAPERCHAT_DTYPE or --dtype says q8; the flag wins", () => {
-    expect(resolveSettings({})).toMatchObject({ model: DEFAULT_MODEL, dtype: "fp32" });
+  it("is unset (the index's own, else int8 when the model has it) unless PAPERCHAT_DTYPE or --dtype says; the flag wins", () => {
+    expect(resolveSettings({})).toMatchObject({ model: DEFAULT_MODEL, dtype: undefined });
     expect(resolveSettings({ PAPERCHAT_DTYPE: "q8" }).dtype).toBe("q8");
     expect(resolveSettings({ PAPERCHAT_DTYPE: " fp32 " }).dtype).toBe("fp32");
-    expect(resolveSettings({ PAPERCHAT_DTYPE: "" }).dtype).toBe("fp32");
+    expect(resolveSettings({ PAPERCHAT_DTYPE: "" }).dtype).toBeUndefined();
     const { overrides } = parseCommandLine(["search", "graphs", "--dtype", "fp32"]);
     expect(resolveSettings({ PAPERCHAT_DTYPE: "q8" }, overrides).dtype).toBe("fp32");
     expect(parseCommandLine(["index", "--dtype", "q8"]).overrides.dtype).toBe("q8");

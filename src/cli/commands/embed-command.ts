@@ -1,6 +1,7 @@
+import { loadModelFor } from "../../app/load-model-for.ts";
+import { storeLocationFor } from "../../app/store-location-for.ts";
 import { embeddingsResponse } from "../../contract/embeddings-response.ts";
 import { publicModelName } from "../../contract/model-name.ts";
-import { loadEmbedder } from "../../embed/load-embedder.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import type { CliIo } from "../cli-io.ts";
 import type { CommandLine } from "../parse-command-line.ts";
@@ -14,7 +15,7 @@ export async function embedCommand(line: CommandLine, io: CliIo): Promise<number
   if (texts.length === 0)
     throw new UsageError("embed needs texts as arguments or on standard input.");
   const settings = resolveSettings(io.env, line.overrides);
-  const embedder = await loadEmbedder(settings);
+  const embedder = await loadModelFor(settings, storeLocationFor(settings));
   const vectors = await embedder.embed(texts);
   if (line.json) {
     const response = embeddingsResponse({

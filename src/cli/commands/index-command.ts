@@ -1,5 +1,5 @@
+import { loadModelFor } from "../../app/load-model-for.ts";
 import { storeLocationFor } from "../../app/store-location-for.ts";
-import { loadEmbedder } from "../../embed/load-embedder.ts";
 import { buildIndex } from "../../indexing/build-index.ts";
 import { resolveSettings } from "../../settings/settings.ts";
 import type { CliIo } from "../cli-io.ts";
@@ -28,7 +28,7 @@ export async function indexCommand(line: CommandLine, io: CliIo): Promise<number
     );
     return 0;
   }
-  const embedder = await loadEmbedder(settings);
+  const embedder = await loadModelFor(settings, store);
   const result = await buildIndex({
     corpusFiles: settings.corpusFiles,
     format: line.format,
