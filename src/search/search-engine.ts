@@ -93,20 +93,27 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     async searchPapers(question, k, filter) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
       // The model's pass runs on this thread, on a later turn of the event loop (onnxruntime-node
-      // runs synchronously): the lexical requests and the plan are sent first.
+      // runs synchronously): the lexical requests and the plan are sent first, and the nearest
+      // papers are asked for as soon as the vector is there, while the lexical step still runs
+      // (a network store answers both at once instead of one after the other).
       const embedding = embedder?.embed([question]);
       const terms = tokenize(question);
       const among = embedding ? planNearest(store, filter, limits) : undefined;
-      const { bm25, rareTitles, termStatistics } = await store.lexical(terms, candidates, filter);
+      const dense = embedding?.then(async ([vector]) => {
+        if (!vector) return undefined;
+        const query = { vector, limit: candidates, filter, among: await among };
+        return { vector, ranking: await store.nearest(query) };
+      });
+      const [{ bm25, rareTitles, termStatistics }, nearest] = await Promise.all([
+        store.lexical(terms, candidates, filter),
+        dense,
+      ]);
       const lists = [
         weighted(bm25, FUSION_WEIGHTS.bm25),
         weighted(rareTitles, FUSION_WEIGHTS.rareTitles),
+        ...(nearest ? [weighted(nearest.ranking, FUSION_WEIGHTS.dense)] : []),
       ];
-      const vector = embedding ? (await embedding)[0] : undefined;
-      if (vector) {
-        const query = { vector, limit: candidates, filter, among: await among };
-        lists.push(weighted(await store.nearest(query), FUSION_WEIGHTS.dense));
-      }
+      const vector = nearest?.vector;
       const hits = fuseScores(lists, k);
       const found = await store.papersWithSentences(hits.map((hit) => hit.doc));
       const scoreOf = new Map(hits.map((hit) => [hit.doc, hit.score]));
