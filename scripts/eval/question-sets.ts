@@ -12,10 +12,11 @@ export interface LabelledQuestion {
   kind?: "terms" | "paraphrase" | "method";
   /**
    * Own questions only: tuned on; held out from the first round of tuning (`heldout`, seen since);
-   * written after it and held out from the second (`heldout2`, seen since); or written after that
-   * and never tuned on (`heldout3`).
+   * written after it and held out from the second (`heldout2`, seen since); written after that
+   * (`heldout3`, measured once, seen since); or written blind to the search and snippet code and
+   * never tuned on (`heldout4`).
    */
-  split?: "tune" | "heldout" | "heldout2" | "heldout3";
+  split?: "tune" | "heldout" | "heldout2" | "heldout3" | "heldout4";
 }
 
 /** A named list of labelled questions. */
@@ -33,7 +34,7 @@ const readJsonl = (path: string): LabelledQuestion[] =>
 /**
  * The eval's question sets, from `test/fixtures/`: the dev set (`dev-snippets.jsonl`: the
  * questions of `dev-queries.jsonl` with their marked sentences), and the own questions
- * (`own-questions.jsonl`) by split: `heldout3` is the one no weight was tuned on.
+ * (`own-questions.jsonl`) by split: `heldout4` is the one nothing was tuned on.
  *
  * @example
  * const sets = loadQuestionSets(repoRoot); // [{ name: "dev", questions }, { name: "own: tune", … }, …]
@@ -47,6 +48,7 @@ export function loadQuestionSets(repoRoot: string): QuestionSet[] {
     { name: "own: heldout", questions: own.filter((q) => q.split === "heldout") },
     { name: "own: heldout2", questions: own.filter((q) => q.split === "heldout2") },
     { name: "own: heldout3", questions: own.filter((q) => q.split === "heldout3") },
+    { name: "own: heldout4", questions: own.filter((q) => q.split === "heldout4") },
   ];
 }
 

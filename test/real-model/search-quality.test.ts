@@ -208,6 +208,9 @@ async function expectEvalFloors(floors: EvalFloors, model?: string, mode?: Sente
   });
   try {
     for (const set of loadQuestionSets(resolve(import.meta.dirname, "../.."))) {
+      // A split without floors (heldout4, not yet measured) is left to `npm run eval`.
+      const floor = floors[set.name as keyof EvalFloors] as SetFloors | undefined;
+      if (floor === undefined) continue;
       const outcomes = [];
       for (const question of set.questions) {
         outcomes.push(outcomeOf(question, await engine.search(question.q, 10)));
@@ -220,7 +223,6 @@ async function expectEvalFloors(floors: EvalFloors, model?: string, mode?: Sente
         first: count(f.first1),
         shown: count(f.shown3),
       };
-      const floor = floors[set.name as keyof EvalFloors];
       for (const key of Object.keys(floor) as (keyof SetFloors)[]) {
         expect(got[key], `${set.name} ${key}: ${JSON.stringify(got)}`).toBeGreaterThanOrEqual(
           floor[key],
