@@ -1,7 +1,11 @@
-import { loadBenchEmbedder } from "./bench-model.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
+import {
+  type BenchContext,
+  type BenchSection,
+  formatNumber,
+  ratioRow,
+  row,
+} from "./bench-section.ts";
 import { readBundledCorpus, serveBundledIndex } from "./bundled-corpus.ts";
-import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
 import { inBatchesOf } from "./in-batches-of.ts";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
 
@@ -35,7 +39,7 @@ export async function runEmbeddingsBench(context: BenchContext): Promise<BenchSe
   const sentences = corpus.sentences.flat().map((sentence) => sentence.text);
   const inputs = sentences.slice(0, sentences.length - (sentences.length % CLIENTS));
   const warmUp = corpus.papers.slice(0, WARM_UP).map((paper) => paper.title);
-  const embedder = await loadBenchEmbedder(context);
+  const embedder = await context.loadEmbedder();
   const timeBatches = async (texts: string[]) => {
     const started = performance.now();
     for (const batch of inBatchesOf(texts, CLIENTS)) await embedder.embed(batch);
@@ -76,17 +80,14 @@ export async function runEmbeddingsBench(context: BenchContext): Promise<BenchSe
       key: "embeddings",
       title: "Embeddings API",
       figures: [
-        comparedFigure({
-          figure: `\`/v1/embeddings\` throughput, ${CLIENTS} clients × 1 input`,
-          value: `${formatNumber(servedRate)} inputs/s`,
-          reference: `${formatNumber(modelRate)} inputs/s the model alone, batches of ${CLIENTS}`,
+        ratioRow(
+          `\`/v1/embeddings\` throughput, ${CLIENTS} clients × 1 input`,
+          `${formatNumber(servedRate)} inputs/s`,
+          `${formatNumber(modelRate)} inputs/s the model alone, batches of ${CLIENTS}`,
           ratio,
-          target: { atLeast: TARGET_RATIO },
-        }),
-        absoluteFigure({
-          figure: "`/v1/embeddings` errors",
-          value: String(errors),
-          reference: `${inputs.length * ROUNDS} requests`,
+          { atLeast: TARGET_RATIO },
+        ),
+        row("`/v1/embeddings` errors", String(errors), `${inputs.length * ROUNDS} requests`, {
           target: "0",
           met: errors === 0,
         }),

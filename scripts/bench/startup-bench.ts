@@ -1,6 +1,11 @@
-import type { BenchContext, BenchSection } from "./bench-section.ts";
+import {
+  type BenchContext,
+  type BenchSection,
+  formatNumber,
+  ratioRow,
+  row,
+} from "./bench-section.ts";
 import { bundledIndexArgs } from "./bundled-corpus.ts";
-import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
 import { paperchatArgs, runTimed, startServer } from "./processes.ts";
 import { median } from "./stats.ts";
 
@@ -48,16 +53,13 @@ export async function runStartupBench(context: BenchContext): Promise<BenchSecti
     key: "startup",
     title: "Start-up",
     figures: [
-      comparedFigure({
-        figure: "Start-up: spawn to first answered `/api/search`",
-        value: `${formatNumber(ms)} ms`,
-        reference: `${formatNumber(oneShot)} ms one-shot \`paperchat embed\``,
-        ratio: ms / oneShot,
-      }),
-      absoluteFigure({
-        figure: "Start-up: resident memory at rest",
-        value: `${formatNumber(rss)} MiB`,
-      }),
+      ratioRow(
+        "Start-up: spawn to first answered `/api/search`",
+        `${formatNumber(ms)} ms`,
+        `${formatNumber(oneShot)} ms one-shot \`paperchat embed\``,
+        ms / oneShot,
+      ),
+      row("Start-up: resident memory at rest", `${formatNumber(rss)} MiB`),
     ],
     json: { ms, rss_mb: rss, one_shot_embed_ms: oneShot, runs_ms: startMs },
     notes: [
