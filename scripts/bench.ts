@@ -9,13 +9,13 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runAnnBench } from "./bench/ann-bench.ts";
 import { benchModel } from "./bench/bench-model.ts";
-import type { BenchContext, BenchSection } from "./bench/bench-section.ts";
 import { runEmbeddingsBench } from "./bench/embeddings-bench.ts";
 import { runIndexingBench } from "./bench/indexing-bench.ts";
 import { runOpenSearchBench } from "./bench/opensearch-bench.ts";
 import { runQueryBench } from "./bench/query-bench.ts";
 import { describeMachine, renderTable, withEarlierSections, writeReport } from "./bench/report.ts";
 import { runScaleBench } from "./bench/scale-bench.ts";
+import type { BenchContext, BenchSection } from "./bench/section.ts";
 import { runSnippetBench } from "./bench/snippet-bench.ts";
 import { runStartupBench } from "./bench/startup-bench.ts";
 

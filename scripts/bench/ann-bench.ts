@@ -5,9 +5,9 @@ import { runInNewContext } from "node:vm";
 import { createGraphBuilder, openGraph } from "../../src/store/embedded/hnsw-graph.ts";
 import { DEFAULT_HNSW } from "../../src/store/embedded/manifest.ts";
 import { efSearchFor } from "../../src/store/store-limits.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
-import { formatNumber, judged, ratioRow, row } from "./bench-section.ts";
 import { exactTopK, recallAtK } from "./recall.ts";
+import type { BenchContext, BenchSection } from "./section.ts";
+import { formatNumber, judged, ratioRow, row } from "./section.ts";
 import { syntheticUnitVectors, type VectorDistribution } from "./synthetic-vectors.ts";
 
 /** Recall@10 at least this, at least this multiple of the exact scan's queries/s. */

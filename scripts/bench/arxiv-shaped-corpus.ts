@@ -3,8 +3,9 @@ import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { readCorpus } from "../../src/corpus/index.ts";
-import type { BenchContext } from "./bench-section.ts";
+import { uniformSampler } from "../fixture-model/seeded-random.ts";
 import { BUNDLED_CORPUS } from "./bundled-corpus.ts";
+import type { BenchContext } from "./section.ts";
 
 /** Subject categories drawn from, each paper gets 1–3 (the first is its primary one). */
 const CATEGORIES = (
@@ -27,18 +28,6 @@ const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 /** Topics: each draws most of its words from its own slice of the vocabulary. */
 const TOPICS = 500;
-
-/** mulberry32: the same stream of numbers in [0, 1) for the same seed, on every platform. */
-function uniformSampler(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The words of the bundled abstracts, most frequent first: a realistic scientific vocabulary. */
 async function vocabulary(bundledCorpus: string): Promise<string[]> {

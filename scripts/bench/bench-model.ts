@@ -5,7 +5,7 @@ import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { ENCODER_FILES, MODEL_FILES } from "../../src/embed/model-source.ts";
 import { MINILM_SHAPE } from "../fixture-model/fixture-specs.ts";
 import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
-import type { BenchContext } from "./bench-section.ts";
+import type { BenchContext } from "./section.ts";
 
 /**
  * The model the speed figures are measured with, as the sections get it: the real

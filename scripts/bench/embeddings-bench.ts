@@ -1,13 +1,7 @@
-import {
-  type BenchContext,
-  type BenchSection,
-  formatNumber,
-  ratioRow,
-  row,
-} from "./bench-section.ts";
 import { readBundledCorpus, serveBundledIndex } from "./bundled-corpus.ts";
 import { inBatchesOf } from "./in-batches-of.ts";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
 
 /** 16 one-input clients get at least this share of the model's batch-of-16 throughput. */
 const TARGET_RATIO = 0.8;

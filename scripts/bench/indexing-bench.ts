@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generatedCorpus } from "./arxiv-shaped-corpus.ts";
-import { type BenchContext, type BenchSection, formatNumber, ratioRow } from "./bench-section.ts";
 import { paperchatArgs, runTimed } from "./processes.ts";
 import { recordedChunks } from "./recorded-chunks.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow } from "./section.ts";
 
 /** Papers of the generated arXiv-shaped corpus: as many as the txtai figure was measured on. */
 const PAPERS = 2000;

@@ -1,13 +1,7 @@
-import {
-  type BenchContext,
-  type BenchSection,
-  formatNumber,
-  ratioRow,
-  row,
-} from "./bench-section.ts";
 import { questionPool, readBundledCorpus, serveBundledIndex } from "./bundled-corpus.ts";
 import { inBatchesOf } from "./in-batches-of.ts";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
 import { type SampleSummary, summarize } from "./stats.ts";
 
 /** c1: p50 within this multiple of the bare embed; c16: this multiple of embeds/s one at a time. */

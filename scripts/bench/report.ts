@@ -3,19 +3,10 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join, relative } from "node:path";
-import { type BenchSection, type Figure, formatNumber } from "./bench-section.ts";
+import { type BenchSection, type Figure, formatNumber } from "./section.ts";
 
-/** The machine a report was measured on. */
-export interface MachineInfo {
-  cores: number;
-  cpuModel: string;
-  memoryGb: number;
-  node: string;
-  platform: string;
-  /** Versions of the packages the figures depend on. */
-  packages: Record<string, string>;
-  date: string;
-}
+/** The machine a report was measured on (see `describeMachine`). */
+export type MachineInfo = ReturnType<typeof describeMachine>;
 
 /** A whole run: the machine, every section, and how long it took. */
 export interface BenchReport {
@@ -30,6 +21,7 @@ export interface BenchReport {
   sections: BenchSection[];
 }
 
+/** The packages the figures depend on, whose versions the report gives. */
 const MEASURED_PACKAGES = ["@huggingface/transformers", "onnxruntime-node", "hnswlib-node", "hono"];
 
 /**
@@ -38,7 +30,7 @@ const MEASURED_PACKAGES = ["@huggingface/transformers", "onnxruntime-node", "hns
  * @example
  * describeMachine("/work/main").cores; // 2
  */
-export function describeMachine(repoRoot: string): MachineInfo {
+export function describeMachine(repoRoot: string) {
   const version = (name: string) => {
     try {
       const file = join(repoRoot, "node_modules", name, "package.json");

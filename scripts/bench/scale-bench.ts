@@ -1,13 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generatedCorpus, questionsFrom } from "./arxiv-shaped-corpus.ts";
-import {
-  type BenchContext,
-  type BenchSection,
-  formatNumber,
-  judged,
-  row,
-} from "./bench-section.ts";
+import { type BenchContext, type BenchSection, formatNumber, judged, row } from "./section.ts";
 import { summarize } from "./stats.ts";
 import {
   buildSyntheticStore,

@@ -1,6 +1,6 @@
 import { quantizeSentenceVectors, sentenceScores } from "../../src/store/sentence-vectors.ts";
-import { type BenchContext, type BenchSection, formatNumber, row } from "./bench-section.ts";
 import { readBundledCorpus } from "./bundled-corpus.ts";
+import { type BenchContext, type BenchSection, formatNumber, row } from "./section.ts";
 import { median } from "./stats.ts";
 
 /** Papers whose snippet choice is compared, per question: the nearest ones, as search returns. */

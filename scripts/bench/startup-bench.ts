@@ -1,12 +1,6 @@
-import {
-  type BenchContext,
-  type BenchSection,
-  formatNumber,
-  ratioRow,
-  row,
-} from "./bench-section.ts";
 import { bundledIndexArgs } from "./bundled-corpus.ts";
 import { paperchatArgs, runTimed, startServer } from "./processes.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
 import { median } from "./stats.ts";
 
 /** Start-ups measured; the median counts. */

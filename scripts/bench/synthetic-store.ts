@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import type { BenchContext } from "./bench-section.ts";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
 import { runTimed, type ServerProcess, startServer } from "./processes.ts";
+import type { BenchContext } from "./section.ts";
 
 /** Searches of the synthetic store: questions measured, warm-up requests before them, results. */
 export const SEARCHES = { questions: 300, warmUp: 30, k: 10 };
