@@ -7,14 +7,8 @@ import { BENCH_STORE_PREFIX, benchStoreLocation } from "./bench-store-location.t
 import { runFailover } from "./failover.ts";
 import { paperchatArgs, runTimed } from "./processes.ts";
 import { exactTopK, recallAtK } from "./recall.ts";
-import {
-  type BenchContext,
-  type BenchSection,
-  formatNumber,
-  judged,
-  type Limit,
-  row,
-} from "./section.ts";
+import type { BenchContext, BenchSection, Limit } from "./section.ts";
+import { formatNumber, judged, row } from "./section.ts";
 import { summarize } from "./stats.ts";
 import {
   buildSyntheticStore,
@@ -23,7 +17,7 @@ import {
   serveSyntheticStore,
   withSyntheticServer,
 } from "./synthetic-store.ts";
-import { createSyntheticEmbedder, syntheticEmbedP50 } from "./synthetic-vectors.ts";
+import { createSyntheticEmbedder } from "./synthetic-vectors.ts";
 
 /** The bench's own cluster: away from the tests' 9250 and a real cluster's 9200. */
 const CLUSTER = { name: "paperchat-bench", nodes: 2, basePort: 9300 };
@@ -90,11 +84,16 @@ async function measureStore(
     replicaReadyS = await cluster.waitForGreen();
     context.log(`opensearch: replica ready ${formatNumber(replicaReadyS)} s after the build`);
   }
-  const served = await withSyntheticServer(context, where, questions, async (server, search) => {
-    const [c1, c16] = [await search(1), await search(16)];
-    return { c1, c16, serverRssMb: server.rssMb(), clusterRssMb: cluster?.rssMb() };
-  });
-  const embedP50 = await syntheticEmbedP50(questions.slice(SEARCHES.warmUp + 1));
+  const served = await withSyntheticServer(
+    context,
+    where,
+    questions,
+    async (server, search, embedP50) => {
+      const [c1, c16] = [await search(1), await search(16)];
+      return { c1, c16, embedP50, serverRssMb: server.rssMb(), clusterRssMb: cluster?.rssMb() };
+    },
+  );
+  const { embedP50 } = served;
   const [one, sixteen] = [summarize(served.c1.latenciesMs), summarize(served.c16.latenciesMs)];
   const store: StoreFigures = {
     papers: built.papers,

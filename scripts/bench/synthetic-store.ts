@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
 import { runTimed, type ServerProcess, startServer } from "./processes.ts";
 import type { BenchContext } from "./section.ts";
+import { percentile } from "./stats.ts";
+import { createSyntheticEmbedder } from "./synthetic-vectors.ts";
 
 /** Searches of the synthetic store: questions measured, warm-up requests before them, results. */
 export const SEARCHES = { questions: 300, warmUp: 30, k: 10 };
@@ -64,9 +66,25 @@ export function serveSyntheticStore(
 }
 
 /**
+ * The median time the synthetic vector source takes to embed one of `questions`, in ms: what is
+ * taken off a search's latency to give the latency beyond the embed.
+ */
+async function syntheticEmbedP50(questions: readonly string[]): Promise<number> {
+  const embedder = createSyntheticEmbedder();
+  const embedMs: number[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    await embedder.embed([question]);
+    embedMs.push(performance.now() - started);
+  }
+  return percentile(embedMs, 50);
+}
+
+/**
  * Serves `where` (ready on the first of `questions`), warms it up with the next
- * `SEARCHES.warmUp` at concurrency 1, then hands `measure` the server and `search`, which asks
- * each of the remaining questions once from `connections` clients. Stops the server after.
+ * `SEARCHES.warmUp` at concurrency 1, then hands `measure` the server, `search`, which asks each
+ * of the remaining questions once from `connections` clients, and the synthetic embed's p50 over
+ * them (in ms, for latencies beyond the embed). Stops the server after.
  *
  * @example
  * const c1 = await withSyntheticServer(context, indexDir, questions, (_, search) => search(1));
@@ -78,6 +96,7 @@ export async function withSyntheticServer<Result>(
   measure: (
     server: ServerProcess,
     search: (connections: number) => Promise<LoadTestResult>,
+    embedP50Ms: number,
   ) => Promise<Result>,
 ): Promise<Result> {
   const server = await serveSyntheticStore(context, where, questions[0]!);
@@ -88,9 +107,9 @@ export async function withSyntheticServer<Result>(
     const ask = (connections: number, asked: typeof requests) =>
       runLoadTest({ url: server.url, connections, requests: asked });
     await ask(1, requests.slice(0, SEARCHES.warmUp));
-    return await measure(server, (connections) =>
-      ask(connections, requests.slice(SEARCHES.warmUp)),
-    );
+    const measured = requests.slice(SEARCHES.warmUp);
+    const embedP50Ms = await syntheticEmbedP50(questions.slice(SEARCHES.warmUp + 1));
+    return await measure(server, (connections) => ask(connections, measured), embedP50Ms);
   } finally {
     await server.stop();
   }

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { paperText } from "../../src/corpus/paper-text.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { gaussianSampler } from "../fixture-model/seeded-random.ts";
-import { percentile } from "./stats.ts";
 
 /**
  * How the synthetic vectors are spread over the unit sphere. `uniform`: directions drawn
@@ -112,22 +111,4 @@ export function createSyntheticEmbedder(): Embedder {
     },
     countTokens: (texts) => texts.map((text) => Math.min(512, text.split(" ").length + 2)),
   };
-}
-
-/**
- * The median time the synthetic vector source takes to embed one question, in ms: what a
- * section takes off a search's latency to give the latency beyond the embed.
- *
- * @example
- * const embedP50 = await syntheticEmbedP50(["graph neural networks", "diffusion models"]);
- */
-export async function syntheticEmbedP50(questions: readonly string[]): Promise<number> {
-  const embedder = createSyntheticEmbedder();
-  const embedMs: number[] = [];
-  for (const question of questions) {
-    const started = performance.now();
-    await embedder.embed([question]);
-    embedMs.push(performance.now() - started);
-  }
-  return percentile(embedMs, 50);
 }
