@@ -125,9 +125,6 @@ function graphFigures(graph: GraphResult) {
  * searched at `efSearchFor(10)` and a sweep of other widths) against an exact scan, on 100k
  * seeded synthetic unit vectors: low-rank (as sentence embeddings are; the headline) and
  * uniform (the worst case, a stress row).
- *
- * @example
- * const section = await runAnnBench(context);
  */
 export async function runAnnBench(context: BenchContext): Promise<BenchSection> {
   const lowRank = await measureGraph(context, "low-rank");

@@ -24,9 +24,6 @@ function isEmbeddingAnswer(body: string): boolean {
  * Embeddings API throughput: `POST /v1/embeddings` from 16 concurrent clients sending one
  * sentence each, against the project's embedder embedding the same sentences in batches of 16 in
  * this process (the model alone).
- *
- * @example
- * const section = await runEmbeddingsBench(context);
  */
 export async function runEmbeddingsBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await readBundledCorpus(context.repoRoot);

@@ -82,9 +82,6 @@ async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32
  * papers, spawn to exit, against the model alone making the same passes (`embedPapers` over the
  * same chunks) in a process of its own; and its papers/s against txtai's cited figure. With an
  * int8 encoder in the model folder, the same again with it.
- *
- * @example
- * const section = await runIndexingBench(context);
  */
 export async function runIndexingBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await generatedCorpus(context, PAPERS);

@@ -209,9 +209,6 @@ async function attempt<Result>(
  * workers with the bench model on the fresh cluster; then bulk rate, search latency beyond the
  * embed at concurrency 1 and 16 (once the replica is in), dense recall@10 against an exact scan,
  * the cluster's memory; then searches while node 1 is killed. The cluster is always stopped.
- *
- * @example
- * const section = await runOpenSearchBench({ ...context, openSearchPapers: 10_000 });
  */
 export async function runOpenSearchBench(context: BenchContext): Promise<BenchSection> {
   const { log } = context;

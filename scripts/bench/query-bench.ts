@@ -37,9 +37,6 @@ const latencyJson = (s: SampleSummary, seconds: number) => ({
  * index) at concurrency 1 and 16, every request a different question, against the bare cost of
  * embedding each question with the project's embedder in this process, asked in alternating
  * blocks so that both sides see the same moments of a shared machine.
- *
- * @example
- * const section = await runQueryBench(context);
  */
 export async function runQueryBench(context: BenchContext): Promise<BenchSection> {
   const questions = questionPool(await readBundledCorpus(context.repoRoot));

@@ -72,9 +72,6 @@ async function buildOnce(context: BenchContext, corpus: string, indexDir: string
  * the real `buildIndex` and served by the real server, with a labelled synthetic vector source
  * in place of the model, so that it measures storage and serving only (the model's own speed is
  * the indexing section's).
- *
- * @example
- * const section = await runScaleBench({ ...context, scalePapers: 10_000 });
  */
 export async function runScaleBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await generatedCorpus(context, context.scalePapers);

@@ -15,9 +15,6 @@ const percent = (value: number) => `${formatNumber(100 * value)}%`;
  * quantization), and pooled from the paper's pass (the default) against every sentence embedded
  * on its own (`--sentence-vectors separate`). For each question, in each of the 5 papers nearest
  * by paper vector, the sentence closest to the question.
- *
- * @example
- * const section = await runSnippetBench(context);
  */
 export async function runSnippetBench(context: BenchContext): Promise<BenchSection> {
   const embedder = await context.loadEmbedder();

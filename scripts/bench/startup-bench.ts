@@ -13,9 +13,6 @@ const FIRST_QUESTION = "/api/search?q=graph%20neural%20networks%20for%20molecule
  * Start-up: time from spawning `node bin/paperchat.js start` (index already built) to the first
  * answered `/api/search`, and resident memory at rest, against a one-shot `paperchat embed` (the
  * same process start-up and model load, one embedding, exit).
- *
- * @example
- * const section = await runStartupBench(context);
  */
 export async function runStartupBench(context: BenchContext): Promise<BenchSection> {
   const { repoRoot } = context;
