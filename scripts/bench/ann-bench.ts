@@ -5,10 +5,9 @@ import { runInNewContext } from "node:vm";
 import { createGraphBuilder, openGraph } from "../../src/store/embedded/hnsw-graph.ts";
 import { DEFAULT_HNSW } from "../../src/store/embedded/manifest.ts";
 import { efSearchFor } from "../../src/store/store-limits.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
-import { exactTopK } from "./exact-knn.ts";
-import { absoluteFigure, comparedFigure, type Figure, formatNumber } from "./figure.ts";
-import { recallAtK } from "./recall.ts";
+import { exactTopK, recallAtK } from "./recall.ts";
+import type { BenchContext, BenchSection } from "./section.ts";
+import { formatNumber, judged, ratioRow, row } from "./section.ts";
 import { syntheticUnitVectors, type VectorDistribution } from "./synthetic-vectors.ts";
 
 /** Recall@10 at least this, at least this multiple of the exact scan's queries/s. */
@@ -21,22 +20,6 @@ const QUERIES = 100;
 const PROJECT_EF = efSearchFor(K);
 /** Search widths tried on every graph, the project's among them, narrowest first. */
 const EF_SWEEP = [...new Set([64, 128, 256, 512, 1024, PROJECT_EF])].sort((a, b) => a - b);
-
-interface EfResult {
-  ef: number;
-  recall_at_10: number;
-  qps: number;
-  speedup: number;
-}
-
-interface GraphResult {
-  distribution: VectorDistribution;
-  build_s: number;
-  /** Native (non-V8) resident memory the graph added, per vector. */
-  rss_bytes_per_vector: number;
-  brute_force_qps: number;
-  sweep: EfResult[];
-}
 
 /** V8's collector, exposed at run time, so garbage does not blur memory readings. */
 setFlagsFromString("--expose-gc");
@@ -51,43 +34,37 @@ async function nativeResidentBytes(): Promise<number> {
   return rss - heapTotal - external;
 }
 
-function queriesPerSecond(count: number, run: () => void): number {
+/** Runs `search` and gives its queries per second. */
+function queriesPerSecond(search: () => void): number {
   const started = performance.now();
-  run();
-  return count / ((performance.now() - started) / 1000);
+  search();
+  return QUERIES / ((performance.now() - started) / 1000);
 }
 
-const meetsTarget = (r: EfResult) => r.recall_at_10 >= TARGET.recall && r.speedup >= TARGET.speedup;
-
 /** One distribution: exact top 10s by brute force, the graph's build, then the ef sweep. */
-async function measureGraph(
-  context: BenchContext,
-  distribution: VectorDistribution,
-): Promise<GraphResult> {
+async function measureGraph(context: BenchContext, distribution: VectorDistribution) {
   context.log(`ann: ${VECTORS} ${distribution} vectors, brute force over ${QUERIES} queries`);
   const vectors = syntheticUnitVectors({ count: VECTORS, dims: DIMS, seed: 1, distribution });
   const querySet = syntheticUnitVectors({ count: QUERIES, dims: DIMS, seed: 2, distribution });
-  const queries = Array.from({ length: QUERIES }, (_, i) =>
-    querySet.subarray(i * DIMS, (i + 1) * DIMS),
-  );
+  const rowOf = (set: Float32Array, i: number) => set.subarray(i * DIMS, (i + 1) * DIMS);
+  const queries = Array.from({ length: QUERIES }, (_, i) => rowOf(querySet, i));
   const truth: number[][] = [];
-  const bruteQps = queriesPerSecond(QUERIES, () => {
+  const bruteQps = queriesPerSecond(() => {
     for (const query of queries) truth.push(exactTopK(vectors, DIMS, query, K));
   });
   context.log(`ann: building the ${distribution} graph`);
   const rssBefore = await nativeResidentBytes();
   const started = performance.now();
   const builder = createGraphBuilder(DIMS, DEFAULT_HNSW, VECTORS);
-  for (let row = 0; row < VECTORS; row++)
-    builder.add(vectors.subarray(row * DIMS, (row + 1) * DIMS));
+  for (let i = 0; i < VECTORS; i++) builder.add(rowOf(vectors, i));
   const buildS = (performance.now() - started) / 1000;
   const rssBytesPerVector = ((await nativeResidentBytes()) - rssBefore) / VECTORS;
   const folder = mkdtempSync(join(context.workDir, "ann-"));
   builder.write(join(folder, "graph.hnsw"));
   const graph = openGraph(join(folder, "graph.hnsw"), DEFAULT_HNSW, DIMS, VECTORS);
-  const sweep = EF_SWEEP.map((ef): EfResult => {
+  const sweep = EF_SWEEP.map((ef) => {
     const found: number[][] = [];
-    const qps = queriesPerSecond(QUERIES, () => {
+    const qps = queriesPerSecond(() => {
       for (const query of queries) found.push(graph.search(query, K, undefined, ef).rows);
     });
     return { ef, recall_at_10: recallAtK(found, truth, K), qps, speedup: qps / bruteQps };
@@ -103,31 +80,44 @@ async function measureGraph(
   };
 }
 
+type GraphResult = Awaited<ReturnType<typeof measureGraph>>;
+type EfResult = GraphResult["sweep"][number];
+
+const meetsTarget = (r: EfResult) => r.recall_at_10 >= TARGET.recall && r.speedup >= TARGET.speedup;
 const atProjectEf = (graph: GraphResult) => graph.sweep.find((r) => r.ef === PROJECT_EF)!;
 
-/** The project's ef, and the cheapest ef that meets the target (or else the best recall). */
-function graphFigures(graph: GraphResult): Figure[] {
+/**
+ * The project's ef, and the cheapest ef that meets the target (or else the best recall); then
+ * the build time and memory.
+ */
+function graphFigures(graph: GraphResult) {
   const name = `ANN ${graph.distribution} ${VECTORS / 1000}k`;
   const projectEf = atProjectEf(graph);
   const best =
     graph.sweep.find(meetsTarget) ??
     graph.sweep.reduce((a, b) => (b.recall_at_10 > a.recall_at_10 ? b : a));
-  return [...new Set([projectEf, best])].flatMap((r) => [
-    absoluteFigure({
-      figure: `${name}, ef ${r.ef}${r === projectEf ? " (project)" : ""}: recall@10`,
-      value: formatNumber(r.recall_at_10),
-      reference: "exact top 10",
-      target: `≥ ${TARGET.recall}`,
-      met: r.recall_at_10 >= TARGET.recall,
-    }),
-    comparedFigure({
-      figure: `${name}, ef ${r.ef}: queries/s`,
-      value: `${Math.round(r.qps)} q/s`,
-      reference: `${formatNumber(graph.brute_force_qps)} q/s exact scan`,
-      ratio: r.speedup,
-      target: { atLeast: TARGET.speedup },
-    }),
-  ]);
+  return [
+    ...[...new Set([projectEf, best])].flatMap((r) => [
+      row(
+        `${name}, ef ${r.ef}${r === projectEf ? " (project)" : ""}: recall@10`,
+        formatNumber(r.recall_at_10),
+        "exact top 10",
+        judged(r.recall_at_10, { atLeast: TARGET.recall }),
+      ),
+      ratioRow(
+        `${name}, ef ${r.ef}: queries/s`,
+        `${Math.round(r.qps)} q/s`,
+        `${formatNumber(graph.brute_force_qps)} q/s exact scan`,
+        r.speedup,
+        { atLeast: TARGET.speedup },
+      ),
+    ]),
+    row(
+      `${name}: build time, resident memory per vector`,
+      `${formatNumber(graph.build_s)} s, ${Math.round(graph.rss_bytes_per_vector)} B`,
+      `${DIMS * 4} B raw vector`,
+    ),
+  ];
 }
 
 /**
@@ -135,25 +125,16 @@ function graphFigures(graph: GraphResult): Figure[] {
  * searched at `efSearchFor(10)` and a sweep of other widths) against an exact scan, on 100k
  * seeded synthetic unit vectors: low-rank (as sentence embeddings are; the headline) and
  * uniform (the worst case, a stress row).
- *
- * @example
- * const section = await runAnnBench(context);
  */
 export async function runAnnBench(context: BenchContext): Promise<BenchSection> {
   const lowRank = await measureGraph(context, "low-rank");
   const uniform = await measureGraph(context, "uniform");
   const headline = atProjectEf(lowRank);
-  const memory = (g: GraphResult) =>
-    absoluteFigure({
-      figure: `ANN ${g.distribution} ${VECTORS / 1000}k: build time, resident memory per vector`,
-      value: `${formatNumber(g.build_s)} s, ${Math.round(g.rss_bytes_per_vector)} B`,
-      reference: `${DIMS * 4} B raw vector`,
-    });
   return {
     key: "ann",
     title: "ANN quality and speed",
     model: "none: the vectors are generated by the bench",
-    figures: [...graphFigures(lowRank), memory(lowRank), ...graphFigures(uniform), memory(uniform)],
+    figures: [...graphFigures(lowRank), ...graphFigures(uniform)],
     json: {
       vectors: VECTORS,
       distribution: lowRank.distribution,

@@ -1,6 +1,11 @@
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { open, rename } from "node:fs/promises";
+import { join } from "node:path";
 import { readCorpus } from "../../src/corpus/index.ts";
+import { uniformSampler } from "../fixture-model/seeded-random.ts";
+import { BUNDLED_CORPUS } from "./bundled-corpus.ts";
+import type { BenchContext } from "./section.ts";
 
 /** Subject categories drawn from, each paper gets 1–3 (the first is its primary one). */
 const CATEGORIES = (
@@ -23,18 +28,6 @@ const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 /** Topics: each draws most of its words from its own slice of the vocabulary. */
 const TOPICS = 500;
-
-/** mulberry32: the same stream of numbers in [0, 1) for the same seed, on every platform. */
-function uniformSampler(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The words of the bundled abstracts, most frequent first: a realistic scientific vocabulary. */
 async function vocabulary(bundledCorpus: string): Promise<string[]> {
@@ -62,15 +55,6 @@ function hardWrapped(text: string): string {
   return `  ${lines.join("\n  ")}\n`;
 }
 
-export interface ArxivShapedCorpusOptions {
-  papers: number;
-  /** Where the JSON Lines go. */
-  file: string;
-  /** The bundled corpus, whose words the abstracts are made of. */
-  bundledCorpus: string;
-  seed?: number;
-}
-
 /**
  * Writes an arXiv-shaped corpus as the arXiv metadata snapshot has it (its fields, hard-wrapped
  * indented abstracts, 10% old-style ids such as `hep-th/9901001`): abstracts of 5–10 sentences
@@ -81,7 +65,14 @@ export interface ArxivShapedCorpusOptions {
  * @example
  * await writeArxivShapedCorpus({ papers: 10_000, file: "/tmp/arxiv.jsonl", bundledCorpus });
  */
-export async function writeArxivShapedCorpus(options: ArxivShapedCorpusOptions): Promise<void> {
+export async function writeArxivShapedCorpus(options: {
+  papers: number;
+  /** Where the JSON Lines go. */
+  file: string;
+  /** The bundled corpus, whose words the abstracts are made of. */
+  bundledCorpus: string;
+  seed?: number;
+}): Promise<void> {
   const words = await vocabulary(options.bundledCorpus);
   const common = words.slice(0, 150);
   const rare = words.slice(150);
@@ -143,4 +134,53 @@ export async function writeArxivShapedCorpus(options: ArxivShapedCorpusOptions):
   }
   out.end();
   await once(out, "finish");
+}
+
+/** Bump when the generated corpus changes, so an old cached copy is not reused. */
+const CORPUS_VERSION = 1;
+
+/**
+ * An arXiv-shaped corpus of `papers` papers, written once and kept in bench/out between runs
+ * (it takes minutes at a million); the sections share it.
+ *
+ * @example
+ * const file = await generatedCorpus(context, 100_000);
+ */
+export async function generatedCorpus(context: BenchContext, papers: number): Promise<string> {
+  const folder = join(context.repoRoot, "bench/out");
+  const file = join(folder, `arxiv-shaped-v${CORPUS_VERSION}-${papers}.jsonl`);
+  if (existsSync(file)) return file;
+  context.log(`writing an arXiv-shaped corpus of ${papers} papers to ${file}`);
+  mkdirSync(folder, { recursive: true });
+  const bundledCorpus = join(context.repoRoot, BUNDLED_CORPUS);
+  await writeArxivShapedCorpus({ papers, file: `${file}.tmp`, bundledCorpus });
+  await rename(`${file}.tmp`, file);
+  return file;
+}
+
+/**
+ * Questions made of 5–9 consecutive words of a generated corpus's own abstracts, spread over it.
+ *
+ * @example
+ * const questions = await questionsFrom(file, 300);
+ */
+export async function questionsFrom(file: string, count: number): Promise<string[]> {
+  const handle = await open(file);
+  const questions: string[] = [];
+  let line = 0;
+  for await (const text of handle.readLines()) {
+    if (line++ % 7 !== 0) continue;
+    const words = (JSON.parse(text) as { abstract: string }).abstract.trim().split(/\s+/);
+    const length = 5 + (line % 5);
+    const start = (line * 13) % Math.max(1, words.length - length);
+    questions.push(
+      words
+        .slice(start, start + length)
+        .join(" ")
+        .replace(/[.,]/g, ""),
+    );
+    if (questions.length >= count) break;
+  }
+  await handle.close();
+  return questions;
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readCorpus, splitSentences } from "../../src/corpus/index.ts";
 import type { Paper, Sentence } from "../../src/corpus/types.ts";
-import type { BenchContext } from "./bench-section.ts";
 import { paperchatArgs, runTimed, type ServerProcess, startServer } from "./processes.ts";
+import type { BenchContext } from "./section.ts";
 
 /** The corpus `npm start` indexes, relative to the repository. */
 export const BUNDLED_CORPUS = "data/trending-papers.txt";

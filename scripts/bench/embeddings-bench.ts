@@ -1,9 +1,7 @@
-import { loadBenchEmbedder } from "./bench-model.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { readBundledCorpus, serveBundledIndex } from "./bundled-corpus.ts";
-import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
 import { inBatchesOf } from "./in-batches-of.ts";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
 
 /** 16 one-input clients get at least this share of the model's batch-of-16 throughput. */
 const TARGET_RATIO = 0.8;
@@ -26,16 +24,13 @@ function isEmbeddingAnswer(body: string): boolean {
  * Embeddings API throughput: `POST /v1/embeddings` from 16 concurrent clients sending one
  * sentence each, against the project's embedder embedding the same sentences in batches of 16 in
  * this process (the model alone).
- *
- * @example
- * const section = await runEmbeddingsBench(context);
  */
 export async function runEmbeddingsBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await readBundledCorpus(context.repoRoot);
   const sentences = corpus.sentences.flat().map((sentence) => sentence.text);
   const inputs = sentences.slice(0, sentences.length - (sentences.length % CLIENTS));
   const warmUp = corpus.papers.slice(0, WARM_UP).map((paper) => paper.title);
-  const embedder = await loadBenchEmbedder(context);
+  const embedder = await context.loadEmbedder();
   const timeBatches = async (texts: string[]) => {
     const started = performance.now();
     for (const batch of inBatchesOf(texts, CLIENTS)) await embedder.embed(batch);
@@ -76,17 +71,14 @@ export async function runEmbeddingsBench(context: BenchContext): Promise<BenchSe
       key: "embeddings",
       title: "Embeddings API",
       figures: [
-        comparedFigure({
-          figure: `\`/v1/embeddings\` throughput, ${CLIENTS} clients × 1 input`,
-          value: `${formatNumber(servedRate)} inputs/s`,
-          reference: `${formatNumber(modelRate)} inputs/s the model alone, batches of ${CLIENTS}`,
+        ratioRow(
+          `\`/v1/embeddings\` throughput, ${CLIENTS} clients × 1 input`,
+          `${formatNumber(servedRate)} inputs/s`,
+          `${formatNumber(modelRate)} inputs/s the model alone, batches of ${CLIENTS}`,
           ratio,
-          target: { atLeast: TARGET_RATIO },
-        }),
-        absoluteFigure({
-          figure: "`/v1/embeddings` errors",
-          value: String(errors),
-          reference: `${inputs.length * ROUNDS} requests`,
+          { atLeast: TARGET_RATIO },
+        ),
+        row("`/v1/embeddings` errors", String(errors), `${inputs.length * ROUNDS} requests`, {
           target: "0",
           met: errors === 0,
         }),

@@ -1,11 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeArxivShapedCorpus } from "./arxiv-shaped-corpus.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
-import { BUNDLED_CORPUS } from "./bundled-corpus.ts";
-import { comparedFigure, formatNumber } from "./figure.ts";
+import { generatedCorpus } from "./arxiv-shaped-corpus.ts";
 import { paperchatArgs, runTimed } from "./processes.ts";
 import { recordedChunks } from "./recorded-chunks.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow } from "./section.ts";
 
 /** Papers of the generated arXiv-shaped corpus: as many as the txtai figure was measured on. */
 const PAPERS = 2000;
@@ -42,109 +40,113 @@ interface ModelRun {
  */
 async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32" | "q8") {
   const { repoRoot, workDir, modelDir, log } = context;
-  const chunksFile = join(workDir, "indexing-chunks.json");
   const chunks = await recordedChunks([corpus], workDir);
+  const chunksFile = join(workDir, "indexing-chunks.json");
   await writeFile(chunksFile, JSON.stringify(chunks));
-  const modelScript = join(repoRoot, "scripts/bench/model-alone-process.ts");
   const builds: BuildRun[] = [];
   const models: ModelRun[] = [];
+  const build = async (round: number) => {
+    log(`indexing: paperchat index --dtype ${dtype}, round ${round + 1}/${ROUNDS}`);
+    // A fresh index folder each round: its embedding cache would spare the model's work.
+    const indexDir = join(workDir, `indexing-index-${dtype}-${round}`);
+    const args = ["index", "--corpus", corpus, "--model", modelDir, "--dtype", dtype];
+    const index = [...args, "--offline", "--json", "--index-dir", indexDir];
+    const run = await runTimed(repoRoot, paperchatArgs(repoRoot, index));
+    const { papers, sentences, seconds } = JSON.parse(run.stdout);
+    builds.push({ wall_ms: run.ms, papers, sentences, build_s: seconds, cpu_ms: run.cpuMs });
+  };
+  const model = async (round: number) => {
+    log(
+      `indexing: the ${dtype} model alone on ${chunks.length} chunks, round ${round + 1}/${ROUNDS}`,
+    );
+    const script = join(repoRoot, "scripts/bench/model-alone-process.ts");
+    const run = await runTimed(repoRoot, ["--import", "tsx", script, modelDir, chunksFile, dtype]);
+    models.push({ ...JSON.parse(run.stdout), cpu_ms: run.cpuMs });
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    const build = async () => {
-      log(`indexing: paperchat index --dtype ${dtype}, round ${round + 1}/${ROUNDS}`);
-      // A fresh index folder each round: its embedding cache would spare the model's work.
-      const indexDir = join(workDir, `indexing-index-${dtype}-${round}`);
-      const args = ["index", "--corpus", corpus, "--model", modelDir, "--dtype", dtype];
-      const run = await runTimed(
-        repoRoot,
-        paperchatArgs(repoRoot, [...args, "--offline", "--json", "--index-dir", indexDir]),
-      );
-      const { papers, sentences, seconds } = JSON.parse(run.stdout);
-      builds.push({ wall_ms: run.ms, papers, sentences, build_s: seconds, cpu_ms: run.cpuMs });
-    };
-    const model = async () => {
-      log(
-        `indexing: the ${dtype} model alone on ${chunks.length} chunks, round ${round + 1}/${ROUNDS}`,
-      );
-      const args = ["--import", "tsx", modelScript, modelDir, chunksFile, dtype];
-      const run = await runTimed(repoRoot, args);
-      models.push({ ...JSON.parse(run.stdout), cpu_ms: run.cpuMs });
-    };
-    for (const side of round % 2 === 0 ? [build, model] : [model, build]) await side();
+    for (const side of round % 2 === 0 ? [build, model] : [model, build]) await side(round);
   }
-  const build = builds.reduce((a, b) => (b.wall_ms < a.wall_ms ? b : a));
-  const model = models.reduce((a, b) => (b.embed_ms < a.embed_ms ? b : a));
   const leastCpu = (runs: { cpu_ms: number }[]) => Math.min(...runs.map((run) => run.cpu_ms));
-  const cpu = { build: leastCpu(builds), model: leastCpu(models) };
-  return { build, model, builds, models, cpu, chunks: chunks.length };
+  return {
+    build: builds.reduce((a, b) => (b.wall_ms < a.wall_ms ? b : a)),
+    model: models.reduce((a, b) => (b.embed_ms < a.embed_ms ? b : a)),
+    builds,
+    models,
+    cpu: { build: leastCpu(builds), model: leastCpu(models) },
+    chunks: chunks.length,
+  };
 }
 
 /**
  * Indexing: `paperchat index` with the bench model on a generated arXiv-shaped corpus of 2,000
  * papers, spawn to exit, against the model alone making the same passes (`embedPapers` over the
- * same chunks) in a process of its own; and its papers/s against txtai's cited figure.
- *
- * @example
- * const section = await runIndexingBench(context);
+ * same chunks) in a process of its own; and its papers/s against txtai's cited figure. With an
+ * int8 encoder in the model folder, the same again with it.
  */
 export async function runIndexingBench(context: BenchContext): Promise<BenchSection> {
-  const corpus = join(context.workDir, "indexing-arxiv-shaped.jsonl");
-  const bundledCorpus = join(context.repoRoot, BUNDLED_CORPUS);
-  await writeArxivShapedCorpus({ papers: PAPERS, file: corpus, bundledCorpus });
+  const corpus = await generatedCorpus(context, PAPERS);
   const fp32 = await measureBuilds(context, corpus, "fp32");
   const q8 = context.modelHasInt8 ? await measureBuilds(context, corpus, "q8") : undefined;
   const { build, model } = fp32;
+  const papersPerS = (run: BuildRun) => run.papers / (run.wall_ms / 1000);
   const wallOverModel = build.wall_ms / model.embed_ms;
-  const papersPerS = build.papers / (build.wall_ms / 1000);
-  const vsTxtai = papersPerS / TXTAI_PAPERS_PER_S;
-  const q8PapersPerS = q8 && q8.build.papers / (q8.build.wall_ms / 1000);
-  const int8Speedup = q8PapersPerS && q8PapersPerS / papersPerS;
+  const vsTxtai = papersPerS(build) / TXTAI_PAPERS_PER_S;
   const seconds = (ms: number) => `${formatNumber(ms / 1000)} s`;
+  const rate = (run: BuildRun) => `${formatNumber(papersPerS(run))} papers/s`;
+  const txtai = `${formatNumber(TXTAI_PAPERS_PER_S)} papers/s txtai`;
+  const int8 = q8 && {
+    int8_speedup: papersPerS(q8.build) / papersPerS(build),
+    int8_papers_per_s: papersPerS(q8.build),
+    int8_vs_txtai: papersPerS(q8.build) / TXTAI_PAPERS_PER_S,
+    int8_wall_over_model: q8.build.wall_ms / q8.model.embed_ms,
+    int8_builds_wall_ms: q8.builds.map((run) => run.wall_ms),
+  };
   return {
     key: "indexing",
     title: "Indexing",
     figures: [
-      comparedFigure({
-        figure: `Indexing: \`paperchat index\` wall time, ${build.papers} arXiv-shaped papers`,
-        value: seconds(build.wall_ms),
-        reference: `${seconds(model.embed_ms)} the model alone, same passes`,
-        ratio: wallOverModel,
-        target: { atMost: TARGETS.wallOverModel },
-      }),
-      comparedFigure({
-        figure: "Indexing: papers/s (the same build) vs txtai",
-        value: `${formatNumber(papersPerS)} papers/s`,
-        reference: `${formatNumber(TXTAI_PAPERS_PER_S)} papers/s txtai (cited, not measured here)`,
-        ratio: vsTxtai,
-        target: { atLeast: TARGETS.vsTxtai },
-      }),
-      ...(q8 && q8PapersPerS && int8Speedup
+      ratioRow(
+        `Indexing: \`paperchat index\` wall time, ${build.papers} arXiv-shaped papers`,
+        seconds(build.wall_ms),
+        `${seconds(model.embed_ms)} the model alone, same passes`,
+        wallOverModel,
+        { atMost: TARGETS.wallOverModel },
+      ),
+      ratioRow(
+        "Indexing: papers/s (the same build) vs txtai",
+        rate(build),
+        `${txtai} (cited, not measured here)`,
+        vsTxtai,
+        { atLeast: TARGETS.vsTxtai },
+      ),
+      ...(int8
         ? [
-            comparedFigure({
-              figure: "Indexing with the int8 encoder (`--dtype q8`): papers/s vs fp32",
-              value: `${formatNumber(q8PapersPerS)} papers/s`,
-              reference: `${formatNumber(papersPerS)} papers/s fp32`,
-              ratio: int8Speedup,
-              target: { atLeast: TARGETS.int8Speedup },
-            }),
-            comparedFigure({
-              figure: "Indexing with the int8 encoder: papers/s vs txtai",
-              value: `${formatNumber(q8PapersPerS)} papers/s`,
-              reference: `${formatNumber(TXTAI_PAPERS_PER_S)} papers/s txtai (cited)`,
-              ratio: q8PapersPerS / TXTAI_PAPERS_PER_S,
-            }),
+            ratioRow(
+              "Indexing with the int8 encoder (`--dtype q8`): papers/s vs fp32",
+              `${formatNumber(int8.int8_papers_per_s)} papers/s`,
+              `${rate(build)} fp32`,
+              int8.int8_speedup,
+              { atLeast: TARGETS.int8Speedup },
+            ),
+            ratioRow(
+              "Indexing with the int8 encoder: papers/s vs txtai",
+              `${formatNumber(int8.int8_papers_per_s)} papers/s`,
+              `${txtai} (cited)`,
+              int8.int8_vs_txtai,
+            ),
           ]
         : []),
-      comparedFigure({
-        figure: "Indexing: CPU time of the build vs the model alone (steadier on shared cores)",
-        value: seconds(fp32.cpu.build),
-        reference: `${seconds(fp32.cpu.model)} the model alone`,
-        ratio: fp32.cpu.build / fp32.cpu.model,
-      }),
+      ratioRow(
+        "Indexing: CPU time of the build vs the model alone (steadier on shared cores)",
+        seconds(fp32.cpu.build),
+        `${seconds(fp32.cpu.model)} the model alone`,
+        fp32.cpu.build / fp32.cpu.model,
+      ),
     ],
     json: {
       wall_over_model: wallOverModel,
       cpu_over_model: fp32.cpu.build / fp32.cpu.model,
-      papers_per_s: papersPerS,
+      papers_per_s: papersPerS(build),
       vs_txtai: vsTxtai,
       txtai_papers_per_s: TXTAI_PAPERS_PER_S,
       papers: build.papers,
@@ -158,15 +160,7 @@ export async function runIndexingBench(context: BenchContext): Promise<BenchSect
       models_embed_ms: fp32.models.map((run) => run.embed_ms),
       builds_cpu_ms: fp32.builds.map((run) => run.cpu_ms),
       models_cpu_ms: fp32.models.map((run) => run.cpu_ms),
-      ...(q8 && int8Speedup
-        ? {
-            int8_speedup: int8Speedup,
-            int8_papers_per_s: q8PapersPerS,
-            int8_vs_txtai: q8PapersPerS! / TXTAI_PAPERS_PER_S,
-            int8_wall_over_model: q8.build.wall_ms / q8.model.embed_ms,
-            int8_builds_wall_ms: q8.builds.map((run) => run.wall_ms),
-          }
-        : {}),
+      ...int8,
       targets: {
         wall_over_model: TARGETS.wallOverModel,
         vs_txtai: TARGETS.vsTxtai,

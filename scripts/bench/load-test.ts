@@ -1,40 +1,30 @@
 import autocannon from "autocannon";
 
-/** One HTTP request of a load test. */
-export interface LoadRequest {
-  method: "GET" | "POST";
-  path: string;
-  /** A JSON body. */
-  body?: string;
-}
-
-export interface LoadTestOptions {
-  url: string;
-  /** Clients sending at the same time, each waiting for its answer before the next request. */
-  connections: number;
-  /** Sent in this order, each once, spread over the clients as they become free. */
-  requests: readonly LoadRequest[];
-  /** Judges a 2xx body; a `false` counts as an error. */
-  verifyBody?: (body: string) => boolean;
-}
-
+/** What a load test measured. */
 export interface LoadTestResult {
   /** Every answered request's latency in ms (time to the full response), in arrival order. */
   latenciesMs: number[];
   /** Seconds from starting the clients to the last answer (autocannon's own end lags by up to 1 s). */
   seconds: number;
-  /** Connection errors, timeouts, non-2xx answers and bodies that failed `verifyBody`. */
+  /** Connection errors, timeouts, non-2xx answers and bodies that `verifyBody` refused. */
   errors: number;
 }
 
 /**
- * Drives a server with autocannon: every request of `requests` once, from `connections`
- * concurrent clients, collecting each response's latency.
+ * Drives the server at `url` with autocannon: every one of `requests` once, in order, from
+ * `connections` concurrent clients that each wait for their answer before sending the next; a
+ * 2xx answer whose body `verifyBody` refuses counts as an error.
  *
  * @example
  * const result = await runLoadTest({ url, connections: 16, requests: [{ method: "GET", path: "/api/health" }] });
  */
-export function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
+export function runLoadTest(options: {
+  url: string;
+  connections: number;
+  /** Each with a JSON `body` when it has one. */
+  requests: readonly { method: "GET" | "POST"; path: string; body?: string }[];
+  verifyBody?: (body: string) => boolean;
+}): Promise<LoadTestResult> {
   const { requests, verifyBody } = options;
   let next = 0;
   const latenciesMs: number[] = [];
@@ -55,12 +45,8 @@ export function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
       },
       (error, result) => {
         if (error) return reject(error);
-        const seconds = (lastAnswer - started) / 1000;
-        resolve({
-          latenciesMs,
-          seconds,
-          errors: result.errors + result.non2xx + result.mismatches,
-        });
+        const errors = result.errors + result.non2xx + result.mismatches;
+        resolve({ latenciesMs, seconds: (lastAnswer - started) / 1000, errors });
       },
     );
     instance.on("response", (_client, _status, _bytes, ms) => {

@@ -15,17 +15,22 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `node ARGS` from `cwd`, offline: nothing the bench starts may reach a model hub. */
-const spawnNode = (cwd: string, args: readonly string[]) =>
-  spawn(process.execPath, args, { cwd, env: { ...process.env, PAPERCHAT_OFFLINE: "1" } });
-
-/** Collects what a stream writes; the function returns it so far. */
-function collect(stream: NodeJS.ReadableStream): () => string {
-  let text = "";
-  stream.setEncoding("utf8").on("data", (chunk: string) => {
-    text += chunk;
+/**
+ * `node ARGS` from `cwd`, pinned to CPU `core` (`taskset -c`) when given, offline: nothing the
+ * bench starts may reach a model hub. Returns the child and what it wrote to stdout and stderr.
+ */
+function spawnNode(cwd: string, args: readonly string[], core?: number) {
+  const node = [process.execPath, ...args];
+  const [command, ...rest] = core === undefined ? node : ["taskset", "-c", String(core), ...node];
+  const child = spawn(command!, rest, { cwd, env: { ...process.env, PAPERCHAT_OFFLINE: "1" } });
+  const output = { stdout: "", stderr: "" };
+  child.stdout.setEncoding("utf8").on("data", (text: string) => {
+    output.stdout += text;
   });
-  return () => text;
+  child.stderr.setEncoding("utf8").on("data", (text: string) => {
+    output.stderr += text;
+  });
+  return { child, output };
 }
 
 /**
@@ -46,53 +51,41 @@ function exitedChildrenCpuMs(): number {
 }
 
 /**
- * Runs `node ARGS` to completion from `cwd`, alone (no other child may exit meanwhile); resolves
- * to its stdout, the milliseconds from spawn to exit and the CPU milliseconds it used (all its
- * threads), rejects with its stderr when it fails.
+ * Runs `node ARGS` to completion from `cwd`, pinned to CPU `core` when given (Linux); resolves to
+ * its stdout, the milliseconds from spawn to exit and the CPU milliseconds it used (all its
+ * threads; right only when no other child exits meanwhile), rejects with its stderr when it fails.
  *
  * @example
  * const { stdout, ms, cpuMs } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
  */
-export function runTimed(cwd: string, args: readonly string[]) {
+export function runTimed(cwd: string, args: readonly string[], core?: number) {
   const started = performance.now();
   const cpuBefore = exitedChildrenCpuMs();
-  const child = spawnNode(cwd, args);
-  const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
+  const { child, output } = spawnNode(cwd, args, core);
   return new Promise<{ stdout: string; ms: number; cpuMs: number }>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => {
       const ms = performance.now() - started;
-      if (code === 0) resolve({ stdout: stdout(), ms, cpuMs: exitedChildrenCpuMs() - cpuBefore });
-      else reject(new Error(`${args.join(" ")} exited with ${code}: ${stderr().trim()}`));
+      const cpuMs = exitedChildrenCpuMs() - cpuBefore;
+      if (code === 0) resolve({ stdout: output.stdout, ms, cpuMs });
+      else reject(new Error(`${args.join(" ")} exited with ${code}: ${output.stderr.trim()}`));
     });
   });
 }
 
 /**
- * Runs `node ARGS` from `cwd` pinned to one CPU core (`taskset -c CORE`, Linux); resolves to its
- * stdout and the milliseconds from spawn to exit, rejects with its stderr when it fails. Several
- * may run at once.
+ * The resident memory (`VmRSS`) of process `pid` in MiB, 0 once it is gone (Linux).
  *
  * @example
- * const { stdout, ms } = await runOnCore(repoRoot, 1, paperchatArgs(repoRoot, ["index", "--json"]));
+ * residentMb(process.pid); // 74.5
  */
-export function runOnCore(cwd: string, core: number, args: readonly string[]) {
-  const started = performance.now();
-  const child = spawn("taskset", ["-c", String(core), process.execPath, ...args], {
-    cwd,
-    env: { ...process.env, PAPERCHAT_OFFLINE: "1" },
-  });
-  const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
-  return new Promise<{ stdout: string; ms: number }>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve({ stdout: stdout(), ms: performance.now() - started });
-      else
-        reject(
-          new Error(`taskset -c ${core} ${args.join(" ")} exited with ${code}: ${stderr().trim()}`),
-        );
-    });
-  });
+export function residentMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** A TCP port that was free a moment ago (bound on 0, then released). */
@@ -138,21 +131,21 @@ export async function startServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawnNode(cwd, [...args, "--port", String(port)]);
-  const [stdout, stderr] = [collect(child.stdout), collect(child.stderr)];
+  const { child, output } = spawnNode(cwd, [...args, "--port", String(port)]);
   while (!(await answers(url + readyPath))) {
     const exited = child.exitCode !== null || child.signalCode !== null;
     if (exited || performance.now() - started > 120_000) {
       await stopChild(child);
-      throw new Error(`${args.join(" ")} did not answer ${readyPath}:\n${stdout()}${stderr()}`);
+      throw new Error(
+        `${args.join(" ")} did not answer ${readyPath}:\n${output.stdout}${output.stderr}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const status = `/proc/${child.pid}/status`;
   return {
     url,
     readyMs: performance.now() - started,
-    rssMb: () => Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(status, "utf8"))?.[1]) / 1024,
+    rssMb: () => residentMb(child.pid!),
     stop: () => stopChild(child),
   };
 }

@@ -1,9 +1,7 @@
-import { loadBenchEmbedder } from "./bench-model.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { questionPool, readBundledCorpus, serveBundledIndex } from "./bundled-corpus.ts";
-import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
 import { inBatchesOf } from "./in-batches-of.ts";
 import { type LoadTestResult, runLoadTest } from "./load-test.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
 import { type SampleSummary, summarize } from "./stats.ts";
 
 /** c1: p50 within this multiple of the bare embed; c16: this multiple of embeds/s one at a time. */
@@ -39,9 +37,6 @@ const latencyJson = (s: SampleSummary, seconds: number) => ({
  * index) at concurrency 1 and 16, every request a different question, against the bare cost of
  * embedding each question with the project's embedder in this process, asked in alternating
  * blocks so that both sides see the same moments of a shared machine.
- *
- * @example
- * const section = await runQueryBench(context);
  */
 export async function runQueryBench(context: BenchContext): Promise<BenchSection> {
   const questions = questionPool(await readBundledCorpus(context.repoRoot));
@@ -49,7 +44,7 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
   const measured = questions.slice(0, -WARM_UP);
   const c1Questions = measured.filter((_, i) => i % 2 === 0);
   const c16Questions = measured.filter((_, i) => i % 2 === 1);
-  const embedder = await loadBenchEmbedder(context);
+  const embedder = await context.loadEmbedder();
   const timeEmbed = async (question: string) => {
     const started = performance.now();
     await embedder.embed([question]);
@@ -90,34 +85,31 @@ export async function runQueryBench(context: BenchContext): Promise<BenchSection
       key: "query",
       title: "Query latency and throughput",
       figures: [
-        comparedFigure({
-          figure: "`/api/search` p50, concurrency 1",
-          value: ms(one.p50),
-          reference: `${ms(embed.p50)} bare embed p50`,
+        ratioRow(
+          "`/api/search` p50, concurrency 1",
+          ms(one.p50),
+          `${ms(embed.p50)} bare embed p50`,
           ratio,
-          target: { atMost: TARGETS.c1 },
-        }),
-        comparedFigure({
-          figure: "`/api/search` p95 / p99, concurrency 1",
-          value: `${ms(one.p95)} / ${ms(one.p99)}`,
-          reference: `${ms(embed.p95)} / ${ms(embed.p99)} bare embed`,
-          ratio: one.p99 / embed.p99,
-        }),
-        comparedFigure({
-          figure: "`/api/search` throughput, concurrency 16",
-          value: `${formatNumber(sixteen.count / c16Run.seconds)} req/s`,
-          reference: `${formatNumber(embedsPerS)} bare embeds/s one at a time`,
-          ratio: throughputRatio,
-          target: { atLeast: TARGETS.c16Throughput },
-        }),
-        absoluteFigure({
-          figure: "`/api/search` p50 / p95 / p99, concurrency 16",
-          value: `${ms(sixteen.p50)} / ${ms(sixteen.p95)} / ${ms(sixteen.p99)}`,
-        }),
-        absoluteFigure({
-          figure: "`/api/search` errors",
-          value: String(errors),
-          reference: `${one.count + sixteen.count} requests`,
+          { atMost: TARGETS.c1 },
+        ),
+        ratioRow(
+          "`/api/search` p95 / p99, concurrency 1",
+          `${ms(one.p95)} / ${ms(one.p99)}`,
+          `${ms(embed.p95)} / ${ms(embed.p99)} bare embed`,
+          one.p99 / embed.p99,
+        ),
+        ratioRow(
+          "`/api/search` throughput, concurrency 16",
+          `${formatNumber(sixteen.count / c16Run.seconds)} req/s`,
+          `${formatNumber(embedsPerS)} bare embeds/s one at a time`,
+          throughputRatio,
+          { atLeast: TARGETS.c16Throughput },
+        ),
+        row(
+          "`/api/search` p50 / p95 / p99, concurrency 16",
+          `${ms(sixteen.p50)} / ${ms(sixteen.p95)} / ${ms(sixteen.p99)}`,
+        ),
+        row("`/api/search` errors", String(errors), `${one.count + sixteen.count} requests`, {
           target: "0",
           met: errors === 0,
         }),

@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
 import { join, relative } from "node:path";
-import type { BenchSection } from "./bench-section.ts";
-import { type Figure, formatNumber } from "./figure.ts";
-import type { MachineInfo } from "./machine.ts";
+import { type BenchSection, type Figure, formatNumber } from "./section.ts";
+
+/** The machine a report was measured on (see `describeMachine`). */
+export type MachineInfo = ReturnType<typeof describeMachine>;
 
 /** A whole run: the machine, every section, and how long it took. */
 export interface BenchReport {
@@ -18,13 +21,37 @@ export interface BenchReport {
   sections: BenchSection[];
 }
 
+/** The packages the figures depend on, whose versions the report gives. */
+const MEASURED_PACKAGES = ["@huggingface/transformers", "onnxruntime-node", "hnswlib-node", "hono"];
+
+/**
+ * Describes this machine: cores, CPU model, memory, Node and package versions, date.
+ *
+ * @example
+ * describeMachine("/work/main").cores; // 2
+ */
+export function describeMachine(repoRoot: string) {
+  const version = (name: string) => {
+    try {
+      const file = join(repoRoot, "node_modules", name, "package.json");
+      return String(JSON.parse(readFileSync(file, "utf8")).version);
+    } catch {
+      return "not installed";
+    }
+  };
+  return {
+    cores: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    packages: Object.fromEntries(MEASURED_PACKAGES.map((name) => [name, version(name)])),
+    date: new Date().toISOString(),
+  };
+}
+
 const command = (args: string[]) =>
   `\`npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}\``;
-
-function metCell(figure: Figure): string {
-  if (figure.met === undefined) return "—";
-  return figure.met ? "yes" : "**NO**";
-}
 
 /**
  * The report table in Markdown: figure, value, reference, ratio, target, met?
@@ -33,14 +60,18 @@ function metCell(figure: Figure): string {
  * renderTable([{ figure: "Errors", value: "0", reference: "—", target: "0", met: true }]);
  */
 export function renderTable(figures: readonly Figure[]): string {
-  const rows = figures.map((f) => {
-    const ratio = f.ratio === undefined ? "—" : `${formatNumber(f.ratio)}×`;
-    return `| ${[f.figure, f.value, f.reference, ratio, f.target ?? "—", metCell(f)].join(" | ")} |`;
-  });
+  const cells = (f: Figure) => [
+    f.figure,
+    f.value,
+    f.reference,
+    f.ratio === undefined ? "—" : `${formatNumber(f.ratio)}×`,
+    f.target ?? "—",
+    f.met === undefined ? "—" : f.met ? "yes" : "**NO**",
+  ];
   return [
     "| figure | value | reference | ratio | target | met? |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...rows,
+    ...figures.map((f) => `| ${cells(f).join(" | ")} |`),
   ].join("\n");
 }
 
@@ -54,31 +85,28 @@ export function renderMarkdown(report: BenchReport): string {
   const m = report.machine;
   const packages = Object.entries(m.packages).map(([name, version]) => `${name} ${version}`);
   const loads = Object.entries(report.loadAverages).map(([name, load]) => `${name} ${load}`);
+  const sections = report.sections.flatMap(({ title, model, earlierRun: run, notes }) => [
+    "",
+    `## ${title}`,
+    "",
+    `Model: ${model ?? report.model}.`,
+    "",
+    ...(run
+      ? [
+          `Measured by an earlier run, ${command(run.args)}, on ${run.date} (load average ${run.load ?? "?"} at its start).`,
+          "",
+        ]
+      : []),
+    ...notes.flatMap((note) => [note, ""]),
+  ]);
   const lines = [
     "# paperchat benchmarks",
     "",
     `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages.join(", ")}. Run: ${command(report.args)}, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each section (${m.cores} cores; more means other work shared them): ${loads.join(", ")}. How each figure is measured: [docs/benchmarks.md](../docs/benchmarks.md).`,
     "",
     renderTable(report.sections.flatMap((s) => s.figures)),
+    ...sections,
   ];
-  for (const section of report.sections) {
-    const run = section.earlierRun;
-    const earlier = run
-      ? [
-          `Measured by an earlier run, ${command(run.args)}, on ${run.date} (load average ${run.load ?? "?"} at its start).`,
-          "",
-        ]
-      : [];
-    lines.push(
-      "",
-      `## ${section.title}`,
-      "",
-      `Model: ${section.model ?? report.model}.`,
-      "",
-      ...earlier,
-    );
-    lines.push(...section.notes.flatMap((note) => [note, ""]));
-  }
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
@@ -140,9 +168,8 @@ export async function withEarlierSections(
         load: previous.load_averages[section.key],
       },
     }));
-  const rank = (key: string) => order.indexOf(key);
-  const sections = [...report.sections, ...kept].sort((a, b) => rank(a.key) - rank(b.key));
-  return { ...report, sections };
+  const rank = (section: BenchSection) => order.indexOf(section.key);
+  return { ...report, sections: [...report.sections, ...kept].sort((a, b) => rank(a) - rank(b)) };
 }
 
 /**
@@ -161,17 +188,11 @@ export async function writeReport(
   const files = [join(dir, "report.md"), join(dir, "report.json")];
   await writeFile(files[0]!, renderMarkdown(report));
   await writeFile(files[1]!, `${JSON.stringify(reportJson(report), null, 2)}\n`);
-  if (!relative(repoRoot, dir).startsWith("..")) {
-    const biome = join(repoRoot, "node_modules/.bin/biome");
-    const formatted = spawnSync(
-      biome,
-      ["format", "--write", "--no-errors-on-unmatched", ...files],
-      {
-        cwd: repoRoot,
-      },
-    );
-    if (formatted.status !== 0)
-      process.stderr.write(`warning: could not format ${files.join(", ")}\n`);
+  if (relative(repoRoot, dir).startsWith("..")) return files;
+  const biome = join(repoRoot, "node_modules/.bin/biome");
+  const format = ["format", "--write", "--no-errors-on-unmatched", ...files];
+  if (spawnSync(biome, format, { cwd: repoRoot }).status !== 0) {
+    process.stderr.write(`warning: could not format ${files.join(", ")}\n`);
   }
   return files;
 }

@@ -1,8 +1,6 @@
 import { quantizeSentenceVectors, sentenceScores } from "../../src/store/sentence-vectors.ts";
-import { loadBenchEmbedder } from "./bench-model.ts";
-import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { readBundledCorpus } from "./bundled-corpus.ts";
-import { absoluteFigure, formatNumber } from "./figure.ts";
+import { type BenchContext, type BenchSection, formatNumber, row } from "./section.ts";
 import { median } from "./stats.ts";
 
 /** Papers whose snippet choice is compared, per question: the nearest ones, as search returns. */
@@ -17,12 +15,9 @@ const percent = (value: number) => `${formatNumber(100 * value)}%`;
  * quantization), and pooled from the paper's pass (the default) against every sentence embedded
  * on its own (`--sentence-vectors separate`). For each question, in each of the 5 papers nearest
  * by paper vector, the sentence closest to the question.
- *
- * @example
- * const section = await runSnippetBench(context);
  */
 export async function runSnippetBench(context: BenchContext): Promise<BenchSection> {
-  const embedder = await loadBenchEmbedder(context);
+  const embedder = await context.loadEmbedder();
   const { papers, sentences, devQuestions } = await readBundledCorpus(context.repoRoot);
   const questions = [...devQuestions, ...papers.map((paper) => paper.title)];
   context.log(`snippets: ${papers.length} papers, ${questions.length} questions`);
@@ -65,21 +60,21 @@ export async function runSnippetBench(context: BenchContext): Promise<BenchSecti
     key: "snippets",
     title: "Snippet choice: int8 and pooled sentence vectors",
     figures: [
-      absoluteFigure({
-        figure: "Snippets: int8 sentence vectors choose the float32 choice",
-        value: `${percent(json.int8_matches_float32)} of ${choices}`,
-        reference: "float32 pooled vectors",
-      }),
-      absoluteFigure({
-        figure: "Snippets: pooled sentence vectors choose what separately embedded ones do",
-        value: `${percent(json.pooled_matches_separate)} of ${choices}`,
-        reference: "--sentence-vectors separate",
-      }),
-      absoluteFigure({
-        figure: "Pooled vs separately embedded sentence vectors: cosine",
-        value: `median ${formatNumber(json.pooled_vs_separate_cosine_median)}, min ${formatNumber(json.pooled_vs_separate_cosine_min)}`,
-        reference: `${cosines.length} sentences`,
-      }),
+      row(
+        "Snippets: int8 sentence vectors choose the float32 choice",
+        `${percent(json.int8_matches_float32)} of ${choices}`,
+        "float32 pooled vectors",
+      ),
+      row(
+        "Snippets: pooled sentence vectors choose what separately embedded ones do",
+        `${percent(json.pooled_matches_separate)} of ${choices}`,
+        "--sentence-vectors separate",
+      ),
+      row(
+        "Pooled vs separately embedded sentence vectors: cosine",
+        `median ${formatNumber(json.pooled_vs_separate_cosine_median)}, min ${formatNumber(json.pooled_vs_separate_cosine_min)}`,
+        `${cosines.length} sentences`,
+      ),
     ],
     json,
     notes: [

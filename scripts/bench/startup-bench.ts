@@ -1,7 +1,6 @@
-import type { BenchContext, BenchSection } from "./bench-section.ts";
 import { bundledIndexArgs } from "./bundled-corpus.ts";
-import { absoluteFigure, comparedFigure, formatNumber } from "./figure.ts";
 import { paperchatArgs, runTimed, startServer } from "./processes.ts";
+import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
 import { median } from "./stats.ts";
 
 /** Start-ups measured; the median counts. */
@@ -14,9 +13,6 @@ const FIRST_QUESTION = "/api/search?q=graph%20neural%20networks%20for%20molecule
  * Start-up: time from spawning `node bin/paperchat.js start` (index already built) to the first
  * answered `/api/search`, and resident memory at rest, against a one-shot `paperchat embed` (the
  * same process start-up and model load, one embedding, exit).
- *
- * @example
- * const section = await runStartupBench(context);
  */
 export async function runStartupBench(context: BenchContext): Promise<BenchSection> {
   const { repoRoot } = context;
@@ -48,16 +44,13 @@ export async function runStartupBench(context: BenchContext): Promise<BenchSecti
     key: "startup",
     title: "Start-up",
     figures: [
-      comparedFigure({
-        figure: "Start-up: spawn to first answered `/api/search`",
-        value: `${formatNumber(ms)} ms`,
-        reference: `${formatNumber(oneShot)} ms one-shot \`paperchat embed\``,
-        ratio: ms / oneShot,
-      }),
-      absoluteFigure({
-        figure: "Start-up: resident memory at rest",
-        value: `${formatNumber(rss)} MiB`,
-      }),
+      ratioRow(
+        "Start-up: spawn to first answered `/api/search`",
+        `${formatNumber(ms)} ms`,
+        `${formatNumber(oneShot)} ms one-shot \`paperchat embed\``,
+        ms / oneShot,
+      ),
+      row("Start-up: resident memory at rest", `${formatNumber(rss)} MiB`),
     ],
     json: { ms, rss_mb: rss, one_shot_embed_ms: oneShot, runs_ms: startMs },
     notes: [

@@ -1,20 +1,33 @@
 /**
- * A seeded standard-normal sampler: mulberry32 for uniform numbers, Box-Muller for the Gaussian.
- * The same seed yields the same sequence on every platform (V8's Math.log/cos/sin are fdlibm ports).
+ * mulberry32: a seeded sampler of numbers in [0, 1), the same stream for the same seed on every
+ * platform.
  *
  * @example
- * const next = gaussianSampler(42);
+ * const next = uniformSampler(2024);
  * next(); // the same number on every run
  */
-export function gaussianSampler(seed: number): () => number {
+export function uniformSampler(seed: number): () => number {
   let state = seed >>> 0;
-  const uniform = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A seeded standard-normal sampler: `uniformSampler` for uniform numbers, Box-Muller for the
+ * Gaussian. The same seed yields the same sequence on every platform (V8's Math.log/cos/sin are
+ * fdlibm ports).
+ *
+ * @example
+ * const next = gaussianSampler(42);
+ * next(); // the same number on every run
+ */
+export function gaussianSampler(seed: number): () => number {
+  const uniform = uniformSampler(seed);
   let spare: number | undefined;
   return () => {
     if (spare !== undefined) {

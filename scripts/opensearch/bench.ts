@@ -8,9 +8,8 @@
  *   npx tsx scripts/opensearch/bench.ts [--url URL] [--queries 100]
  */
 import { parseArgs } from "node:util";
-import { exactTopK } from "../bench/exact-knn.ts";
 import { inBatchesOf } from "../bench/in-batches-of.ts";
-import { recallAtK } from "../bench/recall.ts";
+import { exactTopK, recallAtK } from "../bench/recall.ts";
 import { summarize } from "../bench/stats.ts";
 import type { BulkReply, PaperDocument } from "./paper-requests.ts";
 import { bulkFailures, bulkIndexBody, nearestQuery, paperIndexBody } from "./paper-requests.ts";

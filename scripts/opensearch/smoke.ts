@@ -14,9 +14,8 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
-import { exactTopK } from "../bench/exact-knn.ts";
 import { inBatchesOf } from "../bench/in-batches-of.ts";
-import { recallAtK } from "../bench/recall.ts";
+import { exactTopK, recallAtK } from "../bench/recall.ts";
 import type { BulkReply, PaperDocument, PaperFilter } from "./paper-requests.ts";
 import {
   aliasSwapBody,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactTopK } from "../../scripts/bench/exact-knn.ts";
-import { recallAtK } from "../../scripts/bench/recall.ts";
+import { exactTopK, recallAtK } from "../../scripts/bench/recall.ts";
 import { syntheticUnitVectors } from "../../scripts/bench/synthetic-vectors.ts";
 
 function sortedTopK(vectors: Float32Array, dims: number, query: Float32Array, k: number) {

@@ -1,13 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BenchSection } from "../../scripts/bench/bench-section.ts";
 import {
   type BenchReport,
   renderMarkdown,
   reportJson,
   withEarlierSections,
 } from "../../scripts/bench/report.ts";
+import type { BenchSection } from "../../scripts/bench/section.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
 const section = (key: string, value: string): BenchSection => ({

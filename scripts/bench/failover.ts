@@ -1,30 +1,59 @@
 import type { BenchCluster } from "./bench-cluster.ts";
-import { countFailoverErrors, type FailoverErrors, type SearchOutcome } from "./failover-errors.ts";
 
-export interface FailoverRunOptions {
-  /** The paperchat server, serving the cluster's index. */
-  serverUrl: string;
-  cluster: BenchCluster;
-  /** The index (or alias) the server serves: the window ends when it has its primary again. */
-  index: string;
-  /** The node killed (not node 0: it is the only cluster-manager-eligible one). */
-  node: number;
-  /** `/api/search` paths, sent round-robin. */
-  paths: readonly string[];
-  /** Clients searching at once, each sending its next search when the last one answered. */
-  clients: number;
-  /** A search without an answer after this long is a hang. */
-  hangMs: number;
-  /** Searches before the kill, and after the failover window. */
-  beforeMs: number;
-  afterMs: number;
+/** One search sent while a node was killed: when it left, and what came back. */
+export interface SearchOutcome {
+  /** Milliseconds from the start of the run to sending it. */
+  sentAt: number;
+  /** The HTTP status; undefined when no answer came in time (a hang) or the connection failed. */
+  status?: number;
+  /** Whether the answer carried a `Retry-After` header. */
+  retryAfter: boolean;
 }
 
+/** Failover errors, before the cluster had failed over and after. */
+export interface FailoverErrors {
+  /** Sent before `windowEndsAt`: answers other than a 2xx or a 503 with `Retry-After`, and hangs. */
+  inWindow: number;
+  /** Sent from `windowEndsAt` on: anything but a 2xx, hangs included. */
+  afterWindow: number;
+  /** 503s with `Retry-After` sent in the window (what the server is meant to answer there). */
+  retryLater: number;
+}
+
+/**
+ * Counts what the failover figure counts in searches sent while a node of the cluster died:
+ * during the failover window (until the cluster reports the node gone and has its shards
+ * again, `windowEndsAt`) a 503 with `Retry-After` is the expected answer and not an error, but
+ * any other 5xx or a hang is; after the window every search must answer 2xx.
+ *
+ * @example
+ * countFailoverErrors([{ sentAt: 10, status: 503, retryAfter: true }, { sentAt: 900, status: 500, retryAfter: false }], 500);
+ * // { inWindow: 0, afterWindow: 1, retryLater: 1 }
+ */
+export function countFailoverErrors(
+  outcomes: readonly SearchOutcome[],
+  windowEndsAt: number,
+): FailoverErrors {
+  const counts = { inWindow: 0, afterWindow: 0, retryLater: 0 };
+  for (const { sentAt, status, retryAfter } of outcomes) {
+    const ok = status !== undefined && status >= 200 && status < 300;
+    if (sentAt >= windowEndsAt) {
+      if (!ok) counts.afterWindow += 1;
+    } else if (status === 503 && retryAfter) {
+      counts.retryLater += 1;
+    } else if (!ok && (status === undefined || status >= 500)) {
+      counts.inWindow += 1;
+    }
+  }
+  return counts;
+}
+
+/** What a failover run saw: the errors, every search, the window and the outcomes by kind. */
 export interface FailoverRun extends FailoverErrors {
   searches: number;
   /** Milliseconds from the kill until the cluster reported the node gone and no shard missing. */
   windowMs: number;
-  /** Outcomes by kind (`200`, `503+Retry-After`, `hang`, …), for the notes. */
+  /** Outcomes by kind (`200`, `503+Retry-After`, `hang or no connection`, …), for the notes. */
   byOutcome: Record<string, number>;
 }
 
@@ -56,16 +85,27 @@ async function failedOver(clusterUrl: string, index: string, nodes: number): Pro
 }
 
 /**
- * Searches through a paperchat server from several clients while one node of its cluster is
+ * Searches through a paperchat server (`serverUrl`, serving `index` of `cluster`) from `clients`
+ * clients, each sending the next of `paths` when its last search answered, while node `node` is
  * SIGKILLed: `beforeMs` of searches, the kill, searches until the cluster has failed over (its
- * health shows the node gone and no primary missing), then `afterMs` more; every search's
- * outcome counted by {@link countFailoverErrors}. The node stays down (the caller stops the
- * cluster).
+ * health shows the node gone and the index's primary in), then `afterMs` more. A search without
+ * an answer after `hangMs` is a hang; every outcome is counted by {@link countFailoverErrors}.
+ * The node stays down (the caller stops the cluster).
  *
  * @example
  * const run = await runFailover({ serverUrl, cluster, index: "bench-papers", node: 1, paths, clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 });
  */
-export async function runFailover(options: FailoverRunOptions): Promise<FailoverRun> {
+export async function runFailover(options: {
+  serverUrl: string;
+  cluster: BenchCluster;
+  index: string;
+  node: number;
+  paths: readonly string[];
+  clients: number;
+  hangMs: number;
+  beforeMs: number;
+  afterMs: number;
+}): Promise<FailoverRun> {
   const started = performance.now();
   const now = () => performance.now() - started;
   const outcomes: SearchOutcome[] = [];

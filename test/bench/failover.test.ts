@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countFailoverErrors } from "../../scripts/bench/failover-errors.ts";
+import { countFailoverErrors } from "../../scripts/bench/failover.ts";
 
 describe("countFailoverErrors", () => {
   const windowEndsAt = 1000;

@@ -1,11 +1,11 @@
 /**
  * Child process of the scale and opensearch sections: paperchat's real build or server with the
- * synthetic vector source in place of the model (see `synthetic-embedder.ts`). WHERE is an index
- * folder (the embedded store) or an OpenSearch cluster's URL (see `bench-store-location.ts`).
+ * synthetic vector source in place of the model (see `createSyntheticEmbedder`). WHERE is an
+ * index folder (the embedded store) or an OpenSearch cluster's URL (see `benchStoreLocation`).
  *
- *   node --import tsx scripts/bench/scale-process.ts build CORPUS WHERE
+ *   node --import tsx scripts/bench/synthetic-store-process.ts build CORPUS WHERE
  *     builds with `buildIndex`; progress on stderr, a JSON summary (with the peak RSS) on stdout
- *   node --import tsx scripts/bench/scale-process.ts serve WHERE --port PORT
+ *   node --import tsx scripts/bench/synthetic-store-process.ts serve WHERE --port PORT
  *     serves with the store, search engine and Hono app until SIGTERM
  */
 import { createProgressBar } from "../../src/cli/progress-bar.ts";
@@ -13,7 +13,7 @@ import { buildIndex } from "../../src/indexing/build-index.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
 import { serveEngine } from "../../src/server/serve.ts";
 import { benchStoreLocation } from "./bench-store-location.ts";
-import { createSyntheticEmbedder } from "./synthetic-embedder.ts";
+import { createSyntheticEmbedder } from "./synthetic-vectors.ts";
 
 const [mode, where, other, port] = process.argv.slice(2);
 const embedder = createSyntheticEmbedder();
@@ -32,5 +32,5 @@ if (mode === "build" && where && other) {
   const server = await serveEngine({ engine, embedder, port: Number(port), host: "127.0.0.1" });
   process.once("SIGTERM", () => void server.close().then(() => process.exit(0)));
 } else {
-  throw new Error("usage: scale-process.ts build CORPUS WHERE | serve WHERE --port PORT");
+  throw new Error("usage: synthetic-store-process.ts build CORPUS WHERE | serve WHERE --port PORT");
 }
