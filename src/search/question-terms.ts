@@ -66,7 +66,10 @@ export function evenTerms(terms: readonly string[]): WeightedTerms {
 
 /** What a paper's sentences hold of a question's terms. */
 export interface SentenceTermEvidence {
-  /** Each sentence's summed weight of the question's terms it holds; names left out when `asksDetail`. */
+  /**
+   * Each sentence's summed weight of the question's terms it holds; names left out when
+   * `asksDetail`, the title's terms when the paper holds another question term.
+   */
   weights: number[];
   /**
    * The question names the paper (the paper holds a name it gives) and asks more about it (the
@@ -75,11 +78,18 @@ export interface SentenceTermEvidence {
   asksDetail: boolean;
 }
 
+/** Where a held question term falls: a name or not (bit 1), in the paper's title or not (bit 2). */
+const NAME = 1;
+const TITLE = 2;
+
 /**
  * For each sentence of a packed list (see {@link packSentenceTerms}), the summed weight of the
  * question's terms it holds: BM25 on distinct terms with no length normalisation, which ranked
- * snippets as well as term counts and lengths did. When the question asks about a paper it
- * names, the name says which paper, not which sentence: only its other terms count.
+ * snippets as well as term counts and lengths did. Terms that say which paper, not which of its
+ * sentences, count only when the question holds nothing else the paper does:
+ * - when the question asks about a paper it names, the name: only its other terms count;
+ * - the terms of the paper's title (`titleTerms`, hashes), which every sentence naming the
+ *   method repeats ("What is LightGCN?" keeps "lightgcn": there is nothing else to go by).
  *
  * @example
  * sentenceTermEvidence(packSentenceTerms([["graph"], ["graph", "node"]]), weightedTerms(statistics));
@@ -88,32 +98,36 @@ export interface SentenceTermEvidence {
 export function sentenceTermEvidence(
   packed: Uint32Array,
   terms: WeightedTerms,
+  titleTerms: ReadonlySet<number> = new Set(),
 ): SentenceTermEvidence {
   const { hashes, weights, names } = terms;
-  const sums: number[] = [];
-  const unnamedSums: number[] = [];
-  let holdsName = false;
-  let holdsOther = false;
+  const kinds = Uint8Array.from(
+    hashes,
+    (hash, t) => (names?.[t] ? NAME : 0) | (titleTerms.has(hash) ? TITLE : 0),
+  );
+  // Per sentence, the weight held of each kind of term; and which kinds the paper holds.
+  const sums: Float64Array[] = [];
+  const held = [false, false, false, false];
   for (let at = 0; at < packed.length; ) {
     const end = at + 1 + packed[at]!;
-    let sum = 0;
-    let unnamed = 0;
+    const sum = new Float64Array(4);
     // A question has a handful of terms: scanning them beats a map look-up per sentence term.
     for (let i = at + 1; i < end; i++) {
       for (let t = 0; t < hashes.length; t++) {
         if (hashes[t] !== packed[i]) continue;
-        sum += weights[t]!;
-        if (names?.[t]) holdsName = true;
-        else {
-          unnamed += weights[t]!;
-          holdsOther = true;
-        }
+        sum[kinds[t]!]! += weights[t]!;
+        held[kinds[t]!] = true;
       }
     }
     sums.push(sum);
-    unnamedSums.push(unnamed);
     at = end;
   }
-  const asksDetail = holdsName && holdsOther;
-  return { weights: asksDetail ? unnamedSums : sums, asksDetail };
+  const asksDetail = (held[NAME]! || held[NAME | TITLE]!) && (held[0]! || held[TITLE]!);
+  const counts = (kind: number) => !(asksDetail && kind & NAME);
+  const beyondTitle = [0, NAME].some((kind) => held[kind] && counts(kind));
+  const counted = [0, 1, 2, 3].filter((kind) => counts(kind) && !(beyondTitle && kind & TITLE));
+  return {
+    weights: sums.map((sum) => counted.reduce((total, kind) => total + sum[kind]!, 0)),
+    asksDetail,
+  };
 }

@@ -1,5 +1,7 @@
 import type { Snippet } from "../contract/search-response.ts";
+import { tokenize } from "../contract/tokenize.ts";
 import type { SentenceData, StoredPaper } from "../store/paper-store.ts";
+import { termHash } from "../store/sentence-terms.ts";
 import { sentenceScores } from "../store/sentence-vectors.ts";
 import { sentenceTermEvidence, type WeightedTerms } from "./question-terms.ts";
 import { snippetScores } from "./snippet-scores.ts";
@@ -33,8 +35,9 @@ function bestIndices(scores: Float64Array, most: number, within: number): number
 /**
  * Picks the 1–3 abstract sentences of a paper that best answer a question, by {@link snippetScores}:
  * the cosine of their index-time vectors with the question and the weight of the question's
- * terms they hold (index-time term hashes: no tokenizing here), with their index-time roles; a
- * question that names the paper and asks more about it is answered by relevance alone.
+ * terms they hold (index-time term hashes: only the title is tokenized here), those of the title
+ * left out, with their index-time roles; a question that names the paper and asks more about it
+ * is answered by relevance alone.
  * The best is always shown, each further one only within `SHOWN_WITHIN` of it. Each snippet is
  * verbatim: `abstract.slice(start, end) === text`.
  *
@@ -47,7 +50,8 @@ export function snippetsFor(
   query: SnippetQuery,
 ): Snippet[] {
   const { vector } = query;
-  const { weights, asksDetail } = sentenceTermEvidence(sentences.terms, query.terms);
+  const titleTerms = new Set(tokenize(paper.title).map(termHash));
+  const { weights, asksDetail } = sentenceTermEvidence(sentences.terms, query.terms, titleTerms);
   const scores = snippetScores({
     cosines: vector && sentences.vectors ? sentenceScores(sentences.vectors, vector) : undefined,
     termWeights: weights,
