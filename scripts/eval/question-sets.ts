@@ -13,7 +13,7 @@ export interface LabelledQuestion {
   /**
    * Own questions only: tuned on; held out from the first round of tuning (`heldout`, seen since);
    * written after it and held out from the second (`heldout2`, seen since); or written after that
-   * and never tuned on (`heldout3`).
+   * and held out from the third (`heldout3`, seen since the fourth).
    */
   split?: "tune" | "heldout" | "heldout2" | "heldout3";
 }
@@ -33,7 +33,7 @@ const readJsonl = (path: string): LabelledQuestion[] =>
 /**
  * The eval's question sets, from `test/fixtures/`: the dev set (`dev-snippets.jsonl`: the
  * questions of `dev-queries.jsonl` with their marked sentences), and the own questions
- * (`own-questions.jsonl`) by split: `heldout3` is the one no weight was tuned on.
+ * (`own-questions.jsonl`) by split: all have been tuned on (docs/search-quality.md).
  *
  * @example
  * const sets = loadQuestionSets(repoRoot); // [{ name: "dev", questions }, { name: "own: tune", … }, …]

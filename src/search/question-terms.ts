@@ -81,6 +81,7 @@ export interface SentenceTermEvidence {
 /** Where a held question term falls: a name or not (bit 1), in the paper's title or not (bit 2). */
 const NAME = 1;
 const TITLE = 2;
+const KINDS = 4;
 
 /**
  * For each sentence of a packed list (see {@link packSentenceTerms}), the summed weight of the
@@ -98,36 +99,50 @@ const TITLE = 2;
 export function sentenceTermEvidence(
   packed: Uint32Array,
   terms: WeightedTerms,
-  titleTerms: ReadonlySet<number> = new Set(),
+  titleTerms: Uint32Array = new Uint32Array(),
 ): SentenceTermEvidence {
   const { hashes, weights, names } = terms;
-  const kinds = Uint8Array.from(
-    hashes,
-    (hash, t) => (names?.[t] ? NAME : 0) | (titleTerms.has(hash) ? TITLE : 0),
-  );
-  // Per sentence, the weight held of each kind of term; and which kinds the paper holds.
-  const sums: Float64Array[] = [];
-  const held = [false, false, false, false];
+  const kinds = new Uint8Array(hashes.length);
+  for (let t = 0; t < hashes.length; t++) {
+    kinds[t] = (names?.[t] ? NAME : 0) | (titleTerms.includes(hashes[t]!) ? TITLE : 0);
+  }
+  // Per sentence, the weight it holds of each kind of term; and which kinds the paper holds.
+  const sums: number[] = [];
+  let held = 0;
   for (let at = 0; at < packed.length; ) {
     const end = at + 1 + packed[at]!;
-    const sum = new Float64Array(4);
+    let plain = 0;
+    let name = 0;
+    let title = 0;
+    let nameInTitle = 0;
     // A question has a handful of terms: scanning them beats a map look-up per sentence term.
     for (let i = at + 1; i < end; i++) {
       for (let t = 0; t < hashes.length; t++) {
         if (hashes[t] !== packed[i]) continue;
-        sum[kinds[t]!]! += weights[t]!;
-        held[kinds[t]!] = true;
+        const kind = kinds[t]!;
+        held |= 1 << kind;
+        if (kind === 0) plain += weights[t]!;
+        else if (kind === NAME) name += weights[t]!;
+        else if (kind === TITLE) title += weights[t]!;
+        else nameInTitle += weights[t]!;
       }
     }
-    sums.push(sum);
+    sums.push(plain, name, title, nameInTitle);
     at = end;
   }
-  const asksDetail = (held[NAME]! || held[NAME | TITLE]!) && (held[0]! || held[TITLE]!);
-  const counts = (kind: number) => !(asksDetail && kind & NAME);
-  const beyondTitle = [0, NAME].some((kind) => held[kind] && counts(kind));
-  const counted = [0, 1, 2, 3].filter((kind) => counts(kind) && !(beyondTitle && kind & TITLE));
-  return {
-    weights: sums.map((sum) => counted.reduce((total, kind) => total + sum[kind]!, 0)),
-    asksDetail,
-  };
+  const holds = (kind: number) => (held & (1 << kind)) !== 0;
+  const asksDetail = (holds(NAME) || holds(NAME | TITLE)) && (holds(0) || holds(TITLE));
+  const beyondTitle = holds(0) || (holds(NAME) && !asksDetail);
+  const counts = (kind: number) => !(asksDetail && kind & NAME) && !(beyondTitle && kind & TITLE);
+  const share = [0, NAME, TITLE, NAME | TITLE].map((kind) => (counts(kind) ? 1 : 0));
+  const sentenceWeights: number[] = [];
+  for (let first = 0; first < sums.length; first += KINDS) {
+    sentenceWeights.push(
+      share[0]! * sums[first]! +
+        share[NAME]! * sums[first + NAME]! +
+        share[TITLE]! * sums[first + TITLE]! +
+        share[NAME | TITLE]! * sums[first + (NAME | TITLE)]!,
+    );
+  }
+  return { weights: sentenceWeights, asksDetail };
 }

@@ -1,7 +1,5 @@
 import type { Snippet } from "../contract/search-response.ts";
-import { tokenize } from "../contract/tokenize.ts";
 import type { SentenceData, StoredPaper } from "../store/paper-store.ts";
-import { termHash } from "../store/sentence-terms.ts";
 import { sentenceScores } from "../store/sentence-vectors.ts";
 import { sentenceTermEvidence, type WeightedTerms } from "./question-terms.ts";
 import { snippetScores } from "./snippet-scores.ts";
@@ -35,9 +33,9 @@ function bestIndices(scores: Float64Array, most: number, within: number): number
 /**
  * Picks the 1–3 abstract sentences of a paper that best answer a question, by {@link snippetScores}:
  * the cosine of their index-time vectors with the question and the weight of the question's
- * terms they hold (index-time term hashes: only the title is tokenized here), those of the title
- * left out, with their index-time roles; a question that names the paper and asks more about it
- * is answered by relevance alone.
+ * terms they hold (term hashes the store holds: no tokenizing here), those of the title left out,
+ * with their index-time roles; a question that names the paper and asks more about it is
+ * answered by relevance alone.
  * The best is always shown, each further one only within `SHOWN_WITHIN` of it. Each snippet is
  * verbatim: `abstract.slice(start, end) === text`.
  *
@@ -50,8 +48,11 @@ export function snippetsFor(
   query: SnippetQuery,
 ): Snippet[] {
   const { vector } = query;
-  const titleTerms = new Set(tokenize(paper.title).map(termHash));
-  const { weights, asksDetail } = sentenceTermEvidence(sentences.terms, query.terms, titleTerms);
+  const { weights, asksDetail } = sentenceTermEvidence(
+    sentences.terms,
+    query.terms,
+    sentences.titleTerms,
+  );
   const scores = snippetScores({
     cosines: vector && sentences.vectors ? sentenceScores(sentences.vectors, vector) : undefined,
     termWeights: weights,

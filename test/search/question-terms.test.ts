@@ -62,7 +62,7 @@ describe("sentenceTermEvidence", () => {
       hashes: Uint32Array.from(["lightgcn", "graph", "better"].map(termHash)),
       weights: Float64Array.of(3, 2, 1),
     };
-    const title = new Set(["lightgcn", "graph"].map(termHash));
+    const title = Uint32Array.from(["lightgcn", "graph"].map(termHash));
     expect(sentenceTermEvidence(packed, terms, title)).toEqual({
       weights: [0, 1, 0],
       asksDetail: false,
