@@ -78,10 +78,19 @@ export interface SentenceTermEvidence {
   asksDetail: boolean;
 }
 
-/** Where a held question term falls: a name or not (bit 1), in the paper's title or not (bit 2). */
-const NAME = 1;
-const TITLE = 2;
-const KINDS = 4;
+/** Question terms per word of a term mask: term t is bit t % 32 (`t & 31`) of word ⌊t / 32⌋ (`t >>> 5`). */
+const WORD_BITS = 32;
+
+/** A mask of a question's terms: the bits of those that pass `test`. */
+function termMask(count: number, test: (t: number) => boolean): Uint32Array {
+  const mask = new Uint32Array(Math.ceil(count / WORD_BITS));
+  for (let t = 0; t < count; t++) if (test(t)) mask[t >>> 5]! |= 1 << (t & 31);
+  return mask;
+}
+
+/** Whether a mask of held terms has one of `mask`'s terms (or, `outside`, one not in it). */
+const holdsSome = (held: Uint32Array, mask: Uint32Array, outside = false) =>
+  held.some((word, w) => (word & (outside ? ~mask[w]! : mask[w]!)) !== 0);
 
 /**
  * For each sentence of a packed list (see {@link packSentenceTerms}), the summed weight of the
@@ -102,47 +111,43 @@ export function sentenceTermEvidence(
   titleTerms: Uint32Array = new Uint32Array(),
 ): SentenceTermEvidence {
   const { hashes, weights, names } = terms;
-  const kinds = new Uint8Array(hashes.length);
-  for (let t = 0; t < hashes.length; t++) {
-    kinds[t] = (names?.[t] ? NAME : 0) | (titleTerms.includes(hashes[t]!) ? TITLE : 0);
-  }
-  // Per sentence, the weight it holds of each kind of term; and which kinds the paper holds.
-  const sums: number[] = [];
-  let held = 0;
-  for (let at = 0; at < packed.length; ) {
+  const words = Math.ceil(hashes.length / WORD_BITS);
+  let sentences = 0;
+  for (let at = 0; at < packed.length; at += 1 + packed[at]!) sentences += 1;
+  // Which question terms each sentence holds (a mask of `words` words each), and the paper.
+  const holds = new Uint32Array(sentences * words);
+  const paperHolds = new Uint32Array(words);
+  for (let at = 0, first = 0; at < packed.length; first += words) {
     const end = at + 1 + packed[at]!;
-    let plain = 0;
-    let name = 0;
-    let title = 0;
-    let nameInTitle = 0;
     // A question has a handful of terms: scanning them beats a map look-up per sentence term.
     for (let i = at + 1; i < end; i++) {
       for (let t = 0; t < hashes.length; t++) {
-        if (hashes[t] !== packed[i]) continue;
-        const kind = kinds[t]!;
-        held |= 1 << kind;
-        if (kind === 0) plain += weights[t]!;
-        else if (kind === NAME) name += weights[t]!;
-        else if (kind === TITLE) title += weights[t]!;
-        else nameInTitle += weights[t]!;
+        if (hashes[t] === packed[i]) holds[first + (t >>> 5)]! |= 1 << (t & 31);
       }
     }
-    sums.push(plain, name, title, nameInTitle);
+    for (let w = 0; w < words; w++) paperHolds[w]! |= holds[first + w]!;
     at = end;
   }
-  const holds = (kind: number) => (held & (1 << kind)) !== 0;
-  const asksDetail = (holds(NAME) || holds(NAME | TITLE)) && (holds(0) || holds(TITLE));
-  const beyondTitle = holds(0) || (holds(NAME) && !asksDetail);
-  const counts = (kind: number) => !(asksDetail && kind & NAME) && !(beyondTitle && kind & TITLE);
-  const share = [0, NAME, TITLE, NAME | TITLE].map((kind) => (counts(kind) ? 1 : 0));
-  const sentenceWeights: number[] = [];
-  for (let first = 0; first < sums.length; first += KINDS) {
-    sentenceWeights.push(
-      share[0]! * sums[first]! +
-        share[NAME]! * sums[first + NAME]! +
-        share[TITLE]! * sums[first + TITLE]! +
-        share[NAME | TITLE]! * sums[first + (NAME | TITLE)]!,
-    );
+  const named = termMask(hashes.length, (t) => names?.[t] === 1);
+  const inTitle = termMask(hashes.length, (t) => titleTerms.includes(hashes[t]!));
+  const asksDetail = holdsSome(paperHolds, named) && holdsSome(paperHolds, named, true);
+  const counted = termMask(hashes.length, (t) => !(asksDetail && names?.[t] === 1));
+  const countedHeld = paperHolds.map((word, w) => word & counted[w]!);
+  // The title's terms count only when the paper holds no other counted question term.
+  if (holdsSome(countedHeld, inTitle, true)) {
+    for (let w = 0; w < words; w++) counted[w]! &= ~inTitle[w]!;
   }
-  return { weights: sentenceWeights, asksDetail };
+  const sums: number[] = [];
+  for (let sentence = 0; sentence < sentences; sentence++) {
+    const first = sentence * words;
+    let sum = 0;
+    for (let w = 0; w < words; w++) {
+      for (let bits = holds[first + w]! & counted[w]!, t = w * WORD_BITS; bits !== 0; t++) {
+        if (bits & 1) sum += weights[t]!;
+        bits >>>= 1;
+      }
+    }
+    sums.push(sum);
+  }
+  return { weights: sums, asksDetail };
 }

@@ -75,6 +75,19 @@ describe("sentenceTermEvidence", () => {
     });
   });
 
+  it("weighs every term of a long question (a pasted abstract), past the first 32", () => {
+    const words = Array.from({ length: 70 }, (_, i) => `term${i}`);
+    const terms = {
+      hashes: Uint32Array.from(words.map(termHash)),
+      weights: Float64Array.from(words, (_, i) => i + 1),
+    };
+    const packed = packSentenceTerms([["term0", "term31"], ["term32", "term69"], ["term40"]]);
+    expect(sentenceTermEvidence(packed, terms)).toEqual({
+      weights: [1 + 32, 33 + 70, 41],
+      asksDetail: false,
+    });
+  });
+
   it("gives every sentence 0 for a question with no known term", () => {
     const packed = packSentenceTerms([["graph"], ["node"]]);
     const none = { hashes: new Uint32Array(), weights: new Float64Array() };
