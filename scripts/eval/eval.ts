@@ -1,14 +1,17 @@
 /**
  * `npm run eval`: search quality on labelled questions, in process.
  *
- *   tsx scripts/eval/eval.ts [--out DIR] [--k N] [--set NAME …]
+ *   tsx scripts/eval/eval.ts [--out DIR] [--k N] [--set NAME …] [--mode KEY …] [--indexes DIR]
  *
  * Builds the bundled corpus's index once per way of searching (the real all-MiniLM-L6-v2 with
  * pooled and with separate sentence vectors, the tiny fixture model, and no model at all), runs
  * every question of the dev set and of each own split (or only of the sets named by `--set`,
  * e.g. `--set dev --set "own: tune"` while tuning) through the search engine, prints one
  * table (paper R@1, R@5, MRR; snippet first@1 and shown@3), and writes it with every question's
- * outcome to DIR/eval-report.md and .json (default bench/). Indexes live in .cache/eval/.
+ * outcome to DIR/eval-report.md and .json (default bench/). `--mode` runs only the ways of
+ * searching named by their keys (`real-pooled`, `real-separate`, `real-fp32`, `fixture-tiny`,
+ * `lexical`), for a short run while tuning. Indexes live in .cache/eval/ (or `--indexes DIR`, e.g.
+ * when .cache is shared with another checkout).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -90,6 +93,8 @@ async function main(): Promise<void> {
       out: { type: "string", default: "bench" },
       k: { type: "string", default: "10" },
       set: { type: "string", multiple: true },
+      mode: { type: "string", multiple: true },
+      indexes: { type: "string", default: join(repoRoot, ".cache/eval") },
     },
   });
   const k = Number(values.k);
@@ -98,15 +103,17 @@ async function main(): Promise<void> {
   await checkQuestionSets(all, corpusFile);
   const sets = values.set ? all.filter((set) => values.set!.includes(set.name)) : all;
   if (sets.length === 0) throw new Error(`No question set is named ${values.set!.join(", ")}`);
+  const modes = values.mode ? MODES.filter((mode) => values.mode!.includes(mode.key)) : MODES;
+  if (modes.length === 0) throw new Error(`No mode has the key ${values.mode!.join(", ")}`);
   const rows: EvalRow[] = [];
   const skipped: string[] = [];
-  for (const mode of MODES) {
+  for (const mode of modes) {
     const model = mode.model?.();
     if (mode.model && !model) {
       skipped.push(`${mode.name}: the real model is missing (run \`npm run model:real\`).`);
       continue;
     }
-    const indexDir = join(repoRoot, ".cache/eval", mode.key);
+    const indexDir = join(resolve(values.indexes), mode.key);
     await mkdir(indexDir, { recursive: true });
     process.stderr.write(`eval: ${mode.name}: building the index\n`);
     const engine = await openEvalEngine({

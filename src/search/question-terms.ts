@@ -66,7 +66,10 @@ export function evenTerms(terms: readonly string[]): WeightedTerms {
 
 /** What a paper's sentences hold of a question's terms. */
 export interface SentenceTermEvidence {
-  /** Each sentence's summed weight of the question's terms it holds; names left out when `asksDetail`. */
+  /**
+   * Each sentence's summed weight of the question's terms it holds; names left out when
+   * `asksDetail`, the title's terms when the paper holds another question term.
+   */
   weights: number[];
   /**
    * The question names the paper (the paper holds a name it gives) and asks more about it (the
@@ -75,11 +78,28 @@ export interface SentenceTermEvidence {
   asksDetail: boolean;
 }
 
+/** Question terms per word of a term mask: term t is bit t % 32 (`t & 31`) of word ⌊t / 32⌋ (`t >>> 5`). */
+const WORD_BITS = 32;
+
+/** A mask of a question's terms: the bits of those that pass `test`. */
+function termMask(count: number, test: (t: number) => boolean): Uint32Array {
+  const mask = new Uint32Array(Math.ceil(count / WORD_BITS));
+  for (let t = 0; t < count; t++) if (test(t)) mask[t >>> 5]! |= 1 << (t & 31);
+  return mask;
+}
+
+/** Whether a mask of held terms has one of `mask`'s terms (or, `outside`, one not in it). */
+const holdsSome = (held: Uint32Array, mask: Uint32Array, outside = false) =>
+  held.some((word, w) => (word & (outside ? ~mask[w]! : mask[w]!)) !== 0);
+
 /**
  * For each sentence of a packed list (see {@link packSentenceTerms}), the summed weight of the
  * question's terms it holds: BM25 on distinct terms with no length normalisation, which ranked
- * snippets as well as term counts and lengths did. When the question asks about a paper it
- * names, the name says which paper, not which sentence: only its other terms count.
+ * snippets as well as term counts and lengths did. Terms that say which paper, not which of its
+ * sentences, count only when the question holds nothing else the paper does:
+ * - when the question asks about a paper it names, the name: only its other terms count;
+ * - the terms of the paper's title (`titleTerms`, hashes), which every sentence naming the
+ *   method repeats ("What is LightGCN?" keeps "lightgcn": there is nothing else to go by).
  *
  * @example
  * sentenceTermEvidence(packSentenceTerms([["graph"], ["graph", "node"]]), weightedTerms(statistics));
@@ -88,32 +108,46 @@ export interface SentenceTermEvidence {
 export function sentenceTermEvidence(
   packed: Uint32Array,
   terms: WeightedTerms,
+  titleTerms: Uint32Array = new Uint32Array(),
 ): SentenceTermEvidence {
   const { hashes, weights, names } = terms;
-  const sums: number[] = [];
-  const unnamedSums: number[] = [];
-  let holdsName = false;
-  let holdsOther = false;
-  for (let at = 0; at < packed.length; ) {
+  const words = Math.ceil(hashes.length / WORD_BITS);
+  let sentences = 0;
+  for (let at = 0; at < packed.length; at += 1 + packed[at]!) sentences += 1;
+  // Which question terms each sentence holds (a mask of `words` words each), and the paper.
+  const holds = new Uint32Array(sentences * words);
+  const paperHolds = new Uint32Array(words);
+  for (let at = 0, first = 0; at < packed.length; first += words) {
     const end = at + 1 + packed[at]!;
-    let sum = 0;
-    let unnamed = 0;
     // A question has a handful of terms: scanning them beats a map look-up per sentence term.
     for (let i = at + 1; i < end; i++) {
       for (let t = 0; t < hashes.length; t++) {
-        if (hashes[t] !== packed[i]) continue;
-        sum += weights[t]!;
-        if (names?.[t]) holdsName = true;
-        else {
-          unnamed += weights[t]!;
-          holdsOther = true;
-        }
+        if (hashes[t] === packed[i]) holds[first + (t >>> 5)]! |= 1 << (t & 31);
+      }
+    }
+    for (let w = 0; w < words; w++) paperHolds[w]! |= holds[first + w]!;
+    at = end;
+  }
+  const named = termMask(hashes.length, (t) => names?.[t] === 1);
+  const inTitle = termMask(hashes.length, (t) => titleTerms.includes(hashes[t]!));
+  const asksDetail = holdsSome(paperHolds, named) && holdsSome(paperHolds, named, true);
+  const counted = termMask(hashes.length, (t) => !(asksDetail && names?.[t] === 1));
+  const countedHeld = paperHolds.map((word, w) => word & counted[w]!);
+  // The title's terms count only when the paper holds no other counted question term.
+  if (holdsSome(countedHeld, inTitle, true)) {
+    for (let w = 0; w < words; w++) counted[w]! &= ~inTitle[w]!;
+  }
+  const sums: number[] = [];
+  for (let sentence = 0; sentence < sentences; sentence++) {
+    const first = sentence * words;
+    let sum = 0;
+    for (let w = 0; w < words; w++) {
+      for (let bits = holds[first + w]! & counted[w]!, t = w * WORD_BITS; bits !== 0; t++) {
+        if (bits & 1) sum += weights[t]!;
+        bits >>>= 1;
       }
     }
     sums.push(sum);
-    unnamedSums.push(unnamed);
-    at = end;
   }
-  const asksDetail = holdsName && holdsOther;
-  return { weights: asksDetail ? unnamedSums : sums, asksDetail };
+  return { weights: sums, asksDetail };
 }

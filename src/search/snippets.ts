@@ -33,8 +33,9 @@ function bestIndices(scores: Float64Array, most: number, within: number): number
 /**
  * Picks the 1–3 abstract sentences of a paper that best answer a question, by {@link snippetScores}:
  * the cosine of their index-time vectors with the question and the weight of the question's
- * terms they hold (index-time term hashes: no tokenizing here), with their index-time roles; a
- * question that names the paper and asks more about it is answered by relevance alone.
+ * terms they hold (term hashes the store holds: no tokenizing here), those of the title left out,
+ * with their index-time roles; a question that names the paper and asks more about it is
+ * answered by relevance alone.
  * The best is always shown, each further one only within `SHOWN_WITHIN` of it. Each snippet is
  * verbatim: `abstract.slice(start, end) === text`.
  *
@@ -47,7 +48,11 @@ export function snippetsFor(
   query: SnippetQuery,
 ): Snippet[] {
   const { vector } = query;
-  const { weights, asksDetail } = sentenceTermEvidence(sentences.terms, query.terms);
+  const { weights, asksDetail } = sentenceTermEvidence(
+    sentences.terms,
+    query.terms,
+    sentences.titleTerms,
+  );
   const scores = snippetScores({
     cosines: vector && sentences.vectors ? sentenceScores(sentences.vectors, vector) : undefined,
     termWeights: weights,

@@ -74,6 +74,11 @@ export interface SentenceData {
   vectors?: Uint8Array;
   /** One byte of role flags per sentence (see `SENTENCE_ROLE`); absent where a store has none. */
   roles?: Uint8Array;
+  /**
+   * The distinct term hashes of the paper's title (see {@link titleTermHashes}), found when the
+   * store reads the paper and remembered with it.
+   */
+  titleTerms: Uint32Array;
 }
 
 /** A paper and what the index holds of its sentences. */

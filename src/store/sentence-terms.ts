@@ -1,3 +1,5 @@
+import { tokenize } from "../contract/tokenize.ts";
+
 /**
  * The search terms of every sentence of a paper, hashed and packed at index time, so that weighing
  * the question's terms in each sentence needs no tokenizing at query time. Packed as
@@ -36,4 +38,15 @@ export function packSentenceTerms(sentences: readonly (readonly string[])[]): Ui
     at += list.length;
   }
   return packed;
+}
+
+/**
+ * The distinct term hashes of a paper's title, which snippets leave out of a sentence's weight
+ * (they say which paper, not which sentence): found once when a store reads the paper.
+ *
+ * @example
+ * titleTermHashes("Graph networks for graphs").length; // 2 ("graph", "network")
+ */
+export function titleTermHashes(title: string): Uint32Array {
+  return Uint32Array.from(new Set(tokenize(title).map(termHash)));
 }

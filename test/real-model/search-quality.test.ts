@@ -52,9 +52,11 @@ const CONCEPT_BOTTLENECK = /concept bottleneck/i;
 /**
  * Sentence vectors pooled from the paper's own pass (the default) picked the answering sentence
  * first for 2 of these 4 by cosine alone; with the question terms' weight and the sentences'
- * roles, 4 of 4 when these floors were set (one question of slack), as separate vectors do.
+ * roles, 3 of 4 when these floors were set (one question of slack; separate vectors: 4 of 4):
+ * with the title's terms left out of the weight, SIE's "We further introduce a predictor
+ * architecture based on hypernetworks" comes before the sentence that names SIE.
  */
-const POOLED_ANSWERS_FIRST = 3;
+const POOLED_ANSWERS_FIRST = 2;
 const POOLED_ANSWERS_SHOWN = 4;
 /** Tests that spawn `paperchat` (a model load each for search) on two busy cores. */
 const SPAWNS_TIMEOUT_MS = 180_000;
@@ -175,25 +177,25 @@ type EvalFloors = Record<"dev" | `own: ${"tune" | "heldout" | "heldout2" | "held
  */
 const EVAL_FLOORS: Record<"pooled" | "separate" | "lexical", EvalFloors> = {
   pooled: {
-    dev: { r1: 13, r5: 14, first: 12, shown: 13 },
-    "own: tune": { r1: 30, r5: 31, first: 26, shown: 30 },
-    "own: heldout": { r1: 31, r5: 31, first: 25, shown: 30 },
-    "own: heldout2": { r1: 36, r5: 38, first: 25, shown: 32 },
-    "own: heldout3": { r1: 40, r5: 42, first: 23, shown: 37 },
+    dev: { r1: 13, r5: 14, first: 10, shown: 13 },
+    "own: tune": { r1: 30, r5: 31, first: 24, shown: 30 },
+    "own: heldout": { r1: 31, r5: 31, first: 26, shown: 30 },
+    "own: heldout2": { r1: 36, r5: 38, first: 24, shown: 34 },
+    "own: heldout3": { r1: 40, r5: 42, first: 29, shown: 40 },
   },
   separate: {
-    dev: { r1: 13, r5: 14, first: 13, shown: 13 },
+    dev: { r1: 13, r5: 14, first: 12, shown: 13 },
     "own: tune": { r1: 30, r5: 31, first: 27, shown: 30 },
-    "own: heldout": { r1: 31, r5: 31, first: 25, shown: 30 },
-    "own: heldout2": { r1: 36, r5: 38, first: 24, shown: 33 },
-    "own: heldout3": { r1: 40, r5: 42, first: 23, shown: 39 },
+    "own: heldout": { r1: 31, r5: 31, first: 29, shown: 30 },
+    "own: heldout2": { r1: 36, r5: 38, first: 24, shown: 36 },
+    "own: heldout3": { r1: 40, r5: 42, first: 32, shown: 40 },
   },
   lexical: {
-    dev: { r1: 13, r5: 14, first: 12, shown: 13 },
-    "own: tune": { r1: 28, r5: 31, first: 24, shown: 30 },
-    "own: heldout": { r1: 28, r5: 31, first: 24, shown: 27 },
-    "own: heldout2": { r1: 37, r5: 39, first: 22, shown: 33 },
-    "own: heldout3": { r1: 39, r5: 42, first: 20, shown: 36 },
+    dev: { r1: 13, r5: 14, first: 10, shown: 13 },
+    "own: tune": { r1: 28, r5: 31, first: 22, shown: 30 },
+    "own: heldout": { r1: 28, r5: 31, first: 24, shown: 30 },
+    "own: heldout2": { r1: 37, r5: 39, first: 25, shown: 32 },
+    "own: heldout3": { r1: 39, r5: 42, first: 26, shown: 39 },
   },
 };
 

@@ -56,6 +56,38 @@ describe("sentenceTermEvidence", () => {
     });
   });
 
+  it("counts nothing for the terms of the paper's title, which say which paper, not which sentence", () => {
+    const packed = packSentenceTerms([["propose", "lightgcn", "graph"], ["graph", "better"], []]);
+    const terms = {
+      hashes: Uint32Array.from(["lightgcn", "graph", "better"].map(termHash)),
+      weights: Float64Array.of(3, 2, 1),
+    };
+    const title = Uint32Array.from(["lightgcn", "graph"].map(termHash));
+    expect(sentenceTermEvidence(packed, terms, title)).toEqual({
+      weights: [0, 1, 0],
+      asksDetail: false,
+    });
+    // Unless the question holds nothing else the paper does.
+    const onlyTitle = packSentenceTerms([["propose", "lightgcn", "graph"], ["graph"], []]);
+    expect(sentenceTermEvidence(onlyTitle, terms, title)).toEqual({
+      weights: [5, 2, 0],
+      asksDetail: false,
+    });
+  });
+
+  it("weighs every term of a long question (a pasted abstract), past the first 32", () => {
+    const words = Array.from({ length: 70 }, (_, i) => `term${i}`);
+    const terms = {
+      hashes: Uint32Array.from(words.map(termHash)),
+      weights: Float64Array.from(words, (_, i) => i + 1),
+    };
+    const packed = packSentenceTerms([["term0", "term31"], ["term32", "term69"], ["term40"]]);
+    expect(sentenceTermEvidence(packed, terms)).toEqual({
+      weights: [1 + 32, 33 + 70, 41],
+      asksDetail: false,
+    });
+  });
+
   it("gives every sentence 0 for a question with no known term", () => {
     const packed = packSentenceTerms([["graph"], ["node"]]);
     const none = { hashes: new Uint32Array(), weights: new Float64Array() };

@@ -42,7 +42,8 @@ const scaled = (values: number[]) => {
  * boilerplate; best first (earlier on a tie), the first three within 0.75 of the best. When the
  * question names the paper (a word with a capital after its first letter, whose term at most
  * √N / 2 papers hold, is in the abstract) and asks more (another of its terms is there too), the
- * names do not count and the contribution earns nothing.
+ * names do not count and the contribution earns nothing. The terms of the paper's title do not
+ * count when the paper holds another counted question term.
  */
 function sortedSnippets(
   found: PaperWithSentences,
@@ -67,7 +68,10 @@ function sortedSnippets(
   const held = new Set(texts.flatMap(tokenize).filter((term) => weightOf.has(term)));
   const asksDetail =
     [...held].some((term) => names.has(term)) && [...held].some((term) => !names.has(term));
-  const counted = (term: string) => asked.has(term) && !(asksDetail && names.has(term));
+  const title = new Set(tokenize(paper.title));
+  const named = (term: string) => asked.has(term) && !(asksDetail && names.has(term));
+  const beyondTitle = [...held].some((term) => named(term) && !title.has(term));
+  const counted = (term: string) => named(term) && !(beyondTitle && title.has(term));
   const lexical = scaled(
     texts.map((text) =>
       [...new Set(tokenize(text))].reduce(

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { KeyedPaper, PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
 import { createRecentLookup } from "../recent-lookup.ts";
+import { titleTermHashes } from "../sentence-terms.ts";
 
 /** The columns a stored paper is read from (not its index-time sentence data or content hash). */
 export const PAPER_COLUMNS =
@@ -82,6 +83,7 @@ function withSentencesOf(row: RowWithSentences): PaperWithSentences {
       terms.buffer.slice(terms.byteOffset, terms.byteOffset + terms.byteLength),
     ),
     roles: new Uint8Array(roles.buffer, roles.byteOffset, roles.byteLength),
+    titleTerms: titleTermHashes(row.title),
   };
   if (vectors) {
     sentences.vectors = new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { GRAPH_SHAPE } from "../graph-shape.ts";
 import type { PaperRecord } from "../paper-record.ts";
 import type { PaperWithSentences, SentenceData, StoredPaper } from "../paper-store.ts";
+import { titleTermHashes } from "../sentence-terms.ts";
 import type { CachedEmbedding } from "../store-location.ts";
 
 /** Bumped whenever the documents change shape; an index of another version is rebuilt. */
@@ -209,6 +210,7 @@ export function withSentencesOf(doc: PaperDocument): PaperWithSentences {
   const sentences: SentenceData = {
     terms: new Uint32Array(bytesOf(doc.sentence_terms).buffer),
     roles: bytesOf(doc.sentence_roles),
+    titleTerms: titleTermHashes(doc.title),
   };
   if (doc.sentence_vectors) sentences.vectors = bytesOf(doc.sentence_vectors);
   return { key: doc.id, paper: storedPaperOf(doc), sentences };
