@@ -28,8 +28,8 @@ export interface LoadEmbedderOptions {
   dtype?: ModelDtype;
   /**
    * The encoder to run when `dtype` is not given (an existing index's own, so that its questions
-   * are embedded as its papers were). Default `q8`: on the labelled questions it answers as
-   * float32 does, at the speed of int8.
+   * are embedded as its papers were). Default `q8`: on every labelled split it answers within one
+   * question of float32 (bench/eval-report.md), and faster (bench/report.md).
    */
   preferredDtype?: ModelDtype;
 }
