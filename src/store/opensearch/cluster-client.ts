@@ -1,4 +1,5 @@
 import { StoreRefusedError, StoreUnavailableError } from "../store-errors.ts";
+import { freeTimeSignal } from "./free-time-signal.ts";
 
 export interface ClusterClientOptions {
   /**
@@ -131,6 +132,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
       const ndjson = body !== undefined && "ndjson" in body;
       let response: Response;
       let text: string;
+      const timeout = freeTimeSignal(timeoutMs);
       try {
         response = await fetch(url + path, {
           method,
@@ -141,7 +143,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
               : { "content-type": ndjson ? "application/x-ndjson" : "application/json" }),
           },
           body: body === undefined ? undefined : ndjson ? body.ndjson : JSON.stringify(body),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: timeout.signal,
         });
         // The timeout covers the body too: a cluster that sends its headers and then stalls
         // must fail here, with the message below, not with a bare AbortSignal error.
@@ -164,6 +166,8 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
           `Cannot reach the OpenSearch cluster at ${url}: ${(cause as Error).message}${code ? ` (${code})` : ""}.`,
           { cause },
         );
+      } finally {
+        timeout.done();
       }
       const parsedBody =
         response.headers.get("content-type")?.includes("json") && text
