@@ -34,6 +34,11 @@ export interface OpenSearchBuildOptions {
 
 /** Documents sent to the cluster in one `_bulk` request (500–1,000 measured best). */
 const BULK_DOCUMENTS = 500;
+/**
+ * `_bulk` requests in flight at once: the cluster indexes one batch while this process prepares
+ * and sends the next (one at a time left a core idle: the bench's opensearch section).
+ */
+const BULKS_IN_FLIGHT = 2;
 /** Hashes asked of the cluster in one search. */
 const HASHES_PER_QUERY = 1024;
 
@@ -59,6 +64,8 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
   const { cluster, index, alias, part } = options;
   const seen = createSeenPapersOnDisk();
   let pending: PaperDocument[] = [];
+  /** The `_bulk` requests sent and not yet answered, oldest first. */
+  const inFlight: Promise<void>[] = [];
   let written = 0;
   let refreshed: Promise<unknown> | undefined;
 
@@ -106,10 +113,9 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
     }
   }
 
-  async function flush(): Promise<void> {
-    if (pending.length === 0) return;
-    const docs = await changed(pending);
-    pending = [];
+  /** Writes `batch` (what of it changed), throwing the error that says what to do on a refusal. */
+  async function write(batch: PaperDocument[]): Promise<void> {
+    const docs = await changed(batch);
     if (docs.length === 0) return;
     const lines = docs.flatMap((doc) => [
       JSON.stringify({ index: { _index: index, _id: doc.id } }),
@@ -127,6 +133,22 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
     throw new Error(
       `OpenSearch at ${cluster.url} refused ${failed.length} of ${docs.length} papers written to ${index} (${first.status} ${first.error!.type}: ${reasonOf(first.error)}; paper ${first._id}).`,
     );
+  }
+
+  /** Sends the pending papers, waiting only while `BULKS_IN_FLIGHT` requests are unanswered. */
+  async function flush(): Promise<void> {
+    if (pending.length === 0) return;
+    const sent = write(pending);
+    pending = [];
+    // Its failure is thrown where it is awaited (below, or by `drain`), not left unhandled.
+    sent.catch(() => undefined);
+    inFlight.push(sent);
+    while (inFlight.length >= BULKS_IN_FLIGHT) await inFlight.shift();
+  }
+
+  /** Waits for every `_bulk` sent; the first failure among them is thrown. */
+  async function drain(): Promise<void> {
+    while (inFlight.length > 0) await inFlight.shift();
   }
 
   return {
@@ -167,6 +189,7 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
     },
     async finish(facts) {
       await flush();
+      await drain();
       if (options.inPlace) await removeUnseen();
       await cluster.request("POST", `/${index}/_refresh`);
       seen.close();
@@ -174,6 +197,7 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
     },
     async abandon() {
       // What was written stays: a rerun of this build finds it and does not redo it.
+      await drain().catch(() => undefined);
       seen.close();
     },
   };

@@ -173,3 +173,80 @@ describe("an OpenSearch build's lookup of finished model work", () => {
     await expect(finishing).rejects.toThrow(/read-only.*Free disk space.*read_only_allow_delete/);
   });
 });
+
+describe("an OpenSearch build's writes", () => {
+  /** A cluster that answers each `_bulk` only when the test releases it. */
+  function heldBulks() {
+    const waiting: { papers: number; answer(refused: boolean): void }[] = [];
+    const cluster: ClusterClient = {
+      url: "http://cluster.test",
+      request<Body>(_method: string, path: string, body?: ClusterBody) {
+        if (path !== "/_bulk") return Promise.resolve({ status: 200, body: {} as Body });
+        const papers = (body as { ndjson: string }).ndjson.trim().split("\n").length / 2;
+        return new Promise<{ status: number; body: Body }>((resolve) => {
+          waiting.push({
+            papers,
+            answer: (refused) => {
+              const items = refused
+                ? [{ index: { _id: "p0", status: 400, error: { type: "x", reason: "refused" } } }]
+                : [];
+              resolve({ status: 200, body: { errors: refused, items } as Body });
+            },
+          });
+        });
+      },
+    };
+    const build = createOpenSearchBuild({
+      cluster,
+      index: "paperchat-papers-1a2b",
+      part: { index: 1, of: 1 },
+      inPlace: false,
+      finishBuild: async () => ({}) as never,
+    });
+    const add = (row: number) =>
+      build.add(row, paperRecordOf({ id: `p${row}`, title: "T", abstract: "An abstract." }));
+    return { waiting, build, add };
+  }
+
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("sends the next _bulk while the cluster indexes one, and no third until the first is answered", async () => {
+    const { waiting, build, add } = heldBulks();
+    let row = 0;
+    while (waiting.length === 0) await add(row++);
+    const perBulk = row;
+    // The second batch is sent at once, and its last paper waits for the first answer.
+    let last = false;
+    for (;;) {
+      const adding = add(row++);
+      await settled();
+      if (waiting.length > 1) {
+        adding.then(() => (last = true));
+        break;
+      }
+      await adding;
+    }
+    expect(waiting.map((bulk) => bulk.papers)).toEqual([perBulk, perBulk]);
+    await settled();
+    expect(last).toBe(false);
+    waiting[0]!.answer(false);
+    await settled();
+    expect(last).toBe(true);
+    const finishing = build.finish({} as BuildFacts);
+    await settled();
+    waiting[1]!.answer(false);
+    await finishing;
+    expect(build.papers).toBe(row);
+  });
+
+  it("stops at the next batch when a _bulk in flight was refused, naming the paper", async () => {
+    const { waiting, add } = heldBulks();
+    let row = 0;
+    while (waiting.length === 0) await add(row++);
+    waiting[0]!.answer(true);
+    let failed: unknown;
+    while (waiting.length === 1 && !failed) await add(row++).catch((error) => (failed = error));
+    // The second batch is sent, then the first's refusal is thrown to the build.
+    expect(String(failed)).toMatch(/refused 1 of \d+ papers .*paper p0/);
+  });
+});
