@@ -22,7 +22,9 @@ import {
   msearchBody,
   nearestQuery,
   rareTitlesQuery,
+  type TermVectorsReply,
   termCountsBody,
+  termCountsOf,
 } from "./paper-queries.ts";
 
 /** Hits of a search, with ids and scores. */
@@ -161,14 +163,12 @@ export function createOpenSearchStore(
         const termStatistics = { docCount: count, frequencies: [] };
         return { bm25: empty, rareTitles: empty, termStatistics };
       }
-      const counts = (await msearch(termCountsBody(index, distinct))).map(
-        (reply) => reply.hits.total?.value ?? 0,
+      const { body: counted } = await cluster.request<TermVectorsReply>(
+        "POST",
+        `/${index}/_termvectors`,
+        termCountsBody(distinct),
       );
-      const found = distinct.map((term, i) => ({
-        term,
-        body: counts[2 * i]!,
-        title: counts[2 * i + 1]!,
-      }));
+      const found = termCountsOf(counted, distinct);
       const chosen = queryTerms(
         found.map(({ term, body }) => ({ term, docs: body })),
         { budget: POSTING_BUDGET, maxDocs: commonAbove(count) },

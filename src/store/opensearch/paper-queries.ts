@@ -108,24 +108,55 @@ export function rareTitlesQuery(
   };
 }
 
+/** The fields whose document frequencies lexical ranking chooses terms by. */
+const COUNTED_FIELDS = ["body_terms", "title_terms"] as const;
+
+/** What `_termvectors` answers about a document it was given: each field's terms and their counts. */
+export interface TermVectorsReply {
+  term_vectors?: Partial<
+    Record<(typeof COUNTED_FIELDS)[number], { terms: Record<string, { doc_freq?: number }> }>
+  >;
+}
+
 /**
- * An `_msearch` that counts, for each term, the papers holding it in the body and in the title
- * (two counts a term, in that order): the document frequencies lexical ranking chooses terms by.
+ * A `_termvectors` request for a document made of the question's terms: the cluster answers,
+ * for each term, how many papers hold it in the body and in the title, in one cheap request
+ * (no search per term). Counts are the shard's (a papers index has one), deleted papers
+ * included until merged away, as OpenSearch's own BM25 counts them.
  *
  * @example
- * termCountsBody("paperchat-papers", ["graph", "lightgcn"]);
+ * termCountsBody(["graph", "lightgcn"]);
  */
-export function termCountsBody(index: string, terms: readonly string[]): { ndjson: string } {
-  const head = JSON.stringify({ index });
-  const count = (field: string, term: string) =>
-    JSON.stringify({ size: 0, track_total_hits: true, query: { term: { [field]: term } } });
-  const lines = terms.flatMap((term) => [
-    head,
-    count("body_terms", term),
-    head,
-    count("title_terms", term),
-  ]);
-  return { ndjson: `${lines.join("\n")}\n` };
+export function termCountsBody(terms: readonly string[]): object {
+  const text = terms.join(" ");
+  return {
+    doc: Object.fromEntries(COUNTED_FIELDS.map((field) => [field, text])),
+    fields: COUNTED_FIELDS,
+    term_statistics: true,
+    field_statistics: false,
+    positions: false,
+    offsets: false,
+  };
+}
+
+/**
+ * The body and title counts of each term from a {@link termCountsBody} reply; 0 for a term no
+ * paper holds.
+ *
+ * @example
+ * termCountsOf(reply, ["graph"]); // [{ term: "graph", body: 12, title: 8 }]
+ */
+export function termCountsOf(
+  reply: TermVectorsReply,
+  terms: readonly string[],
+): { term: string; body: number; title: number }[] {
+  const count = (field: (typeof COUNTED_FIELDS)[number], term: string) =>
+    reply.term_vectors?.[field]?.terms[term]?.doc_freq ?? 0;
+  return terms.map((term) => ({
+    term,
+    body: count("body_terms", term),
+    title: count("title_terms", term),
+  }));
 }
 
 /**
