@@ -225,14 +225,17 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
         });
       }
       const index = `${alias}-${await buildKey(build)}`;
-      // Written without replicas and refreshed rarely; publishing adds the replica and refreshes.
+      // Written without replicas and never refreshed while written: segments are cut only when
+      // the cluster's indexing buffer fills, so there are fewer, bigger graphs to build, merge and
+      // search (a 30 s refresh left 29 segments of 100k papers). A rerun's lookup of finished
+      // work refreshes it first; publishing adds the replica and the default refresh.
       const created = await cluster.request<{ error?: { type: string; reason: string } }>(
         "PUT",
         `/${index}`,
         papersIndexBody({
           dims: encoder?.dims ?? 0,
           replicas: 0,
-          refreshInterval: "30s",
+          refreshInterval: "-1",
           meta: {},
         }),
         [400],

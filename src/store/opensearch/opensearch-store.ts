@@ -9,7 +9,7 @@ import type {
   StoreInfo,
 } from "../paper-store.ts";
 import { StoreUnavailableError } from "../store-errors.ts";
-import { efSearchFor, FACET_CATEGORIES } from "../store-limits.ts";
+import { FACET_CATEGORIES } from "../store-limits.ts";
 import type { ClusterClient } from "./cluster-client.ts";
 import {
   type PaperDocument,
@@ -22,6 +22,7 @@ import {
   msearchBody,
   nearestQuery,
   rareTitlesQuery,
+  segmentEfFor,
   type TermVectorsReply,
   termCountsBody,
   termCountsOf,
@@ -196,7 +197,7 @@ export function createOpenSearchStore(
     async nearest({ vector, limit, filter, exclude }) {
       if (!info.hasVectors || limit <= 0) return { keys: [], scores: [] };
       const reply = await search(
-        nearestQuery(vector, limit, efSearchFor(limit), filter, exclude as string | undefined),
+        nearestQuery(vector, limit, segmentEfFor(limit), filter, exclude as string | undefined),
       );
       const { keys, scores } = ranking(reply);
       // lucene scores cosine similarity as (1 + cosine) / 2.
