@@ -16,13 +16,17 @@ export interface ServerProcess {
 }
 
 /**
- * `node ARGS` from `cwd`, pinned to CPU `core` (`taskset -c`) when given, offline: nothing the
- * bench starts may reach a model hub. Returns the child and what it wrote to stdout and stderr.
+ * `node ARGS` from `cwd`, offline (nothing the bench starts may reach a model hub); when `core`
+ * is given, pinned to that CPU (`taskset -c`) with its model on one thread there
+ * (`PAPERCHAT_MODEL_THREADS=1`: onnxruntime's own threads would bind to every core otherwise).
+ * Returns the child and what it wrote to stdout and stderr.
  */
 function spawnNode(cwd: string, args: readonly string[], core?: number) {
   const node = [process.execPath, ...args];
   const [command, ...rest] = core === undefined ? node : ["taskset", "-c", String(core), ...node];
-  const child = spawn(command!, rest, { cwd, env: { ...process.env, PAPERCHAT_OFFLINE: "1" } });
+  const pinned = core === undefined ? {} : { PAPERCHAT_MODEL_THREADS: "1" };
+  const env = { ...process.env, PAPERCHAT_OFFLINE: "1", ...pinned };
+  const child = spawn(command!, rest, { cwd, env });
   const output = { stdout: "", stderr: "" };
   child.stdout.setEncoding("utf8").on("data", (text: string) => {
     output.stdout += text;

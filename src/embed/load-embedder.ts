@@ -32,6 +32,12 @@ export interface LoadEmbedderOptions {
    * question of float32 (bench/eval-report.md), and faster (bench/report.md).
    */
   preferredDtype?: ModelDtype;
+  /**
+   * onnxruntime's intra-op threads. Unset, it runs one a core and binds each to its core,
+   * overriding the process's own CPU affinity, so that processes pinned to different cores
+   * still meet on all of them.
+   */
+  modelThreads?: number;
 }
 
 /** The encoder that runs when none is asked for and no index says which. */
@@ -45,6 +51,10 @@ export const DEFAULT_DTYPE: ModelDtype = "q8";
  * unchanged (bench, real all-MiniLM-L6-v2).
  */
 const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: "0" } } } };
+
+/** The session options of a model run on `threads` threads (onnxruntime's choice when unset). */
+const sessionOptions = (threads?: number) =>
+  threads === undefined ? SESSION_OPTIONS : { ...SESSION_OPTIONS, intraOpNumThreads: threads };
 
 /**
  * Loads a sentence-transformer's tokenizer and model as transformers.js' feature-extraction
@@ -92,7 +102,7 @@ async function loadEncoder(options: LoadEmbedderOptions, dtype: ModelDtype): Pro
     extractor = await pipeline(
       "feature-extraction",
       source.kind === "folder" ? source.path : source.id,
-      { dtype, local_files_only: !env.allowRemoteModels, session_options: SESSION_OPTIONS },
+      { dtype, local_files_only: !env.allowRemoteModels, session_options: sessionOptions(options.modelThreads) },
     );
   } catch (error) {
     throw new ModelUnavailableError(howToProvideModel(source, offline, dtype), options.model, {

@@ -16,6 +16,12 @@ export interface Settings {
    * Unset: the existing index's own, else `q8` when the model has it, else `fp32`.
    */
   dtype?: ModelDtype;
+  /**
+   * Threads the model runs on (`PAPERCHAT_MODEL_THREADS`). Unset: onnxruntime's own choice, one a
+   * core, each bound to its core, whatever `taskset` says; set it to run several paperchat
+   * processes side by side (one `--part` worker a core: 1).
+   */
+  modelThreads?: number;
   /** Forbid downloads (`PAPERCHAT_OFFLINE=1`, `--offline`). */
   offline: boolean;
   /** Index folder (`PAPERCHAT_INDEX_DIR`, `--index-dir`). */
@@ -92,6 +98,18 @@ export function debugFromEnv(env: Record<string, string | undefined>): boolean {
   return Boolean(env.PAPERCHAT_DEBUG);
 }
 
+/** `PAPERCHAT_MODEL_THREADS`: a whole number of threads, at least 1. */
+function modelThreadsOf(value: string | undefined): { modelThreads?: number } {
+  if (!value?.trim()) return {};
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new ConfigurationError(
+      `PAPERCHAT_MODEL_THREADS: "${value}" is not a number of threads; give a whole number of at least 1, like 1 for one model thread a process.`,
+    );
+  }
+  return { modelThreads: threads };
+}
+
 function dtypeFromEnv(value: string | undefined): ModelDtype | undefined {
   if (!value?.trim()) return undefined;
   const dtype = value.trim() as ModelDtype;
@@ -120,6 +138,9 @@ export function resolveSettings(
   return {
     model: overrides.model ?? (env.PAPERCHAT_MODEL || DEFAULT_MODEL),
     dtype: overrides.dtype ?? dtypeFromEnv(env.PAPERCHAT_DTYPE),
+    ...(overrides.modelThreads !== undefined
+      ? { modelThreads: overrides.modelThreads }
+      : modelThreadsOf(env.PAPERCHAT_MODEL_THREADS)),
     offline: overrides.offline ?? TRUE.has((env.PAPERCHAT_OFFLINE ?? "").toLowerCase()),
     indexDir: resolve(overrides.indexDir ?? (env.PAPERCHAT_INDEX_DIR || resolve(ROOT, "index"))),
     corpusFiles: (overrides.corpusFiles?.length

@@ -36,3 +36,21 @@ describe("the encoder dtype setting", () => {
     );
   });
 });
+
+describe("the model threads setting", () => {
+  it("is onnxruntime's choice unless PAPERCHAT_MODEL_THREADS gives a whole number", () => {
+    expect(resolveSettings({}).modelThreads).toBeUndefined();
+    expect(resolveSettings({ PAPERCHAT_MODEL_THREADS: "1" }).modelThreads).toBe(1);
+    expect(resolveSettings({ PAPERCHAT_MODEL_THREADS: " 4 " }).modelThreads).toBe(4);
+    expect(resolveSettings({ PAPERCHAT_MODEL_THREADS: "" }).modelThreads).toBeUndefined();
+  });
+
+  it("refuses anything but a whole number of at least 1, saying what to give", () => {
+    for (const value of ["0", "-1", "1.5", "two"]) {
+      expect(() => resolveSettings({ PAPERCHAT_MODEL_THREADS: value })).toThrow(ConfigurationError);
+      expect(() => resolveSettings({ PAPERCHAT_MODEL_THREADS: value })).toThrow(
+        /PAPERCHAT_MODEL_THREADS: .* give a whole number of at least 1/,
+      );
+    }
+  });
+});
