@@ -81,10 +81,10 @@ async function syntheticEmbedP50(questions: readonly string[]): Promise<number> 
 }
 
 /**
- * Serves `where` (ready on the first of `questions`), warms it up with the next
- * `SEARCHES.warmUp` at concurrency 1, then hands `measure` the server, `search`, which asks each
- * of the remaining questions once from `connections` clients, and the synthetic embed's p50 over
- * them (in ms, for latencies beyond the embed). Stops the server after.
+ * Serves `where` (ready on the first of `questions`), warms it up with the next ones at
+ * concurrency 1, all but the last `SEARCHES.questions`, then hands `measure` the server, `search`,
+ * which asks each of those last questions once from `connections` clients, and the synthetic
+ * embed's p50 over them (in ms, for latencies beyond the embed). Stops the server after.
  *
  * @example
  * const c1 = await withSyntheticServer(context, indexDir, questions, (_, search) => search(1));
@@ -106,9 +106,10 @@ export async function withSyntheticServer<Result>(
       .map((q) => ({ method: "GET" as const, path: searchPath(q) }));
     const ask = (connections: number, asked: typeof requests) =>
       runLoadTest({ url: server.url, connections, requests: asked });
-    await ask(1, requests.slice(0, SEARCHES.warmUp));
-    const measured = requests.slice(SEARCHES.warmUp);
-    const embedP50Ms = await syntheticEmbedP50(questions.slice(SEARCHES.warmUp + 1));
+    const warmUp = Math.max(0, requests.length - SEARCHES.questions);
+    await ask(1, requests.slice(0, warmUp));
+    const measured = requests.slice(warmUp);
+    const embedP50Ms = await syntheticEmbedP50(questions.slice(warmUp + 1));
     return await measure(server, (connections) => ask(connections, measured), embedP50Ms);
   } finally {
     await server.stop();
