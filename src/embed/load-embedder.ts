@@ -102,7 +102,11 @@ async function loadEncoder(options: LoadEmbedderOptions, dtype: ModelDtype): Pro
     extractor = await pipeline(
       "feature-extraction",
       source.kind === "folder" ? source.path : source.id,
-      { dtype, local_files_only: !env.allowRemoteModels, session_options: sessionOptions(options.modelThreads) },
+      {
+        dtype,
+        local_files_only: !env.allowRemoteModels,
+        session_options: sessionOptions(options.modelThreads),
+      },
     );
   } catch (error) {
     throw new ModelUnavailableError(howToProvideModel(source, offline, dtype), options.model, {
