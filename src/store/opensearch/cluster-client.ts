@@ -1,10 +1,11 @@
 import { StoreRefusedError, StoreUnavailableError } from "../store-errors.ts";
 import { freeTimeSignal } from "./free-time-signal.ts";
+import { createHttpExchange, type HttpExchangeReply } from "./http-exchange.ts";
 
 export interface ClusterClientOptions {
   /**
    * The cluster: `http://localhost:9200`, or `https://user:pass@search.example.org` for a
-   * secured one (fetch refuses credentials in a URL: they travel as a Basic header).
+   * secured one (the credentials travel as a Basic header).
    */
   url: string;
   /** Milliseconds before a request is given up (default 30 000). */
@@ -52,7 +53,6 @@ const UNREACHABLE = new Set([
   "ENOTFOUND",
   "EHOSTUNREACH",
   "EAI_AGAIN",
-  "UND_ERR_SOCKET",
 ]);
 
 /** The innermost reason of an error reply, which says what was wrong. */
@@ -101,8 +101,9 @@ export function clusterFailure(url: string, what: string, status: number, body: 
 }
 
 /**
- * A plain-fetch client of one OpenSearch (or compatible) cluster: no client library, no
- * retries (a caller that wants them knows when they are safe).
+ * A plain HTTP client of one OpenSearch (or compatible) cluster: no client library, and no
+ * retries but on a kept-alive connection the cluster had closed (see {@link createHttpExchange};
+ * a caller that wants others knows when they are safe).
  *
  * @example
  * const cluster = createClusterClient({ url: "http://localhost:9200" });
@@ -120,6 +121,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
   }
   const url = parsed.toString().replace(/\/$/, "");
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const exchange = createHttpExchange(parsed.protocol);
   return {
     url,
     async request<Body>(
@@ -130,12 +132,12 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
     ): Promise<ClusterReply<Body>> {
       const what = `${method} ${path.split("?")[0]}`;
       const ndjson = body !== undefined && "ndjson" in body;
-      let response: Response;
-      let text: string;
+      let reply: HttpExchangeReply;
       const timeout = freeTimeSignal(timeoutMs);
       try {
-        response = await fetch(url + path, {
+        reply = await exchange({
           method,
+          url: url + path,
           headers: {
             ...headers,
             ...(body === undefined
@@ -143,13 +145,12 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
               : { "content-type": ndjson ? "application/x-ndjson" : "application/json" }),
           },
           body: body === undefined ? undefined : ndjson ? body.ndjson : JSON.stringify(body),
+          // The timeout covers the body too: a cluster that sends its headers and then stalls
+          // must fail here, with the message below.
           signal: timeout.signal,
         });
-        // The timeout covers the body too: a cluster that sends its headers and then stalls
-        // must fail here, with the message below, not with a bare AbortSignal error.
-        text = await response.text();
       } catch (cause) {
-        const code = (cause as { cause?: { code?: string } }).cause?.code;
+        const code = (cause as NodeJS.ErrnoException).code;
         if ((cause as Error).name === "TimeoutError") {
           throw new StoreUnavailableError(
             `The OpenSearch cluster at ${url} did not answer ${what} within ${timeoutMs / 1000} s. Check that it is healthy (GET /_cluster/health), or try again.`,
@@ -169,14 +170,13 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
       } finally {
         timeout.done();
       }
+      const { status, text } = reply;
       const parsedBody =
-        response.headers.get("content-type")?.includes("json") && text
-          ? (JSON.parse(text) as unknown)
-          : text;
-      if (response.ok || accept.includes(response.status)) {
-        return { status: response.status, body: parsedBody as Body };
+        reply.contentType.includes("json") && text ? (JSON.parse(text) as unknown) : text;
+      if ((status >= 200 && status < 300) || accept.includes(status)) {
+        return { status, body: parsedBody as Body };
       }
-      throw clusterFailure(url, what, response.status, parsedBody);
+      throw clusterFailure(url, what, status, parsedBody);
     },
   };
 }

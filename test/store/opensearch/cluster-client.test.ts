@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Worker } from "node:worker_threads";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClusterClient } from "../../../src/store/opensearch/cluster-client.ts";
 import { StoreUnavailableError } from "../../../src/store/store-errors.ts";
 
@@ -65,5 +65,56 @@ describe("cluster client timeouts while this thread is busy", () => {
     const busyUntil = performance.now() + 900;
     while (performance.now() < busyUntil) {}
     await expect(reply).resolves.toMatchObject({ status: 200, body: { took: 1 } });
+  });
+});
+
+describe("cluster client connections", () => {
+  let server: Server;
+  let url: string;
+  /** Requests the server saw, by the connection (1, 2, …) each came on. */
+  let seen: number[];
+  /** Whether the server drops a connection on its second request instead of answering. */
+  let dropReused: boolean;
+
+  beforeAll(async () => {
+    let connections = 0;
+    server = createServer((request, response) => {
+      const socket = request.socket as typeof request.socket & { number?: number; asked?: number };
+      socket.number ??= ++connections;
+      socket.asked = (socket.asked ?? 0) + 1;
+      seen.push(socket.number);
+      // A connection the cluster dropped while the client kept it for its next request.
+      if (socket.asked > 1 && dropReused) return socket.destroy();
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(`{"connection":${socket.number}}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  beforeEach(() => {
+    seen = [];
+    dropReused = false;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("keeps one connection for requests one after the other", async () => {
+    const client = createClusterClient({ url });
+    for (let i = 0; i < 3; i++) await client.request("GET", "/");
+    expect(new Set(seen).size).toBe(1);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("sends a request again, on a new connection, when the kept one was dropped before any answer", async () => {
+    const client = createClusterClient({ url });
+    dropReused = true;
+    const first = await client.request<{ connection: number }>("GET", "/");
+    const second = await client.request<{ connection: number }>("GET", "/");
+    expect(second.body.connection).not.toBe(first.body.connection);
+    expect(seen).toEqual([first.body.connection, first.body.connection, second.body.connection]);
   });
 });
