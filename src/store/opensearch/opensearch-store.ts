@@ -18,7 +18,9 @@ import {
   withSentencesOf,
 } from "./paper-documents.ts";
 import {
+  type Bm25Reply,
   bm25Query,
+  bm25RankingOf,
   msearchBody,
   nearestQuery,
   rareTitlesQuery,
@@ -183,11 +185,16 @@ export function createOpenSearchStore(
         ...(rare.length > 0 ? [rareTitlesQuery(rare, limit, filter)] : []),
       ];
       const replies = searches.length > 0 ? await msearch(msearchBody(index, searches)) : [];
+      const bm25 =
+        chosen.length === 0
+          ? empty
+          : (bm25RankingOf(replies[0]! as Bm25Reply, limit) ??
+            ranking(await search(bm25Query(chosen, limit, filter, true))));
       const frequencies = found
         .filter(({ body }) => body > 0)
         .map(({ term, body }) => ({ term, docs: body }));
       return {
-        bm25: chosen.length > 0 ? ranking(replies[0]!) : empty,
+        bm25,
         rareTitles: rare.length > 0 ? ranking(replies.at(-1)!) : empty,
         termStatistics: { docCount: count, frequencies },
       };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { termCountsBody, termCountsOf } from "../../../src/store/opensearch/paper-queries.ts";
+import {
+  bm25Query,
+  bm25RankingOf,
+  termCountsBody,
+  termCountsOf,
+} from "../../../src/store/opensearch/paper-queries.ts";
 
 describe("term counts from one _termvectors request", () => {
   it("asks for the document frequencies of the question's terms in the body and the title", () => {
@@ -23,5 +28,46 @@ describe("term counts from one _termvectors request", () => {
       { term: "missing", body: 0, title: 0 },
     ]);
     expect(termCountsOf({}, ["graph"])).toEqual([{ term: "graph", body: 0, title: 0 }]);
+  });
+});
+
+describe("BM25 ranked by score alone, ties put in row order", () => {
+  const reply = (hits: [string, number, number][]) => ({
+    hits: {
+      hits: hits.map(([id, score, row]) => ({ _id: id, _score: score, fields: { row: [row] } })),
+    },
+  });
+
+  it("asks for one paper more than the limit, with rows and no total, unsorted", () => {
+    const query = bm25Query(["graph"], 50, { yearFrom: 2020 }) as Record<string, unknown>;
+    expect(query).toMatchObject({ size: 51, docvalue_fields: ["row"], track_total_hits: false });
+    expect(query.sort).toBeUndefined();
+    expect(bm25Query(["graph"], 50, undefined, true)).toMatchObject({
+      size: 50,
+      sort: [{ _score: "desc" }, { row: "asc" }],
+    });
+  });
+
+  it("keeps the best `limit`, papers of equal score in row order", () => {
+    const ranked = bm25RankingOf(
+      reply([
+        ["a", 3, 9],
+        ["b", 2, 7],
+        ["c", 2, 4],
+        ["d", 1, 0],
+      ]),
+      3,
+    );
+    expect(ranked).toEqual({ keys: ["a", "c", "b"], scores: [3, 2, 2] });
+    expect(bm25RankingOf(reply([["a", 3, 9]]), 3)).toEqual({ keys: ["a"], scores: [3] });
+  });
+
+  it("gives up when a tie reaches the cut: lucene chose among the tied papers by index order", () => {
+    const tiedAtCut = reply([
+      ["a", 3, 9],
+      ["b", 2, 7],
+      ["c", 2, 4],
+    ]);
+    expect(bm25RankingOf(tiedAtCut, 2)).toBeUndefined();
   });
 });
