@@ -15,7 +15,7 @@ export interface FreeTimeSignal {
  *
  * @example
  * const timeout = freeTimeSignal(30_000);
- * try { await fetch(url, { signal: timeout.signal }); } finally { timeout.done(); }
+ * try { await exchange({ method: "GET", url, headers: {}, signal: timeout.signal }); } finally { timeout.done(); }
  */
 export function freeTimeSignal(ms: number): FreeTimeSignal {
   const controller = new AbortController();
