@@ -39,6 +39,8 @@ export interface BuildIndexOptions {
   hnsw?: HnswParams;
   /** Write only this share of the corpus (`--part I/N`); the others are written by other workers. */
   part?: CorpusPart;
+  /** Papers read ahead of the store's writes before the build waits for them (tests; default 20,000). */
+  maxWaiting?: number;
   onProgress?: (progress: BuildProgress) => void;
   /** Told once what is built, replaced or kept, and why. */
   onNotice?: (line: string) => void;
@@ -63,7 +65,12 @@ export interface BuildIndexResult {
 const LISTED_DUPLICATES = 1000;
 /** Papers whose finished model work is asked of the store at once. */
 const LOOKUP_BATCH = 128;
-/** Papers held back for the rows before them still in the model, before the build waits. */
+/**
+ * Papers read but not yet written (held back for the rows before them still in the model, or
+ * behind the store's writes) before the build waits: a store that writes more slowly than the
+ * corpus is read and embedded (a cluster, or any store when the model work is all reused) would
+ * otherwise hold the rest of the corpus in memory.
+ */
 const MAX_WAITING = 20_000;
 
 /**
@@ -186,8 +193,12 @@ async function fill(
         await queue.add({ row, hash: record.contentHash, paper: record.paper });
       }
     }
-    // Papers known at once wait for the rows before them still in the model: bounded.
-    if (order.waiting > MAX_WAITING) await queue?.drain();
+    // Papers known at once wait for the rows before them still in the model, and every paper
+    // for the store's writes: bounded.
+    if (order.waiting > (options.maxWaiting ?? MAX_WAITING)) {
+      await queue?.drain();
+      await order.settled();
+    }
     order.check();
   };
   for await (const { paper } of pass.papers) {

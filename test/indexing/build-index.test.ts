@@ -5,10 +5,12 @@ import type { Embedder } from "../../src/embed/types.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";
 import { sentenceRolesOf } from "../../src/indexing/sentence-roles-of.ts";
 import { createSearchEngine } from "../../src/search/search-engine.ts";
+import { embeddedLocation } from "../../src/store/embedded/embedded-location.ts";
 import { INDEX_FILES } from "../../src/store/embedded/manifest.ts";
 import { readManifest } from "../../src/store/embedded/manifest-file.ts";
 import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
 import { IndexError } from "../../src/store/index-errors.ts";
+import type { BuildTarget, StoreLocation } from "../../src/store/store-location.ts";
 import {
   BUNDLED_CORPUS,
   buildTinyIndex,
@@ -267,5 +269,52 @@ describe("index files on disk", () => {
     await expect(buildIndex({ corpusFiles: [file], indexDir: dir, embedder })).rejects.toThrow(
       file,
     );
+  });
+});
+
+describe("a store that writes more slowly than the corpus is read", () => {
+  it("keeps the papers read but not yet written bounded, and writes them all", async () => {
+    const dir = tempDir();
+    const corpus = join(dir, "papers.jsonl");
+    const papers = Array.from({ length: 1000 }, (_, i) => ({
+      id: `2401.${String(i).padStart(5, "0")}`,
+      title: `Paper ${i} on slow stores`,
+      abstract: `Paper ${i} measures how far reading runs ahead of writing. It holds little.`,
+    }));
+    writeFileSync(corpus, papers.map((paper) => JSON.stringify(paper)).join("\n"));
+    const location = embeddedLocation(join(dir, "index"));
+    let written = 0;
+    let mostAhead = 0;
+    const slowStore: StoreLocation = {
+      ...location,
+      description: location.description,
+      stored: () => location.stored(),
+      open: (options) => location.open(options),
+      async beginBuild(options) {
+        const target = await location.beginBuild(options);
+        const add: BuildTarget["add"] = async (row, record, embedding) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          await target.add(row, record, embedding);
+          written += 1;
+        };
+        return new Proxy(target, {
+          get: (held, key) => (key === "add" ? add : Reflect.get(held, key, held)),
+        });
+      },
+    };
+    const maxWaiting = 100;
+    const result = await buildIndex({
+      corpusFiles: [corpus],
+      store: slowStore,
+      maxWaiting,
+      onProgress: ({ phase, done }) => {
+        if (phase === "papers") mostAhead = Math.max(mostAhead, done - written);
+      },
+    });
+    expect(result.papers).toBe(1000);
+    expect(written).toBe(1000);
+    // At most the limit, one batch of look-ups and one progress step past it.
+    expect(mostAhead).toBeLessThanOrEqual(maxWaiting + 128 + 64);
+    expect(mostAhead).toBeGreaterThan(0);
   });
 });
