@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClusterClient } from "../../../src/store/opensearch/cluster-client.ts";
@@ -116,5 +119,52 @@ describe("cluster client connections", () => {
     const second = await client.request<{ connection: number }>("GET", "/");
     expect(second.body.connection).not.toBe(first.body.connection);
     expect(seen).toEqual([first.body.connection, first.body.connection, second.body.connection]);
+  });
+});
+
+describe("cluster client over https", () => {
+  let server: HttpsServer;
+  let url: string;
+  let authorization: string | undefined;
+
+  beforeAll(async () => {
+    const tls = resolve(import.meta.dirname, "../../fixtures/tls");
+    server = createHttpsServer(
+      { cert: readFileSync(join(tls, "cert.pem")), key: readFileSync(join(tls, "key.pem")) },
+      (request, response) => {
+        authorization = request.headers.authorization;
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end('{"status":"green"}');
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("speaks TLS and refuses a certificate nobody vouches for, saying so", async () => {
+    const client = createClusterClient({ url: url.replace("https://", "https://user:pass@") });
+    const reply = client.request("GET", "/_cluster/health");
+    await expect(reply).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(reply).rejects.toThrow(/self-signed certificate/);
+  });
+
+  it("sends the URL's credentials as a Basic header", async () => {
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    // As NODE_EXTRA_CA_CERTS would for a cluster's own CA; only this process's test connections.
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+    try {
+      const client = createClusterClient({ url: url.replace("https://", "https://user:p%40ss@") });
+      const reply = await client.request<{ status: string }>("GET", "/_cluster/health");
+      expect(reply).toEqual({ status: 200, body: { status: "green" } });
+      expect(authorization).toBe(`Basic ${Buffer.from("user:p@ss").toString("base64")}`);
+    } finally {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    }
   });
 });
