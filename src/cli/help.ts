@@ -25,8 +25,8 @@ Options for every command:
                         default Xenova/all-MiniLM-L6-v2)
   --dtype fp32|q8       Which of the model's encoders runs: fp32, or the int8 one,
                         onnx/model_quantized.onnx (env PAPERCHAT_DTYPE). Default: the one
-                        the index was built with; for a new index, q8 when the model has it
-                        (env PAPERCHAT_MODEL_THREADS: threads the model runs on; 1 for one
+                        the index was built with; for a new index, q8 when the model has it.
+                        Env PAPERCHAT_MODEL_THREADS: threads the model runs on (1 for one
                         process a core, such as --part workers on one machine)
   --offline             Never download anything (env PAPERCHAT_OFFLINE=1)
   --index-dir DIR       Where the index lives (env PAPERCHAT_INDEX_DIR, default index/)
