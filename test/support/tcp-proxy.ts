@@ -91,9 +91,16 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
  * const silent = await startSilentServer();
  * // fetch(silent.url) waits until its own timeout
  */
-export async function startSilentServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startSilentServer(): Promise<{
+  url: string;
+  /** How many connections it has accepted so far. */
+  connections(): number;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const server = createServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.on("error", () => undefined);
   });
@@ -101,6 +108,7 @@ export async function startSilentServer(): Promise<{ url: string; close(): Promi
   await once(server, "listening");
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    connections: () => accepted,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

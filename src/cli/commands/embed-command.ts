@@ -15,7 +15,8 @@ export async function embedCommand(line: CommandLine, io: CliIo): Promise<number
   if (texts.length === 0)
     throw new UsageError("embed needs texts as arguments or on standard input.");
   const settings = resolveSettings(io.env, line.overrides);
-  const embedder = await loadModelFor(settings, storeLocationFor(settings));
+  // Texts need no store: one that is away leaves the default encoder.
+  const embedder = await loadModelFor(settings, storeLocationFor(settings), { opensStore: false });
   const vectors = await embedder.embed(texts);
   if (line.json) {
     const response = embeddingsResponse({
