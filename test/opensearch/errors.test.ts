@@ -13,6 +13,7 @@ import {
   clusterTestsSkipped,
   givenOrOwnCluster,
   type OpenSearchCluster,
+  OWN_CLUSTERS,
   startCluster,
 } from "../support/opensearch-cluster.ts";
 import { startSilentServer, startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
@@ -103,7 +104,7 @@ describe.skipIf(clusterTestsSkipped("the OpenSearch error tests"))(
     beforeAll(async () => {
       [knn, withoutKnn] = await Promise.all([
         givenOrOwnCluster({ name: "paperchat-errors", basePort: 9286 }),
-        startCluster({ name: "paperchat-noknn", basePort: 9280, withoutKnn: true }),
+        startCluster(OWN_CLUSTERS.withoutKnn),
       ]);
       unreachable = await closedPortUrl();
       security = await startRefusingSecurityStandIn();

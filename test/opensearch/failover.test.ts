@@ -4,6 +4,7 @@ import { type PaperchatProcess, spawnPaperchat } from "../reliability/support/pa
 import {
   clusterTestsSkipped,
   type OpenSearchCluster,
+  OWN_CLUSTERS,
   startCluster,
 } from "../support/opensearch-cluster.ts";
 import { TINY_MODEL, tempDir } from "../support/tiny-index.ts";
@@ -45,7 +46,7 @@ describe.skipIf(clusterTestsSkipped("the failover test"))(
     }
 
     beforeAll(async () => {
-      cluster = await startCluster({ name: "paperchat-failover", nodes: 2, basePort: 9270 });
+      cluster = await startCluster(OWN_CLUSTERS.failover);
       const env = {
         PAPERCHAT_MODEL: TINY_MODEL,
         PAPERCHAT_OFFLINE: "1",

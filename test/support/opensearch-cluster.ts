@@ -50,6 +50,22 @@ export interface StartClusterOptions {
   withoutKnn?: boolean;
 }
 
+/**
+ * The clusters of their own that test files start: CI starts them beforehand, while it installs
+ * and checks (`test/support/test-clusters.ts start`), and names them in
+ * `PAPERCHAT_TEST_CLUSTERS_STARTED`; {@link startCluster} then takes them as they are.
+ */
+export const OWN_CLUSTERS = {
+  /** Two nodes, one of which the failover test kills. */
+  failover: { name: "paperchat-failover", nodes: 2, basePort: 9270 },
+  /** What a cluster without the k-NN plugin answers. */
+  withoutKnn: { name: "paperchat-noknn", basePort: 9280, withoutKnn: true },
+} satisfies Record<string, StartClusterOptions>;
+
+/** Whether `name` was started fresh for this run before the tests (by CI). */
+const startedBeforehand = (name: string) =>
+  (process.env.PAPERCHAT_TEST_CLUSTERS_STARTED ?? "").split(/[\s,]+/).includes(name);
+
 async function clusterSh(verb: string, name: string, ...args: string[]): Promise<string> {
   const { stdout } = await run("bash", [CLUSTER_SH, verb, "--cluster", name, ...args], {
     maxBuffer: 1 << 20,
@@ -87,29 +103,20 @@ async function builtOnce(): Promise<void> {
 /**
  * Starts a fresh cluster through scripts/opensearch/cluster.sh (building the node first if it
  * was never built): a cluster of the same name left running or on disk by an earlier run is
- * stopped and wiped first, so every run starts empty.
+ * stopped and wiped first, so every run starts empty. One started fresh for this run beforehand
+ * (named in `PAPERCHAT_TEST_CLUSTERS_STARTED`) is taken as it is.
  *
  * @example
  * let cluster: OpenSearchCluster;
  * beforeAll(async () => {
- *   cluster = await startCluster({ name: "paperchat-failover", nodes: 2, basePort: 9270 });
+ *   cluster = await startCluster(OWN_CLUSTERS.failover);
  * }, 180_000);
  * afterAll(() => cluster?.stop());
  */
 export async function startCluster(options: StartClusterOptions): Promise<OpenSearchCluster> {
   const { name } = options;
-  await builtOnce();
-  await clusterSh("stop", name).catch(() => undefined);
-  await clusterSh("clean", name).catch(() => undefined);
-  const url = await clusterSh(
-    "start",
-    name,
-    "--nodes",
-    String(options.nodes ?? 1),
-    "--base-port",
-    String(options.basePort),
-    ...(options.withoutKnn ? ["--without-knn"] : []),
-  );
+  // `start` on a running cluster waits until it is healthy and prints its URL.
+  const url = startedBeforehand(name) ? await start(options) : await startFresh(options);
   return {
     url,
     killNode: async (i) => void (await clusterSh("kill-node", name, String(i))),
@@ -119,6 +126,57 @@ export async function startCluster(options: StartClusterOptions): Promise<OpenSe
       await clusterSh("clean", name);
     },
   };
+}
+
+/** Stops and wipes any cluster of this name, then starts it: the URL of node 0. */
+async function startFresh(options: StartClusterOptions): Promise<string> {
+  await builtOnce();
+  await clusterSh("stop", options.name).catch(() => undefined);
+  await clusterSh("clean", options.name).catch(() => undefined);
+  return start(options);
+}
+
+/** `cluster.sh start` with these options: the URL of node 0 once the cluster is healthy. */
+function start(options: StartClusterOptions): Promise<string> {
+  return clusterSh(
+    "start",
+    options.name,
+    "--nodes",
+    String(options.nodes ?? 1),
+    "--base-port",
+    String(options.basePort),
+    "--timeout",
+    "240",
+    ...(options.withoutKnn ? ["--without-knn"] : []),
+  );
+}
+
+/**
+ * Starts every cluster of {@link OWN_CLUSTERS} fresh, at once: what CI does before the tests
+ * (`npx tsx test/support/test-clusters.ts start`). Resolves with their names.
+ *
+ * @example
+ * process.env.PAPERCHAT_TEST_CLUSTERS_STARTED = (await startOwnClusters()).join(" ");
+ */
+export async function startOwnClusters(): Promise<string[]> {
+  const all = Object.values(OWN_CLUSTERS);
+  await Promise.all(all.map((options) => startFresh(options)));
+  return all.map(({ name }) => name);
+}
+
+/**
+ * Stops and wipes every cluster of {@link OWN_CLUSTERS} that runs or left data.
+ *
+ * @example
+ * await stopOwnClusters();
+ */
+export async function stopOwnClusters(): Promise<void> {
+  await Promise.all(
+    Object.values(OWN_CLUSTERS).map(async ({ name }) => {
+      await clusterSh("stop", name).catch(() => undefined);
+      await clusterSh("clean", name).catch(() => undefined);
+    }),
+  );
 }
 
 /**
