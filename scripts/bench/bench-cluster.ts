@@ -13,6 +13,11 @@ export interface BenchCluster {
   rssMb(): number;
   /** Waits until every shard has all its copies (green); the seconds that took. */
   waitForGreen(): Promise<number>;
+  /**
+   * Waits until no node is merging segments (the merges that follow a build rebuild HNSW graphs
+   * and take the cores from searches); the seconds that took.
+   */
+  waitForMerges(): Promise<number>;
   /** SIGKILLs node `node` (`cluster.sh kill-node`). */
   killNode(node: number): Promise<void>;
   /** Stops every node and waits for them to exit. */
@@ -69,6 +74,23 @@ export async function startBenchCluster(options: {
       });
       const health = (await reply.json()) as { status: string };
       if (health.status !== "green") throw new Error(`the cluster is ${health.status}, not green`);
+      return (performance.now() - waited) / 1000;
+    },
+    waitForMerges: async () => {
+      const waited = performance.now();
+      // Two quiet looks a second apart: one merge can end just as the next is chosen.
+      for (let quiet = 0; quiet < 2; ) {
+        if (performance.now() - waited > 900_000)
+          throw new Error("merges still running after 900 s");
+        await new Promise((done) => setTimeout(done, 1000));
+        const reply = await fetch(`${url}/_nodes/stats/indices/merge`);
+        if (!reply.ok) throw new Error(`merge statistics: ${reply.status} ${await reply.text()}`);
+        const stats = (await reply.json()) as {
+          nodes: Record<string, { indices: { merges: { current: number } } }>;
+        };
+        const merging = Object.values(stats.nodes).some((node) => node.indices.merges.current > 0);
+        quiet = merging ? 0 : quiet + 1;
+      }
       return (performance.now() - waited) / 1000;
     },
     killNode: async (node) => {

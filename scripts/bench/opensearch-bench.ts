@@ -86,9 +86,12 @@ async function measureStore(
     `opensearch: ${built.papers} papers in ${formatNumber(built.seconds)} s; serving ${where}`,
   );
   let replicaReadyS = 0;
+  let mergesSettledS = 0;
   if (cluster) {
     replicaReadyS = await cluster.waitForGreen();
     context.log(`opensearch: replica ready ${formatNumber(replicaReadyS)} s after the build`);
+    mergesSettledS = await cluster.waitForMerges();
+    context.log(`opensearch: merges settled ${formatNumber(mergesSettledS)} s after that`);
   }
   const served = await withSyntheticServer(
     context,
@@ -113,7 +116,7 @@ async function measureStore(
     search_errors: served.c1.errors + served.c16.errors,
     server_rss_mb: served.serverRssMb,
   };
-  return { store, replicaReadyS, clusterRssMb: served.clusterRssMb ?? 0 };
+  return { store, replicaReadyS, mergesSettledS, clusterRssMb: served.clusterRssMb ?? 0 };
 }
 
 /**
@@ -300,6 +303,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
         recall_at_10: opensearch.recall_at_10,
         cluster_rss_mb: measured.clusterRssMb,
         replica_ready_s: measured.replicaReadyS,
+        merges_settled_s: measured.mergesSettledS,
         failover_errors: failoverErrors,
         parts_speedup: partsSpeedup,
         opensearch,
