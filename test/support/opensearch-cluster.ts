@@ -128,11 +128,16 @@ export async function startCluster(options: StartClusterOptions): Promise<OpenSe
   };
 }
 
+/** Stops and wipes the cluster `name` if it runs or left data. */
+async function wipe(name: string): Promise<void> {
+  await clusterSh("stop", name).catch(() => undefined);
+  await clusterSh("clean", name).catch(() => undefined);
+}
+
 /** Stops and wipes any cluster of this name, then starts it: the URL of node 0. */
 async function startFresh(options: StartClusterOptions): Promise<string> {
   await builtOnce();
-  await clusterSh("stop", options.name).catch(() => undefined);
-  await clusterSh("clean", options.name).catch(() => undefined);
+  await wipe(options.name);
   return start(options);
 }
 
@@ -171,12 +176,7 @@ export async function startOwnClusters(): Promise<string[]> {
  * await stopOwnClusters();
  */
 export async function stopOwnClusters(): Promise<void> {
-  await Promise.all(
-    Object.values(OWN_CLUSTERS).map(async ({ name }) => {
-      await clusterSh("stop", name).catch(() => undefined);
-      await clusterSh("clean", name).catch(() => undefined);
-    }),
-  );
+  await Promise.all(Object.values(OWN_CLUSTERS).map(({ name }) => wipe(name)));
 }
 
 /**
