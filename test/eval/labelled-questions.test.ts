@@ -22,6 +22,7 @@ describe("the eval's labelled questions", () => {
     expect(sizes["own: heldout2"]).toBeGreaterThanOrEqual(24);
     expect(sizes["own: heldout3"]).toBeGreaterThanOrEqual(40);
     expect(sizes["own: heldout4"]).toBeGreaterThanOrEqual(45);
+    expect(sizes["own: heldout5"]).toBeGreaterThanOrEqual(45);
   });
 
   it("ask each own question once", () => {
