@@ -7,6 +7,7 @@ import type { Embedder } from "../embed/types.ts";
 import type { PaperKey, PaperStore, Ranking, StoredPaper } from "../store/paper-store.ts";
 import { fuseScores, type WeightedList } from "./fuse.ts";
 import { DEFAULT_NEAREST_LIMITS, type NearestPlanLimits, planNearest } from "./plan-nearest.ts";
+import { asksAboutProblem } from "./question-asks.ts";
 import { weightedTerms } from "./question-terms.ts";
 import { snippetsFor } from "./snippets.ts";
 
@@ -117,7 +118,11 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
       const hits = fuseScores(lists, k);
       const found = await store.papersWithSentences(hits.map((hit) => hit.doc));
       const scoreOf = new Map(hits.map((hit) => [hit.doc, hit.score]));
-      const query = { vector, terms: weightedTerms(termStatistics, question) };
+      const query = {
+        vector,
+        terms: weightedTerms(termStatistics, question),
+        asksProblem: asksAboutProblem(question),
+      };
       return found.map(({ key, paper, sentences }) => ({
         id: paper.id,
         title: paper.title,

@@ -14,6 +14,11 @@ export interface SentenceEvidence {
    * the paper contributes is what the question knows already, so stating it earns nothing.
    */
   asksDetail?: boolean;
+  /**
+   * The question asks what is wrong with something (see {@link asksAboutProblem}): the answer is
+   * the problem the context states, so neither the contribution nor the context has a prior.
+   */
+  asksProblem?: boolean;
 }
 
 /**
@@ -32,7 +37,8 @@ export const SNIPPET_WEIGHTS = {
 
 /**
  * A snippet scoring at most this sets the scene or says nothing of the question: every context
- * sentence scores here or below (its relevance is at most 1, its role takes 1 away).
+ * sentence scores here or below (its relevance is at most 1, its role takes 1 away), unless the
+ * question asks about a problem, which the context is where an abstract states.
  */
 export const SCENE_SETTING_SCORE = 0;
 
@@ -40,14 +46,16 @@ export const SCENE_SETTING_SCORE = 0;
  * Scores a paper's sentences for a question: relevance, the mix of the cosine and the question
  * terms' weight, each min-max normalised within the paper (the terms alone without cosines),
  * plus `SNIPPET_WEIGHTS` for each role: a sentence stating the contribution comes before the
- * context that leads up to it (unless the question names the paper and asks a detail of it: then
- * relevance decides), the first sentence and boilerplate lose a little.
+ * context that leads up to it (unless the question names the paper and asks a detail of it, or
+ * asks what is wrong, which the context states: then relevance decides), the first sentence and
+ * boilerplate lose a little.
  *
  * @example
  * snippetScores({ cosines: [0.2, 0.6], termWeights: [3.1, 0], roles: Uint8Array.of(5, 2) }); // [-0.7, 1]
  */
 export function snippetScores(evidence: SentenceEvidence): Float64Array {
-  const { cosines, roles, asksDetail } = evidence;
+  const { cosines, roles, asksDetail, asksProblem } = evidence;
+  const rewardsContribution = !asksDetail && !asksProblem;
   const lexical = minMax(evidence.termWeights, 0);
   const semantic = cosines ? minMax(cosines, 0) : undefined;
   const scores = new Float64Array(lexical.length);
@@ -55,8 +63,8 @@ export function snippetScores(evidence: SentenceEvidence): Float64Array {
   for (let i = 0; i < scores.length; i++) {
     let score = semantic ? w.semantic * semantic[i]! + (1 - w.semantic) * lexical[i]! : lexical[i]!;
     const role = roles?.[i] ?? 0;
-    if (!asksDetail && hasRole(role, SENTENCE_ROLE.contribution)) score += w.contribution;
-    if (hasRole(role, SENTENCE_ROLE.context)) score += w.context;
+    if (rewardsContribution && hasRole(role, SENTENCE_ROLE.contribution)) score += w.contribution;
+    if (!asksProblem && hasRole(role, SENTENCE_ROLE.context)) score += w.context;
     if (hasRole(role, SENTENCE_ROLE.first)) score += w.first;
     if (hasRole(role, SENTENCE_ROLE.boilerplate)) score += w.boilerplate;
     scores[i] = score;

@@ -9,6 +9,8 @@ export interface SnippetQuery {
   vector?: Float32Array;
   /** The question's terms with their weights (see {@link weightedTerms}). */
   terms: WeightedTerms;
+  /** The question asks what is wrong with something (see {@link asksAboutProblem}). */
+  asksProblem?: boolean;
 }
 
 /** Most snippets shown per paper. */
@@ -34,13 +36,17 @@ function bestIndices(scores: Float64Array, most: number, within: number): number
  * Picks the 1–3 abstract sentences of a paper that best answer a question, by {@link snippetScores}:
  * the cosine of their index-time vectors with the question and the weight of the question's
  * terms they hold (term hashes the store holds: no tokenizing here), those of the title left out,
- * with their index-time roles; a question that names the paper and asks more about it is
- * answered by relevance alone.
+ * with their index-time roles; a question that names the paper and asks more about it, or that
+ * asks what is wrong, is answered by relevance alone.
  * The best is always shown, each further one only within `SHOWN_WITHIN` of it. Each snippet is
  * verbatim: `abstract.slice(start, end) === text`.
  *
  * @example
- * snippetsFor(paper, { terms, vectors, roles }, { vector, terms: weightedTerms(termStatistics, question) });
+ * snippetsFor(paper, { terms, vectors, roles }, {
+ *   vector,
+ *   terms: weightedTerms(termStatistics, question),
+ *   asksProblem: asksAboutProblem(question),
+ * });
  */
 export function snippetsFor(
   paper: StoredPaper,
@@ -58,6 +64,7 @@ export function snippetsFor(
     termWeights: weights,
     roles: sentences.roles,
     asksDetail,
+    asksProblem: query.asksProblem,
   });
   return bestIndices(scores, MAX_SNIPPETS, SHOWN_WITHIN).map((i) => {
     const [start, end] = paper.sentences[i]!;

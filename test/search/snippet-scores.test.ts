@@ -52,6 +52,21 @@ describe("snippetScores", () => {
     closeTo(snippetScores(evidence), [2 / 3 - 1.2, 0.75, 0.5]);
   });
 
+  it("lets relevance alone choose between context and contribution when the question asks what is wrong", () => {
+    const evidence = {
+      cosines: [0.2, 0.6, 0.3, 0.4],
+      termWeights: [0, 3, 1, 2],
+      roles: Uint8Array.of(first | context, context, contribution, 0),
+    };
+    // The problem statement (sentence 1) is the most relevant: it comes first, above 0.
+    const asked = snippetScores({ ...evidence, asksProblem: true });
+    closeTo(asked, [-0.2, 1, 0.125 + 1 / 6, 0.25 + 1 / 3]);
+    expect(asked[1]).toBeGreaterThan(SCENE_SETTING_SCORE);
+    // Asked otherwise, the contribution comes first and the context scores 0 at most.
+    const otherwise = snippetScores(evidence);
+    closeTo(otherwise, [-1.2, 0, 0.625 + 1 / 6, 0.25 + 1 / 3]);
+  });
+
   it("takes a little from the first sentence and from boilerplate", () => {
     const scores = snippetScores({
       termWeights: [2, 2, 2, 0],
