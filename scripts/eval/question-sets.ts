@@ -14,10 +14,10 @@ export interface LabelledQuestion {
    * Own questions only: tuned on; held out from the first round of tuning (`heldout`, seen since);
    * written after it and held out from the second (`heldout2`, seen since); written after that
    * (`heldout3`, measured once, seen since); written blind to the search and snippet code
-   * (`heldout4`, measured once, studied since); or written blind by two writers after that and
-   * never tuned on (`heldout5`).
+   * (`heldout4`, measured once, studied since); or written blind by other writers after that and
+   * never tuned on (`heldout5` before the fifth round's rule was chosen, `heldout6` after).
    */
-  split?: "tune" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5";
+  split?: "tune" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5" | "heldout6";
 }
 
 /** A named list of labelled questions. */
@@ -35,7 +35,7 @@ const readJsonl = (path: string): LabelledQuestion[] =>
 /**
  * The eval's question sets, from `test/fixtures/`: the dev set (`dev-snippets.jsonl`: the
  * questions of `dev-queries.jsonl` with their marked sentences), and the own questions
- * (`own-questions.jsonl`) by split: `heldout5` is the one nothing was tuned on.
+ * (`own-questions.jsonl`) by split: nothing was tuned on `heldout5` and `heldout6`.
  *
  * @example
  * const sets = loadQuestionSets(repoRoot); // [{ name: "dev", questions }, { name: "own: tune", … }, …]
@@ -51,6 +51,7 @@ export function loadQuestionSets(repoRoot: string): QuestionSet[] {
     { name: "own: heldout3", questions: own.filter((q) => q.split === "heldout3") },
     { name: "own: heldout4", questions: own.filter((q) => q.split === "heldout4") },
     { name: "own: heldout5", questions: own.filter((q) => q.split === "heldout5") },
+    { name: "own: heldout6", questions: own.filter((q) => q.split === "heldout6") },
   ];
 }
 

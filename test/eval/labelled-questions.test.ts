@@ -23,6 +23,7 @@ describe("the eval's labelled questions", () => {
     expect(sizes["own: heldout3"]).toBeGreaterThanOrEqual(40);
     expect(sizes["own: heldout4"]).toBeGreaterThanOrEqual(45);
     expect(sizes["own: heldout5"]).toBeGreaterThanOrEqual(45);
+    expect(sizes["own: heldout6"]).toBeGreaterThanOrEqual(45);
   });
 
   it("ask each own question once", () => {
