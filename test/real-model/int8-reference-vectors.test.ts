@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  cosinesToReference,
+  readReferenceVectors,
+} from "../../scripts/real-model/reference-vectors.ts";
 import { readCorpus } from "../../src/corpus/read-corpus.ts";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { ENCODER_FILES, type ModelDtype } from "../../src/embed/model-source.ts";
@@ -8,15 +12,7 @@ import type { Embedder } from "../../src/embed/types.ts";
 import { BUNDLED_CORPUS, tempDir } from "../support/tiny-index.ts";
 import { hasRealModel, REAL_MODEL } from "./support/real-model.ts";
 
-/** Computed by scripts/real-model/reference-vectors.py (sentence-transformers on PyTorch, float32). */
-type Reference = { items: Array<{ text: string; tokens: number; vector: number[] }> };
-
-const reference: Reference = JSON.parse(
-  readFileSync(
-    resolve(import.meta.dirname, "../fixtures/real-model/reference-vectors.json"),
-    "utf8",
-  ),
-);
+const reference = readReferenceVectors();
 const DEV_QUERIES = resolve(import.meta.dirname, "../fixtures/dev-queries.jsonl");
 /** Issue 24's bar for the int8 encoder against the float32 reference vectors. */
 const FLOOR = { mean: 0.99, min: 0.97 };
@@ -58,8 +54,7 @@ describe.runIf(hasInt8Encoder())(
       async () => {
         expect(int8.dtype).toBe("q8");
         const texts = reference.items.map((item) => item.text);
-        const vectors = await int8.embed(texts);
-        const cosines = reference.items.map((item, i) => cosine(item.vector, vectors[i]!));
+        const cosines = await cosinesToReference(int8, reference);
         const { mean, min } = summary(cosines);
         console.log(
           `int8 vs sentence-transformers float32: mean cosine ${mean.toFixed(5)}, min ${min.toFixed(5)} over ${texts.length} texts`,

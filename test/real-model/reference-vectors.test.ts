@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REAL_MODEL_SOURCE } from "../../scripts/real-model/real-model-folder.ts";
+import {
+  cosinesToReference,
+  readReferenceVectors,
+} from "../../scripts/real-model/reference-vectors.ts";
 import { readCorpus } from "../../src/corpus/read-corpus.ts";
 import { splitSentences } from "../../src/corpus/split-sentences.ts";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
@@ -11,19 +15,7 @@ import { spawnPaperchat } from "../reliability/support/paperchat-process.ts";
 import { BUNDLED_CORPUS, tempDir } from "../support/tiny-index.ts";
 import { hasRealModel, REAL_MODEL } from "./support/real-model.ts";
 
-/** Computed by scripts/real-model/reference-vectors.py (sentence-transformers on PyTorch). */
-type Reference = {
-  weightsSha256: string;
-  maxSeqLength: number;
-  items: Array<{ text: string; tokens: number; vector: number[] }>;
-};
-
-const reference: Reference = JSON.parse(
-  readFileSync(
-    resolve(import.meta.dirname, "../fixtures/real-model/reference-vectors.json"),
-    "utf8",
-  ),
-);
+const reference = readReferenceVectors();
 const MIN_COSINE = 0.9999;
 /** The real model embeds a few hundred texts per test; on two busy cores that takes a while. */
 const REAL_MODEL_TIMEOUT_MS = 300_000;
@@ -62,8 +54,7 @@ describe.runIf(hasRealModel("the real-model reference test"))(
         const texts = reference.items.map((item) => item.text);
         expect(texts.length).toBeGreaterThanOrEqual(50);
         expect(reference.items.some((item) => item.tokens === reference.maxSeqLength)).toBe(true);
-        const vectors = await embedder.embed(texts);
-        const cosines = reference.items.map((item, i) => cosine(item.vector, vectors[i]!));
+        const cosines = await cosinesToReference(embedder, reference);
         console.log(
           `real model vs sentence-transformers: min cosine ${Math.min(...cosines).toFixed(7)} over ${texts.length} texts`,
         );
