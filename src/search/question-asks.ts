@@ -3,7 +3,7 @@
  * problems. Abstracts state these in the context that leads up to the contribution.
  */
 const ASKS_PROBLEM =
-  /\bwhy\b|\bwhat(['’]s| is| are)? (wrong|the (problem|issue|limitation|weakness|drawback|catch)s?)\b|\bgoes wrong\b|\b(limitations?|weakness(es)?|drawbacks?|shortcomings?|pitfalls?) (of|with|in)\b|\bproblems? with\b|\bfail(s|ing)?\b|\bstruggles?\b|\bbadly\b|\bbreaks? down\b|\bcan['’]?t\b|\bcannot\b/i;
+  /\bwhy\b|\bwhat(['’]s| is| are)? (wrong|the (problem|issue|limitation|weakness|drawback|catch)s?)\b|\bgoes wrong\b|\b(limitations?|weakness(es)?|drawbacks?|downsides?|disadvantages?|shortcomings?|pitfalls?) (of|with|in)\b|\bproblems? with\b|\bfail(s|ing)?\b|\bstruggles?\b|\bbadly\b|\bbreaks? down\b|\bcan['’]?t\b|\bcannot\b/i;
 
 /** A question that asks for the remedy as well ("… and how can that be fixed?"). */
 const ASKS_REMEDY =

@@ -7,6 +7,7 @@ describe("asksAboutProblem", () => {
     "What is wrong with merging methods that resolve conflicts by sign?",
     "what's the problem with one static vector per user?",
     "what are the limitations of post-hoc concept bottleneck models",
+    "downsides of one static vector per user in GNN recommenders",
     "what goes wrong when a GCN linearly combines categorical features?",
     "Why can’t ordinary NAS algorithms search GNN architectures?",
     "does online distillation break down with a large teacher?",
