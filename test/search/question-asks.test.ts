@@ -33,4 +33,11 @@ describe("asksAboutProblem", () => {
     ).toBe(false);
     expect(asksAboutProblem("what makes GNNs fail, and how do we avoid it?")).toBe(false);
   });
+
+  it("does not hold for a pasted abstract, whatever it says of failures", () => {
+    const draft =
+      "Graph neural networks fail on heterophilous graphs. We propose a new aggregation that separates ego and neighbour embeddings, and we show on nine benchmarks that it outperforms prior methods while using fewer parameters. Existing methods cannot capture long-range dependencies because they only aggregate local neighbourhoods; our model adds a global attention layer over sampled nodes to fix this.";
+    expect(asksAboutProblem(draft.split(". ")[0]!)).toBe(true);
+    expect(asksAboutProblem(draft)).toBe(false);
+  });
 });
