@@ -110,7 +110,9 @@ interface Retrieved {
 async function retrieve(options: AnswerChatOptions): Promise<Retrieved> {
   const turns = userTexts(options.messages);
   const query = retrievalQuery(turns, { maxChars: options.maxQueryChars });
-  const sources = await options.engine.searchPapers(query, options.k, options.filter);
+  // The last turn is what is asked now: its form, not the chain's, picks the snippets.
+  const asked = turns.at(-1);
+  const sources = await options.engine.searchPapers(query, options.k, options.filter, asked);
   return { turns, query, sources };
 }
 

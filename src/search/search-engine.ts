@@ -27,9 +27,17 @@ export interface SearchEngine {
   getPaper(id: string): Promise<StoredPaper | undefined>;
   /**
    * Best `k` papers for a question (or a pasted abstract), each with 1–3 verbatim snippets;
-   * with a filter, only papers that pass it (each ranking is filtered before fusion).
+   * with a filter, only papers that pass it (each ranking is filtered before fusion). `asked`
+   * is the question as the user put it, when `question` holds more (a chat's follow-up joined
+   * to the turns it refers to): its form, not the joined text's, decides how snippets are
+   * picked (see `asksAboutProblem`).
    */
-  searchPapers(question: string, k: number, filter?: PaperFilter): Promise<SearchResult[]>;
+  searchPapers(
+    question: string,
+    k: number,
+    filter?: PaperFilter,
+    asked?: string,
+  ): Promise<SearchResult[]>;
   /**
    * Nearest neighbours of a paper that pass `filter`, never the paper itself; undefined for an
    * unknown id.
@@ -91,7 +99,7 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
     store,
     semantic: embedder !== undefined,
     getPaper: async (id) => (await store.papersById([id]))[0]?.paper,
-    async searchPapers(question, k, filter) {
+    async searchPapers(question, k, filter, asked = question) {
       const candidates = Math.max(MIN_CANDIDATES, 2 * k);
       // The model's pass runs on this thread, on a later turn of the event loop (onnxruntime-node
       // runs synchronously): the lexical requests and the plan are sent first, and the nearest
@@ -121,7 +129,7 @@ export function createSearchEngine(options: SearchEngineOptions): SearchEngine {
       const query = {
         vector,
         terms: weightedTerms(termStatistics, question),
-        asksProblem: asksAboutProblem(question),
+        asksProblem: asksAboutProblem(asked),
       };
       return found.map(({ key, paper, sentences }) => ({
         id: paper.id,

@@ -92,6 +92,21 @@ describe("POST /api/chat read by the AI SDK client", () => {
     expectGroundedCitations(reply);
   });
 
+  it("picks a follow-up's snippets by what it asks, not by the question it refers to", async () => {
+    const first = "why do graph convolution networks struggle with large graphs?";
+    const followUp = "which of those is fastest?";
+    const firstReply = await askChat(app, [userMessage(first)]);
+    const reply = await askChat(app, [userMessage(first), firstReply, userMessage(followUp)]);
+    const query = `${first} ${followUp}`;
+    expect(reply.metadata?.query).toBe(query);
+    const snippetsOf = (results: { snippets: { text: string }[] }[]) =>
+      results.map((result) => result.snippets.map((snippet) => snippet.text));
+    const byFollowUp = snippetsOf(await tiny.engine.searchPapers(query, 5, undefined, followUp));
+    // The joined text asks what is wrong, the follow-up does not: their snippets differ.
+    expect(snippetsOf(await tiny.engine.searchPapers(query, 5))).not.toEqual(byFollowUp);
+    expect(snippetsOf(dataSourcesOf(reply)[0]!.results)).toEqual(byFollowUp);
+  });
+
   it("answers a new question on its own, even after earlier turns", async () => {
     const question = "contrastive learning of sparse concept layers on top of CLIP";
     const reply = await askChat(app, [
