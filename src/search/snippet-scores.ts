@@ -15,8 +15,9 @@ export interface SentenceEvidence {
    */
   asksDetail?: boolean;
   /**
-   * The question asks what is wrong with something (see {@link asksAboutProblem}): the answer is
-   * the problem the context states, so neither the contribution nor the context has a prior.
+   * The question asks what is wrong with something (`asksAboutProblem` in question-asks.ts): the
+   * answer is the problem the context states, so neither the contribution nor the context has a
+   * prior.
    */
   asksProblem?: boolean;
 }
@@ -25,7 +26,8 @@ export interface SentenceEvidence {
  * How a sentence's score is made (chosen on the dev and tune questions, kept when retuned on all
  * four seen splits, docs/search-quality.md): its relevance in [0, 1], the cosine's share
  * `semantic` and the question terms' the rest, then what its role adds (`contribution` not for a
- * question that asks about a paper it names).
+ * question that asks about a paper it names, neither `contribution` nor `context` for one that
+ * asks what is wrong).
  */
 export const SNIPPET_WEIGHTS = {
   semantic: 0.5,
@@ -37,8 +39,9 @@ export const SNIPPET_WEIGHTS = {
 
 /**
  * A snippet scoring at most this sets the scene or says nothing of the question: every context
- * sentence scores here or below (its relevance is at most 1, its role takes 1 away), unless the
- * question asks about a problem, which the context is where an abstract states.
+ * sentence scores here or below (its relevance is at most 1, its role takes 1 away), except for
+ * a question that asks what is wrong: an abstract states the problem in its context, so there
+ * the context is the answer.
  */
 export const SCENE_SETTING_SCORE = 0;
 

@@ -9,7 +9,7 @@ export interface SnippetQuery {
   vector?: Float32Array;
   /** The question's terms with their weights (see {@link weightedTerms}). */
   terms: WeightedTerms;
-  /** The question asks what is wrong with something (see {@link asksAboutProblem}). */
+  /** The question asks what is wrong with something (`asksAboutProblem` in question-asks.ts). */
   asksProblem?: boolean;
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/contract/tokenize.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { sentenceRolesOf } from "../../src/indexing/sentence-roles-of.ts";
+import { asksAboutProblem } from "../../src/search/question-asks.ts";
 import { weightedTerms } from "../../src/search/question-terms.ts";
 import { snippetsFor } from "../../src/search/snippets.ts";
 import { openEmbeddedStore } from "../../src/store/embedded/open-embedded-store.ts";
@@ -26,6 +27,8 @@ const questions = [
   "how much better than NGCF is LightGCN?",
   "on which datasets was BD-KD evaluated?",
   "What is LightGCN?",
+  // A question about what is wrong: relevance alone, context and contribution alike.
+  "why is message passing a problem for GCN recommenders at large scale?",
 ];
 
 const scaled = (values: number[]) => {
@@ -43,7 +46,8 @@ const scaled = (values: number[]) => {
  * question names the paper (a word with a capital after its first letter, whose term at most
  * √N / 2 papers hold, is in the abstract) and asks more (another of its terms is there too), the
  * names do not count and the contribution earns nothing. The terms of the paper's title do not
- * count when the paper holds another counted question term.
+ * count when the paper holds another counted question term. A question that asks what is wrong
+ * gives neither the contribution its 0.5 nor the context its −1.
  */
 function sortedSnippets(
   found: PaperWithSentences,
@@ -83,12 +87,13 @@ function sortedSnippets(
   const cosines = vector && scaled(sentenceScores(sentences.vectors!, vector));
   const roles = sentenceRolesOf(texts);
   const has = (i: number, role: number) => (roles[i]! & role) !== 0;
+  const asksProblem = /^why /.test(question);
   const all = texts.map((text, i) => {
     const relevance = cosines ? 0.5 * cosines[i]! + 0.5 * lexical[i]! : lexical[i]!;
     const score =
       relevance +
-      (has(i, SENTENCE_ROLE.contribution) && !asksDetail ? 0.5 : 0) -
-      (has(i, SENTENCE_ROLE.context) ? 1 : 0) -
+      (has(i, SENTENCE_ROLE.contribution) && !asksDetail && !asksProblem ? 0.5 : 0) -
+      (has(i, SENTENCE_ROLE.context) && !asksProblem ? 1 : 0) -
       (i === 0 ? 0.2 : 0) -
       (has(i, SENTENCE_ROLE.boilerplate) ? 0.2 : 0);
     const [start, end] = paper.sentences[i]!;
@@ -123,7 +128,8 @@ describe("snippetsFor", () => {
       const terms = weightedTerms(termStatistics, question);
       for (const vector of [vectors[q]!, undefined]) {
         for (const found of pages) {
-          const picked = snippetsFor(found.paper, found.sentences, { vector, terms });
+          const asksProblem = asksAboutProblem(question);
+          const picked = snippetsFor(found.paper, found.sentences, { vector, terms, asksProblem });
           expect(picked).toEqual(sortedSnippets(found, vector, question, termStatistics));
           if (picked.length > 1) several += 1;
         }
