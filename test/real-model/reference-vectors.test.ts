@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REAL_MODEL_SOURCE } from "../../scripts/real-model/real-model-folder.ts";
 import {
+  cosine,
   cosinesToReference,
   readReferenceVectors,
 } from "../../scripts/real-model/reference-vectors.ts";
@@ -26,11 +27,6 @@ const REAL_MODEL_TIMEOUT_MS = 300_000;
  */
 const POOLED_SENTENCE_FLOORS = { min: 0.2, median: 0.65 };
 
-const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return dot;
-};
 const load = (model: string) =>
   loadEmbedder({ model, dtype: "fp32", offline: true, cacheDir: tempDir("paperchat-cache-") });
 
