@@ -17,8 +17,20 @@ export interface LabelledQuestion {
    * (`heldout4`, measured once, studied since); or written blind by other writers after that and
    * never tuned on (`heldout5` before the fifth round's rule was chosen, `heldout6` after).
    */
-  split?: "tune" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5" | "heldout6";
+  split?: OwnSplit;
 }
+
+/** The splits of the own questions, in the order they were written. */
+export const OWN_SPLITS = [
+  "tune",
+  "heldout",
+  "heldout2",
+  "heldout3",
+  "heldout4",
+  "heldout5",
+  "heldout6",
+] as const;
+export type OwnSplit = (typeof OWN_SPLITS)[number];
 
 /** A named list of labelled questions. */
 export interface QuestionSet {
@@ -45,13 +57,10 @@ export function loadQuestionSets(repoRoot: string): QuestionSet[] {
   const own = readJsonl(join(fixtures, "own-questions.jsonl"));
   return [
     { name: "dev", questions: readJsonl(join(fixtures, "dev-snippets.jsonl")) },
-    { name: "own: tune", questions: own.filter((q) => q.split === "tune") },
-    { name: "own: heldout", questions: own.filter((q) => q.split === "heldout") },
-    { name: "own: heldout2", questions: own.filter((q) => q.split === "heldout2") },
-    { name: "own: heldout3", questions: own.filter((q) => q.split === "heldout3") },
-    { name: "own: heldout4", questions: own.filter((q) => q.split === "heldout4") },
-    { name: "own: heldout5", questions: own.filter((q) => q.split === "heldout5") },
-    { name: "own: heldout6", questions: own.filter((q) => q.split === "heldout6") },
+    ...OWN_SPLITS.map((split) => ({
+      name: `own: ${split}`,
+      questions: own.filter((q) => q.split === split),
+    })),
   ];
 }
 

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEvalEngine } from "../../scripts/eval/engine-adapter.ts";
 import { figuresOf, outcomeOf } from "../../scripts/eval/measures.ts";
-import { loadQuestionSets } from "../../scripts/eval/question-sets.ts";
+import { loadQuestionSets, type OwnSplit } from "../../scripts/eval/question-sets.ts";
 import type { SentenceVectorMode } from "../../src/store/sentence-vectors.ts";
 import { type PaperchatProcess, spawnPaperchat } from "../reliability/support/paperchat-process.ts";
 import { BUNDLED_CORPUS, tempDir } from "../support/tiny-index.ts";
@@ -169,11 +169,7 @@ describe.runIf(hasRealModel("the real-model search tests"))(
 );
 
 type SetFloors = { r1: number; r5: number; first: number; shown: number };
-type EvalFloors = Record<
-  | "dev"
-  | `own: ${"tune" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5" | "heldout6"}`,
-  SetFloors
->;
+type EvalFloors = Record<"dev" | `own: ${OwnSplit}`, SetFloors>;
 
 /**
  * What `npm run eval` measured when these floors were set (bench/eval-report.md; as counts of
