@@ -2,7 +2,11 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadEmbedder } from "../../src/embed/load-embedder.ts";
 import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
-import { cosinesToReference, INT8_COSINE_FLOOR } from "../real-model/reference-vectors.ts";
+import {
+  cosineSummary,
+  cosinesToReference,
+  INT8_COSINE_FLOOR,
+} from "../real-model/reference-vectors.ts";
 import { generatedCorpus } from "./arxiv-shaped-corpus.ts";
 import { paperchatArgs, runTimed } from "./processes.ts";
 import { recordedChunks } from "./recorded-chunks.ts";
@@ -102,8 +106,8 @@ async function int8Closeness(context: BenchContext) {
   });
   if (int8.dtype !== "q8") throw new Error(`The int8 encoder loaded as ${int8.dtype}.`);
   const cosines = await cosinesToReference(int8);
-  const mean = cosines.reduce((sum, value) => sum + value, 0) / cosines.length;
-  return { int8_cosine_mean: mean, int8_cosine_min: Math.min(...cosines), texts: cosines.length };
+  const { mean, min } = cosineSummary(cosines);
+  return { int8_cosine_mean: mean, int8_cosine_min: min, texts: cosines.length };
 }
 
 /**

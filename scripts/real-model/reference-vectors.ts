@@ -45,6 +45,17 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /**
+ * The mean and the least of a list of cosines, as the int8 floors judge them.
+ *
+ * @example
+ * cosineSummary([1, 0.98]); // { mean: 0.99, min: 0.98 }
+ */
+export function cosineSummary(cosines: readonly number[]): { mean: number; min: number } {
+  const mean = cosines.reduce((sum, value) => sum + value, 0) / cosines.length;
+  return { mean, min: Math.min(...cosines) };
+}
+
+/**
  * The cosine of each reference text's vector from `embedder` with its reference vector (both
  * are unit vectors), in the reference's order.
  *

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   cosine,
+  cosineSummary,
   cosinesToReference,
   INT8_COSINE_FLOOR,
   readReferenceVectors,
@@ -29,10 +30,6 @@ function hasInt8Encoder(): boolean {
   return false;
 }
 
-const summary = (values: number[]) => ({
-  mean: values.reduce((sum, value) => sum + value, 0) / values.length,
-  min: Math.min(...values),
-});
 const load = (dtype: ModelDtype) =>
   loadEmbedder({ model: REAL_MODEL, dtype, offline: true, cacheDir: tempDir("paperchat-cache-") });
 
@@ -50,7 +47,7 @@ describe.runIf(hasInt8Encoder())(
         expect(int8.dtype).toBe("q8");
         const texts = reference.items.map((item) => item.text);
         const cosines = await cosinesToReference(int8, reference);
-        const { mean, min } = summary(cosines);
+        const { mean, min } = cosineSummary(cosines);
         console.log(
           `int8 vs sentence-transformers float32: mean cosine ${mean.toFixed(5)}, min ${min.toFixed(5)} over ${texts.length} texts`,
         );
@@ -79,7 +76,9 @@ describe.runIf(hasInt8Encoder())(
           await int8.embed(texts),
           await (await load("fp32")).embed(texts),
         ];
-        const { mean, min } = summary(quantized.map((vector, i) => cosine(vector, float[i]!)));
+        const { mean, min } = cosineSummary(
+          quantized.map((vector, i) => cosine(vector, float[i]!)),
+        );
         console.log(
           `int8 vs float32 on ${papers.length} paper texts and ${questions.length} questions: mean cosine ${mean.toFixed(5)}, min ${min.toFixed(5)}`,
         );
