@@ -16,11 +16,14 @@ import { sentenceRolesOf } from "./sentence-roles-of.ts";
  */
 export function paperRecordOf(paper: Paper): PaperRecord {
   const sentences = splitSentences(paper.abstract);
+  // The sentences hold every word of the abstract and cut only at whitespace, so their terms in
+  // turn are the abstract's: it is tokenized once.
+  const termsOfSentences = sentences.map((s) => tokenize(s.text));
   return {
     paper: { ...paper, sentences: sentences.map((s) => [s.start, s.end]) },
     titleTerms: tokenize(paper.title),
-    abstractTerms: tokenize(paper.abstract),
-    sentenceTerms: packSentenceTerms(sentences.map((s) => tokenize(s.text))),
+    abstractTerms: termsOfSentences.flat(),
+    sentenceTerms: packSentenceTerms(termsOfSentences),
     sentenceRoles: sentenceRolesOf(sentences.map((s) => s.text)),
     contentHash: paperContentHash(paper),
   };
