@@ -21,6 +21,9 @@ import {
   type Bm25Reply,
   bm25Query,
   bm25RankingOf,
+  hitId,
+  IDS_FROM_DOC_VALUES,
+  type IdHit,
   msearchBody,
   nearestQuery,
   rareTitlesQuery,
@@ -30,9 +33,9 @@ import {
   termCountsOf,
 } from "./paper-queries.ts";
 
-/** Hits of a search, with ids and scores. */
+/** Hits of a search that asked for ids from doc values, with scores. */
 interface SearchReply {
-  hits: { total?: { value: number }; hits: { _id: string; _score: number | null }[] };
+  hits: { hits: IdHit[] };
 }
 interface MgetReply {
   docs: { _id: string; found: boolean; _source?: PaperDocument }[];
@@ -45,7 +48,7 @@ interface MsearchReply {
 const REMEMBERED_PAPERS = 2000;
 
 const ranking = (reply: SearchReply): Ranking => ({
-  keys: reply.hits.hits.map((hit) => hit._id),
+  keys: reply.hits.hits.map(hitId),
   scores: reply.hits.hits.map((hit) => hit._score ?? 0),
 });
 
@@ -213,10 +216,10 @@ export function createOpenSearchStore(
     async sample(size, seed) {
       const { hits } = await search({
         size,
-        _source: false,
+        ...IDS_FROM_DOC_VALUES,
         query: { function_score: { random_score: { seed, field: "row" } } },
       });
-      return hits.hits.map((hit) => hit._id);
+      return hits.hits.map(hitId);
     },
     async close() {},
   };

@@ -24,6 +24,28 @@ export function filterQuery(filter?: PaperFilter, exclude?: string): object | un
 }
 
 /**
+ * What a ranking search asks of each hit: its paper id from the `id` field's doc values, and no
+ * stored field. The `_id` is a stored field, and reading one decompresses the block of stored
+ * documents (each with its source of about 15 kB) that holds it: on 100k papers, the nearest 50
+ * took 23.9 ms at the median with `_id`s and 20.9 with doc-value ids, BM25 11.8 and 8.8 ms.
+ */
+export const IDS_FROM_DOC_VALUES = { stored_fields: "_none_", docvalue_fields: ["id"] } as const;
+
+/** A hit of a search that asked for {@link IDS_FROM_DOC_VALUES}. */
+export interface IdHit {
+  _score: number | null;
+  fields?: { id?: string[]; row?: number[] };
+}
+
+/**
+ * The paper id of a hit of a search that asked for {@link IDS_FROM_DOC_VALUES}.
+ *
+ * @example
+ * hitId({ _score: 1, fields: { id: ["2401.00001"] } }); // "2401.00001"
+ */
+export const hitId = (hit: IdHit): string => hit.fields!.id![0]!;
+
+/**
  * The candidates lucene explores in each segment's graph for the `limit` nearest papers. Lucene
  * searches every segment on its own and keeps the best, so an index of S segments explores S
  * times this: the single graph's `efSearchFor` (256) measured no better recall on 100k papers
@@ -54,7 +76,7 @@ export function nearestQuery(
   const filters = filterQuery(filter, exclude);
   return {
     size: limit,
-    _source: false,
+    ...IDS_FROM_DOC_VALUES,
     query: {
       knn: {
         vector: {
@@ -98,17 +120,23 @@ export function bm25Query(
   return inRowOrder
     ? {
         size: limit,
-        _source: false,
+        ...IDS_FROM_DOC_VALUES,
         query,
         sort: [{ _score: "desc" }, { row: "asc" }],
         track_scores: true,
       }
-    : { size: limit + 1, _source: false, query, docvalue_fields: ["row"], track_total_hits: false };
+    : {
+        size: limit + 1,
+        query,
+        ...IDS_FROM_DOC_VALUES,
+        docvalue_fields: ["id", "row"],
+        track_total_hits: false,
+      };
 }
 
 /** What a {@link bm25Query} answers: ids, scores, and each hit's row. */
 export interface Bm25Reply {
-  hits: { hits: { _id: string; _score: number | null; fields?: { row?: number[] } }[] };
+  hits: { hits: IdHit[] };
 }
 
 /**
@@ -121,7 +149,7 @@ export interface Bm25Reply {
  */
 export function bm25RankingOf(reply: Bm25Reply, limit: number): Ranking | undefined {
   const hits = reply.hits.hits.map((hit) => ({
-    key: hit._id,
+    key: hitId(hit),
     score: hit._score ?? 0,
     row: hit.fields?.row?.[0] ?? 0,
   }));
@@ -145,7 +173,7 @@ export function rareTitlesQuery(
   const filters = filterQuery(filter);
   return {
     size: limit,
-    _source: false,
+    ...IDS_FROM_DOC_VALUES,
     query: {
       bool: {
         should: weighted.map(({ term, weight }) => ({

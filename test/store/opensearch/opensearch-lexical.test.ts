@@ -21,9 +21,8 @@ function scriptedCluster(bm25Hits: [string, number, number][]) {
     async request<Body>(_method: string, path: string, body?: unknown) {
       sent.push({ path, body });
       const hit = ([id, score, row]: [string, number, number]) => ({
-        _id: id,
         _score: score,
-        fields: { row: [row] },
+        fields: { id: [id], row: [row] },
       });
       if (path.endsWith("/_termvectors")) {
         const terms = { graph: { doc_freq: 40 } };

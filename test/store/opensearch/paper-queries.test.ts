@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   bm25Query,
   bm25RankingOf,
+  hitId,
+  nearestQuery,
+  rareTitlesQuery,
   termCountsBody,
   termCountsOf,
 } from "../../../src/store/opensearch/paper-queries.ts";
@@ -34,13 +37,17 @@ describe("term counts from one _termvectors request", () => {
 describe("BM25 ranked by score alone, ties put in row order", () => {
   const reply = (hits: [string, number, number][]) => ({
     hits: {
-      hits: hits.map(([id, score, row]) => ({ _id: id, _score: score, fields: { row: [row] } })),
+      hits: hits.map(([id, score, row]) => ({ _score: score, fields: { id: [id], row: [row] } })),
     },
   });
 
   it("asks for one paper more than the limit, with rows and no total, unsorted", () => {
     const query = bm25Query(["graph"], 50, { yearFrom: 2020 }) as Record<string, unknown>;
-    expect(query).toMatchObject({ size: 51, docvalue_fields: ["row"], track_total_hits: false });
+    expect(query).toMatchObject({
+      size: 51,
+      docvalue_fields: ["id", "row"],
+      track_total_hits: false,
+    });
     expect(query.sort).toBeUndefined();
     expect(bm25Query(["graph"], 50, undefined, true)).toMatchObject({
       size: 50,
@@ -69,5 +76,21 @@ describe("BM25 ranked by score alone, ties put in row order", () => {
       ["c", 2, 4],
     ]);
     expect(bm25RankingOf(tiedAtCut, 2)).toBeUndefined();
+  });
+});
+
+describe("ranking searches", () => {
+  it.each([
+    ["nearest", nearestQuery(new Float32Array([1, 0]), 50, 100)],
+    ["BM25", bm25Query(["graph"], 50)],
+    ["BM25 in row order", bm25Query(["graph"], 50, undefined, true)],
+    ["rare titles", rareTitlesQuery([{ term: "lightgcn", weight: 3.9 }], 50)],
+  ])("%s reads paper ids from doc values and loads no stored field", (_, query) => {
+    expect(query).toMatchObject({ stored_fields: "_none_" });
+    expect((query as { docvalue_fields: string[] }).docvalue_fields).toContain("id");
+  });
+
+  it("take a hit's paper id from its doc values", () => {
+    expect(hitId({ _score: 1, fields: { id: ["2401.00001"] } })).toBe("2401.00001");
   });
 });
