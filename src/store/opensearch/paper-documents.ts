@@ -54,7 +54,7 @@ export const RANKING_FIELDS = ["vector", "title_terms", "body_terms"] as const;
 /**
  * Settings and mappings of a papers index: the paper's text and metadata kept as they are; its
  * search terms ranked by BM25 (split on spaces: paperchat's tokenizer made them, so both stores
- * rank the same terms); keywords and a year to filter by; sentence data stored, not indexed;
+ * rank the same terms; counts without positions); keywords and a year to filter by; sentence data stored, not indexed;
  * the paper vector in a lucene HNSW graph by cosine, with the embedded graph's M and
  * efConstruction. `dims` 0 makes a lexical-only index (no vectors).
  *
@@ -69,6 +69,8 @@ export function papersIndexBody(options: {
   meta: object;
 }): object {
   const stored = { type: "text", index: false } as const;
+  // BM25 needs each term's papers and counts, never its positions (no phrase is asked).
+  const ranked = { type: "text", analyzer: "paperchat_terms", index_options: "freqs" } as const;
   return {
     settings: {
       index: {
@@ -90,8 +92,8 @@ export function papersIndexBody(options: {
         content_hash: { type: "keyword" },
         title: stored,
         abstract: stored,
-        title_terms: { type: "text", analyzer: "paperchat_terms" },
-        body_terms: { type: "text", analyzer: "paperchat_terms" },
+        title_terms: ranked,
+        body_terms: ranked,
         authors: { type: "keyword", index: false },
         year: { type: "integer" },
         categories: { type: "keyword" },
