@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { residentMb } from "./processes.ts";
@@ -9,6 +9,8 @@ export interface BenchCluster {
   /** Node 0's HTTP URL. */
   url: string;
   nodes: number;
+  /** The JDK the nodes run on, and whether Lucene computes vector distances with SIMD. */
+  jdk: string;
   /** The resident memory of the nodes running now (`VmRSS` of each JVM), summed, in MiB. */
   rssMb(): number;
   /** Waits until every shard has all its copies (green); the seconds that took. */
@@ -22,6 +24,42 @@ export interface BenchCluster {
   killNode(node: number): Promise<void>;
   /** Stops every node and waits for them to exit. */
   stop(): Promise<void>;
+}
+
+/** The JDKs of a folder such as /usr/lib/jvm: each one's home and feature version, newest first. */
+function jdksIn(folder: string): { home: string; version: number }[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .map((name) => join(folder, name))
+    .flatMap((home) => {
+      const release = join(home, "release");
+      if (!existsSync(release)) return [];
+      const version = /^JAVA_VERSION="(\d+)/m.exec(readFileSync(release, "utf8"))?.[1];
+      return version ? [{ home, version: Number(version) }] : [];
+    })
+    .sort((a, b) => b.version - a.version);
+}
+
+/**
+ * The JDK a bench cluster runs on: `OPENSEARCH_JAVA_HOME` if set, else the newest JDK of
+ * /usr/lib/jvm from 20 on, else the java on PATH (undefined). OpenSearch's own distribution
+ * runs on its bundled JDK 21 with the vector module, so Lucene's SIMD vector code is what a
+ * real cluster measures; on JDK 17 that code is off (docs/benchmarks.md).
+ *
+ * @example
+ * benchJavaHome(); // "/usr/lib/jvm/temurin-25-jdk-amd64"
+ */
+export function benchJavaHome(): string | undefined {
+  if (process.env.OPENSEARCH_JAVA_HOME) return process.env.OPENSEARCH_JAVA_HOME;
+  return jdksIn("/usr/lib/jvm").find((jdk) => jdk.version >= 20)?.home;
+}
+
+/** What node 0's log says of its JDK ("JVM[vendor/vm/version/…]") and of Lucene's vector code. */
+function jdkOf(clusterDir: string): string {
+  const log = readFileSync(join(clusterDir, "node-0/logs/stdout.log"), "utf8");
+  const [vendor, , version] = /JVM\[([^\]]*)\]/.exec(log)?.[1]?.split("/") ?? [];
+  const simd = log.includes("Java vector incubator API enabled") ? "on (SIMD)" : "off";
+  return `${vendor ?? "unknown"} JDK ${version ?? "?"}, Lucene's vector API ${simd}`;
 }
 
 /**
@@ -39,8 +77,10 @@ export async function startBenchCluster(options: {
   name: string;
   nodes: number;
   basePort: number;
+  /** The JDK's folder (`cluster.sh --java-home`); default the java on PATH. */
+  javaHome?: string;
 }): Promise<BenchCluster> {
-  const { repoRoot, name, nodes } = options;
+  const { repoRoot, name, nodes, javaHome } = options;
   const clusterDir = join(repoRoot, ".cache/opensearch", name);
   const script = join(repoRoot, "scripts/opensearch/cluster.sh");
   const run = (...args: string[]) =>
@@ -52,7 +92,15 @@ export async function startBenchCluster(options: {
     await run("stop");
     await run("clean");
   }
-  const started = await run("start", "--nodes", `${nodes}`, "--base-port", `${options.basePort}`)
+  const jdk = javaHome ? ["--java-home", javaHome] : [];
+  const started = await run(
+    "start",
+    "--nodes",
+    `${nodes}`,
+    "--base-port",
+    `${options.basePort}`,
+    ...jdk,
+  )
     // A start that failed half-way may have left some nodes running.
     .catch(async (error: Error) => {
       await run("stop").catch(() => undefined);
@@ -63,6 +111,7 @@ export async function startBenchCluster(options: {
   return {
     url,
     nodes,
+    jdk: jdkOf(clusterDir),
     rssMb: () =>
       pidFiles
         .filter((file) => existsSync(file))

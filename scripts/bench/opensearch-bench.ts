@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { paperText } from "../../src/corpus/paper-text.ts";
 import { streamCorpus } from "../../src/corpus/stream-corpus.ts";
 import { generatedCorpus, questionsFrom } from "./arxiv-shaped-corpus.ts";
-import { type BenchCluster, startBenchCluster } from "./bench-cluster.ts";
+import { type BenchCluster, benchJavaHome, startBenchCluster } from "./bench-cluster.ts";
 import { BENCH_STORE_PREFIX, benchStoreLocation } from "./bench-store-location.ts";
 import { runFailover } from "./failover.ts";
 import { paperchatArgs, runTimed } from "./processes.ts";
@@ -226,7 +226,12 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
   const indexDir = join(context.workDir, "opensearch-embedded-index");
   const { store: embedded } = await measureStore(context, corpus, questions, indexDir);
   log(`opensearch: starting a ${CLUSTER.nodes}-node cluster on port ${CLUSTER.basePort}`);
-  const cluster = await startBenchCluster({ repoRoot: context.repoRoot, ...CLUSTER });
+  const cluster = await startBenchCluster({
+    repoRoot: context.repoRoot,
+    ...CLUSTER,
+    javaHome: benchJavaHome(),
+  });
+  log(`opensearch: the nodes run on ${cluster.jdk}`);
   try {
     // First, on the fresh cluster: model-bound, it must not share the cores with the cluster
     // recovering the big index's replica.
@@ -295,6 +300,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       json: {
         papers: opensearch.papers,
         nodes: CLUSTER.nodes,
+        jdk: cluster.jdk,
         bulk_papers_per_s: opensearch.bulk_papers_per_s,
         search_p50_ms: opensearch.search_p50_ms,
         search_p99_ms: opensearch.search_p99_ms,
@@ -312,6 +318,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
         parts,
       },
       notes: [
+        `The cluster's nodes run on ${cluster.jdk}: OpenSearch's own distribution runs on its bundled JDK 21 with the vector module, as here; on JDK 17 Lucene's vector code is off (docs/benchmarks.md).`,
         `Both stores built from the same corpus by paperchat's build (\`buildIndex\`) in a child process, the synthetic vector source standing in for the model; papers/s is the build's wall time, process start to exit (the cluster's: the new index written, refreshed, given its replica and put behind the alias). ${SEARCHES.questions} questions at concurrency 1, then the same at 16, after ${WARM_UP} warm-up, through the real server; the synthetic embed's p50 is taken off each percentile. Recall: ${RECALL_QUERIES} query vectors against an exhaustive scan of the corpus's vectors, each store's own \`nearest\`.`,
         "failed" in failover
           ? `Failover: failed: ${failover.failed.split("\n")[0]}`

@@ -4,8 +4,8 @@
 # security plugin (plain HTTP, no auth).
 #
 #   cluster.sh build                      mvn package (offline when the jars are already local)
-#   cluster.sh start [--nodes N] [--base-port P] [--heap SIZE] [--timeout S] [--without-knn]
-#                                         start N nodes (builds first if needed), wait for health,
+#   cluster.sh start [--nodes N] [--base-port P] [--heap SIZE] [--java-home DIR] [--timeout S]
+#                    [--without-knn]      start N nodes (builds first if needed), wait for health,
 #                                         print the URL of node 0 on stdout
 #   cluster.sh stop                       stop the nodes this script started, wait for them to exit
 #   cluster.sh kill-node I                SIGKILL node I (failover tests)
@@ -13,6 +13,10 @@
 #   cluster.sh status                     nodes, pids, health
 #   cluster.sh url                        the URL of node 0
 #   cluster.sh clean                      delete the cluster's data (refused while a node runs)
+#
+# --java-home (default $OPENSEARCH_JAVA_HOME, else the java on PATH) is the JDK the nodes run on.
+# On JDK 20 or later they get the vector module, as OpenSearch's own jvm.options give it
+# ("20-:--add-modules=jdk.incubator.vector"): Lucene then computes vector distances with SIMD.
 #
 # Every verb takes --cluster NAME (default $OPENSEARCH_CLUSTER or paperchat-test). Node I listens
 # on HTTP port P+I and transport port P+100+I (P defaults to 9250, away from a real cluster's 9200).
@@ -33,6 +37,7 @@ cluster="${OPENSEARCH_CLUSTER:-paperchat-test}"
 nodes=1
 base_port=9250
 heap="${OPENSEARCH_HEAP:-512m}"
+java_home="${OPENSEARCH_JAVA_HOME:-}"
 timeout_s=120
 knn=true
 
@@ -58,6 +63,7 @@ while [ $# -gt 0 ]; do
   --nodes) nodes="$2" && shift 2 ;;
   --base-port) base_port="$2" && shift 2 ;;
   --heap) heap="$2" && shift 2 ;;
+  --java-home) java_home="$2" && shift 2 ;;
   --timeout) timeout_s="$2" && shift 2 ;;
   --without-knn) knn=false && shift ;;
   -h | --help) usage ;;
@@ -137,6 +143,21 @@ built() {
     [ -z "$(find "$here/pom.xml" "$here/src" -newer "$target/built" -print -quit)" ]
 }
 
+# ---- the JDK -----------------------------------------------------------------------------------
+java_bin() { echo "${java_home:+$java_home/bin/}java"; }
+
+# The JVM options OpenSearch's jvm.options add for this JDK: on 20 or later, the vector module,
+# and Lucene told that it may use it on a JDK newer than it was built for (Lucene 9.12 knows 21).
+jdk_options() {
+  local version
+  version="$("$(java_bin)" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = //p')"
+  [[ "$version" =~ ^[0-9]+$ ]] || die "$(java_bin) is not a JDK that runs here (--java-home)"
+  if [ "$version" -ge 20 ]; then
+    echo "--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=$version"
+  fi
+}
+
 # ---- one node --------------------------------------------------------------------------------
 launch() { # I
   local i="$1" j dir seeds="" roles
@@ -162,12 +183,15 @@ launch() { # I
     # Bootstraps a new cluster (first start only; later starts read the cluster state from disk).
     "cluster.initial_cluster_manager_nodes=node-0"
   )
+  local options jdk=()
+  options="$(jdk_options)"
+  read -r -a jdk <<<"$options"
   # -Xms = -Xmx: the heap is taken once, as OpenSearch's own jvm.options do.
   # ExitOnOutOfMemoryError: a node out of heap dies (and tests see it) rather than limping on.
   # tmpdir: keep the node's temporary files under .cache with the rest.
-  nohup java "-Xms$heap" "-Xmx$heap" -XX:+ExitOnOutOfMemoryError \
+  nohup "$(java_bin)" "-Xms$heap" "-Xmx$heap" -XX:+ExitOnOutOfMemoryError \
     "-Djava.io.tmpdir=$dir/tmp" -Dlog4j2.disable.jmx=true "-Dpaperchat.knn=$knn" \
-    -cp "$target/opensearch-local-node.jar:$target/lib/*:$target/knn/*" \
+    "${jdk[@]}" -cp "$target/opensearch-local-node.jar:$target/lib/*:$target/knn/*" \
     "$main_class" "${settings[@]}" >>"$dir/logs/stdout.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$dir/pid"
@@ -214,7 +238,8 @@ start() {
   fi
   built || build
   mkdir -p "$cluster_dir"
-  printf 'nodes=%s\nbase_port=%s\nheap=%s\nknn=%s\n' "$nodes" "$base_port" "$heap" "$knn" >"$conf"
+  printf 'nodes=%s\nbase_port=%s\nheap=%s\nknn=%s\njava_home=%q\n' \
+    "$nodes" "$base_port" "$heap" "$knn" "$java_home" >"$conf"
   started=$SECONDS
   for ((i = 0; i < nodes; i++)); do launch "$i"; done
   wait_healthy 0
