@@ -54,9 +54,9 @@ export const RANKING_FIELDS = ["vector", "title_terms", "body_terms"] as const;
 /**
  * Settings and mappings of a papers index: the paper's text and metadata kept as they are; its
  * search terms ranked by BM25 (split on spaces: paperchat's tokenizer made them, so both stores
- * rank the same terms; counts without positions); keywords and a year to filter by; sentence data stored, not indexed;
- * the paper vector in a lucene HNSW graph by cosine, with the embedded graph's M and
- * efConstruction. `dims` 0 makes a lexical-only index (no vectors).
+ * rank the same terms; counts without positions); keywords and a year to filter by; sentence
+ * data stored, not indexed; the paper vector in a lucene HNSW graph by cosine, with the
+ * embedded graph's M and efConstruction. `dims` 0 makes a lexical-only index (no vectors).
  *
  * @example
  * await cluster.request("PUT", "/paperchat-papers-1a2b", papersIndexBody({ dims: 384, replicas: 1, meta }));
@@ -133,9 +133,9 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /**
  * A float32 vector as JSON numbers of 9 significant digits, which give back the same float32 in
  * half the characters of the double. A whole integer of 9 digits divided by an exact power of
- * ten is the double nearest that decimal, which JSON prints in 9 digits or fewer: about half the
- * time of `toPrecision(9)`, which cost a build 0.27 ms a 384-d vector (a million papers: 4.5
- * minutes of CPU). Values too small for the powers (below 10^-14) take `toPrecision`.
+ * ten is the double nearest that decimal, which JSON prints in 9 digits or fewer, in about half
+ * the time `toPrecision(9)` took, an eighth of a build's CPU (docs/benchmarks.md). Values too
+ * small for the powers (below 10^-14) take `toPrecision`.
  */
 function vectorJson(vector: Float32Array): number[] {
   const json = new Array<number>(vector.length);

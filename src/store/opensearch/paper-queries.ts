@@ -26,8 +26,8 @@ export function filterQuery(filter?: PaperFilter, exclude?: string): object | un
 /**
  * What a ranking search asks of each hit: its paper id from the `id` field's doc values, and no
  * stored field. The `_id` is a stored field, and reading one decompresses the block of stored
- * documents (each with its source of about 15 kB) that holds it: on 100k papers, the nearest 50
- * took 23.9 ms at the median with `_id`s and 20.9 with doc-value ids, BM25 11.8 and 8.8 ms.
+ * documents (each with its source of about 15 kB) that holds it: a few ms of each search of 100k
+ * papers (docs/benchmarks.md).
  */
 export const IDS_FROM_DOC_VALUES = { stored_fields: "_none_", docvalue_fields: ["id"] } as const;
 
