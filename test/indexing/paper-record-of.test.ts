@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/contract/tokenize.ts";
 import { paperRecordOf } from "../../src/indexing/paper-record-of.ts";
 
-/** Abstracts that cut into sentences in every way `splitSentences` knows. */
+/** Abstracts cut at `.`, `!`, `?`, `…`, quotes, paragraph breaks, abbreviations, or not at all. */
 const ABSTRACTS = [
   "We propose LightGCN. It simplifies GCN for recommendation!  Does it work? Yes…",
   "First paragraph without a stop\n\nSecond paragraph, e.g. with Fig. 2 and et al. 2020 in it.",

@@ -129,7 +129,7 @@ export function bm25Query(
         size: limit + 1,
         query,
         ...IDS_FROM_DOC_VALUES,
-        docvalue_fields: ["id", "row"],
+        docvalue_fields: [...IDS_FROM_DOC_VALUES.docvalue_fields, "row"],
         track_total_hits: false,
       };
 }
