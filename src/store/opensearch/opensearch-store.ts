@@ -12,9 +12,11 @@ import { StoreUnavailableError } from "../store-errors.ts";
 import { FACET_CATEGORIES } from "../store-limits.ts";
 import type { ClusterClient } from "./cluster-client.ts";
 import {
+  type ModelWorkHit,
   type PaperDocument,
-  RANKING_FIELDS,
+  SENTENCE_FIELDS,
   storedPaperOf,
+  vectorOfHit,
   withSentencesOf,
 } from "./paper-documents.ts";
 import {
@@ -68,15 +70,14 @@ export function createOpenSearchStore(
   info: StoreInfo,
 ): PaperStore {
   const { count } = info;
-  const mget = async (keys: readonly PaperKey[], query: string) => {
+  /** The sources of papers by key, filtered by `query`'s parameters, or whole without. */
+  const mget = async (keys: readonly PaperKey[], query?: string) => {
     if (keys.length === 0) return [];
-    const { body } = await cluster.request<MgetReply>("POST", `/${index}/_mget?${query}`, {
-      ids: keys,
-    });
+    const path = `/${index}/_mget${query ? `?${query}` : ""}`;
+    const { body } = await cluster.request<MgetReply>("POST", path, { ids: keys });
     return body.docs.flatMap((doc) => (doc.found && doc._source ? [doc._source] : []));
   };
-  const withoutRanking = `_source_excludes=${RANKING_FIELDS.join(",")}`;
-  const light = `_source_excludes=${[...RANKING_FIELDS, "sentence_terms", "sentence_vectors"].join(",")}`;
+  const light = `_source_excludes=${SENTENCE_FIELDS.join(",")}`;
   const remembered = new Map<PaperKey, PaperWithSentences>();
   const search = async (body: object) =>
     (await cluster.request<SearchReply>("POST", `/${index}/_search`, body)).body;
@@ -145,7 +146,8 @@ export function createOpenSearchStore(
     },
     async papersWithSentences(keys) {
       const missing = keys.filter((key) => !remembered.has(key));
-      for (const doc of await mget([...new Set(missing)], withoutRanking)) {
+      // Snippets read the whole source: fetched as stored, not parsed by the cluster to filter it.
+      for (const doc of await mget([...new Set(missing)])) {
         if (remembered.size >= REMEMBERED_PAPERS)
           remembered.delete(remembered.keys().next().value!);
         remembered.set(doc.id, withSentencesOf(doc));
@@ -156,10 +158,18 @@ export function createOpenSearchStore(
       });
     },
     async paperVectors(keys) {
-      const docs = await mget(keys, "_source_includes=id,vector");
-      const byId = new Map(
-        docs.map((doc) => [doc.id, doc.vector && Float32Array.from(doc.vector)]),
+      if (keys.length === 0) return [];
+      const { body } = await cluster.request<{ hits: { hits: ModelWorkHit[] } }>(
+        "POST",
+        `/${index}/_search`,
+        {
+          size: keys.length,
+          stored_fields: "_none_",
+          docvalue_fields: ["id", "vector_bytes"],
+          query: { ids: { values: keys } },
+        },
       );
+      const byId = new Map(body.hits.hits.map((hit) => [hit.fields!.id![0]!, vectorOfHit(hit)]));
       return keys.map((key) => byId.get(key as string));
     },
     async lexical(terms, limit, filter) {
