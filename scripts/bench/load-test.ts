@@ -1,27 +1,20 @@
 import autocannon from "autocannon";
 
-/** What a load test measured. */
-export interface LoadTestResult {
-  /** Every answered request's latency in ms (time to the full response), in arrival order. */
-  latenciesMs: number[];
-  /** Seconds from starting the clients to the last answer (autocannon's own end lags by up to 1 s). */
-  seconds: number;
-  /** Connection errors, timeouts, non-2xx answers and bodies that `verifyBody` refused. */
-  errors: number;
-}
+/** What a load test measured: latencies in ms, seconds to the last answer, and errors. */
+export type LoadTestResult = { latenciesMs: number[]; seconds: number; errors: number };
 
 /**
- * Drives the server at `url` with autocannon: every one of `requests` once, in order, from
- * `connections` concurrent clients that each wait for their answer before sending the next; a
- * 2xx answer whose body `verifyBody` refuses counts as an error.
+ * Drives the server at `url` with autocannon: each of `requests` once, in order, from
+ * `connections` clients that wait for their answer before sending the next. Errors count
+ * connection errors, timeouts, non-2xx answers and 2xx bodies that `verifyBody` refuses; latencies
+ * are to the full response, and seconds run to the last answer (autocannon's own end lags).
  *
  * @example
- * const result = await runLoadTest({ url, connections: 16, requests: [{ method: "GET", path: "/api/health" }] });
+ * const { latenciesMs, errors } = await runLoadTest({ url, connections: 16, requests: [{ method: "GET", path: "/api/health" }] });
  */
 export function runLoadTest(options: {
   url: string;
   connections: number;
-  /** Each with a JSON `body` when it has one. */
   requests: readonly { method: "GET" | "POST"; path: string; body?: string }[];
   verifyBody?: (body: string) => boolean;
 }): Promise<LoadTestResult> {
@@ -55,3 +48,12 @@ export function runLoadTest(options: {
     });
   });
 }
+
+/**
+ * The `/api/search` path of a question.
+ *
+ * @example
+ * searchPath("graph neural networks"); // "/api/search?q=graph%20neural%20networks&k=10"
+ */
+export const searchPath = (question: string, k = 10) =>
+  `/api/search?q=${encodeURIComponent(question)}&k=${k}`;

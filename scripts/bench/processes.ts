@@ -9,36 +9,31 @@ export interface ServerProcess {
   url: string;
   /** Milliseconds from spawn to the first 200 on the readiness path. */
   readyMs: number;
-  /** The process's resident memory now (`VmRSS`), in MiB. */
+  /** Its resident memory now, in MiB. */
   rssMb(): number;
-  /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
 }
 
 /**
- * `node ARGS` from `cwd`, offline (nothing the bench starts may reach a model hub); when `core`
- * is given, pinned to that CPU (`taskset -c`) with its model on one thread there
- * (`PAPERCHAT_MODEL_THREADS=1`: onnxruntime's own threads would bind to every core otherwise).
- * Returns the child and what it wrote to stdout and stderr.
+ * `node ARGS` from `cwd`, offline; when `core` is given, pinned to it (`taskset`) with the model
+ * on one thread (onnxruntime's threads would bind to every core otherwise).
  */
 function spawnNode(cwd: string, args: readonly string[], core?: number) {
   const node = [process.execPath, ...args];
   const [command, ...rest] = core === undefined ? node : ["taskset", "-c", String(core), ...node];
   const pinned = core === undefined ? {} : { PAPERCHAT_MODEL_THREADS: "1" };
-  const env = { ...process.env, PAPERCHAT_OFFLINE: "1", ...pinned };
-  const child = spawn(command!, rest, { cwd, env });
+  const child = spawn(command!, rest, {
+    cwd,
+    env: { ...process.env, PAPERCHAT_OFFLINE: "1", ...pinned },
+  });
   const output = { stdout: "", stderr: "" };
-  child.stdout.setEncoding("utf8").on("data", (text: string) => {
-    output.stdout += text;
-  });
-  child.stderr.setEncoding("utf8").on("data", (text: string) => {
-    output.stderr += text;
-  });
+  child.stdout.setEncoding("utf8").on("data", (text: string) => (output.stdout += text));
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (output.stderr += text));
   return { child, output };
 }
 
 /**
- * The arguments of `node bin/paperchat.js ARGS`, for `runTimed` and `startServer`.
+ * The `node` arguments of `paperchat ARGS`.
  *
  * @example
  * await runTimed(repoRoot, paperchatArgs(repoRoot, ["embed", "one question"]));
@@ -47,7 +42,7 @@ export function paperchatArgs(repoRoot: string, args: readonly string[]): string
   return [join(repoRoot, "bin/paperchat.js"), ...args];
 }
 
-/** CPU time (user and system) of this process's children that have exited, in ms (Linux). */
+/** CPU time (user and system, in ms) of this process's children that have exited. */
 function exitedChildrenCpuMs(): number {
   const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
   // cutime and cstime, fields 16 and 17 of proc(5), in clock ticks of 10 ms.
@@ -55,9 +50,8 @@ function exitedChildrenCpuMs(): number {
 }
 
 /**
- * Runs `node ARGS` to completion from `cwd`, pinned to CPU `core` when given (Linux); resolves to
- * its stdout, the milliseconds from spawn to exit and the CPU milliseconds it used (all its
- * threads; right only when no other child exits meanwhile), rejects with its stderr when it fails.
+ * Runs `node ARGS` to completion (pinned to `core` when given): its stdout, ms from spawn to
+ * exit and CPU ms (all its threads); rejects with its stderr when it fails.
  *
  * @example
  * const { stdout, ms, cpuMs } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
@@ -78,7 +72,7 @@ export function runTimed(cwd: string, args: readonly string[], core?: number) {
 }
 
 /**
- * The resident memory (`VmRSS`) of process `pid` in MiB, 0 once it is gone (Linux).
+ * The resident memory (`VmRSS`) of process `pid` in MiB, 0 once it is gone.
  *
  * @example
  * residentMb(process.pid); // 74.5
@@ -92,7 +86,7 @@ export function residentMb(pid: number): number {
   }
 }
 
-/** A TCP port that was free a moment ago (bound on 0, then released). */
+/** A TCP port that was free a moment ago. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().once("error", reject);
@@ -103,6 +97,7 @@ function freePort(): Promise<number> {
   });
 }
 
+/** SIGTERM, then SIGKILL if it has not exited within 10 s. */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -119,13 +114,11 @@ const answers = (url: string) =>
   );
 
 /**
- * Spawns `node ARGS --port P` on a free port and resolves once `readyPath` answers 200 (polled
- * every 20 ms), with the time that took. Rejects, with the server's output, when it exits first
- * or is not ready within two minutes.
+ * Spawns `node ARGS --port P` on a free port, ready once `readyPath` answers 200 (polled every
+ * 20 ms); rejects with its output when it exits first or is not ready within two minutes.
  *
  * @example
- * const server = await startServer(repoRoot, paperchatArgs(repoRoot, ["serve", ...args]), "/api/health");
- * await server.stop();
+ * const server = await startServer(repoRoot, paperchatArgs(repoRoot, ["serve"]), "/api/health");
  */
 export async function startServer(
   cwd: string,

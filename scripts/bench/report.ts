@@ -11,11 +11,11 @@ export type MachineInfo = ReturnType<typeof describeMachine>;
 /** A whole run: the machine, every section, and how long it took. */
 export interface BenchReport {
   machine: MachineInfo;
-  /** The model every speed figure was measured with (unless a section names its own). */
+  /** The model the figures were measured with, unless a section names its own. */
   model: string;
-  /** The command-line flags the run was started with. */
+  /** The flags the run was started with. */
   args: string[];
-  /** The 1-minute load average as each section started: other work on the machine skews timings. */
+  /** The 1-minute load average as each section started. */
   loadAverages: Record<string, number>;
   durationSeconds: number;
   sections: BenchSection[];
@@ -25,7 +25,7 @@ export interface BenchReport {
 const MEASURED_PACKAGES = ["@huggingface/transformers", "onnxruntime-node", "hnswlib-node", "hono"];
 
 /**
- * Describes this machine: cores, CPU model, memory, Node and package versions, date.
+ * This machine: cores, CPU model, memory, Node and package versions, date.
  *
  * @example
  * describeMachine("/work/main").cores; // 2
@@ -111,8 +111,8 @@ export function renderMarkdown(report: BenchReport): string {
 }
 
 /**
- * The report as JSON: `machine`, one key per section (`indexing.wall_over_model`,
- * `query.c1.p50_ms`, …), every table row under `figures`, and the sections whole (for merging).
+ * The report as JSON: `machine`, one key per section (`indexing.wall_over_model`, …), every
+ * table row under `figures`, and the sections whole (for merging).
  *
  * @example
  * reportJson(report).indexing; // { wall_over_model: 1.02, ... }
@@ -131,18 +131,15 @@ export function reportJson(report: BenchReport): Record<string, unknown> {
 }
 
 /** The parts of a written `report.json` that a later run keeps. */
-interface StoredReport {
-  machine: MachineInfo;
+type StoredReport = Pick<BenchReport, "machine" | "args"> & {
   model?: string;
-  args: string[];
   load_averages: Record<string, number>;
   sections?: BenchSection[];
-}
+};
 
 /**
- * The report with the sections of the report already in `dir` that this run did not measure
- * (each marked with the run that did), in `order`: a run of some sections updates them and keeps
- * the rest.
+ * The report with the sections in `dir`'s report that this run did not measure, each marked
+ * with the run that did, in `order`.
  *
  * @example
  * const merged = await withEarlierSections("bench", report, ["indexing", "query", "scale"]);
@@ -173,8 +170,8 @@ export async function withEarlierSections(
 }
 
 /**
- * Writes `report.md` and `report.json` into `dir`; inside the repository, formats them as its
- * formatter (Biome) does, so that a committed report passes `npm run lint`. Resolves to their paths.
+ * Writes `report.md` and `report.json` into `dir`, formatted by Biome when inside the
+ * repository (so that a committed report passes `npm run lint`); resolves to their paths.
  *
  * @example
  * await writeReport("bench", report, "/work/main");

@@ -2,29 +2,27 @@ import type { Embedder } from "../../src/embed/types.ts";
 
 /** One row of the report table: a measured figure next to its reference. */
 export interface Figure {
-  /** What was measured, e.g. "Indexing: papers/s". */
   figure: string;
-  /** The measured value with its unit. */
   value: string;
-  /** The reference it is compared with ("—" when there is none). */
+  /** "—" when there is none. */
   reference: string;
-  /** value ÷ reference, oriented so that the target reads naturally; absent without a reference. */
+  /** value ÷ reference, oriented so that the target reads naturally. */
   ratio?: number;
-  /** The target, e.g. "≥ 0.9×"; absent when the figure is informational. */
+  /** Absent when the figure is informational. */
   target?: string;
   met?: boolean;
 }
 
-/** What one section hands back: its table rows, its numbers for JSON, and what they mean. */
+/** What one section hands back: its table rows, its `report.json` numbers and its notes. */
 export interface BenchSection {
-  /** The key in `report.json` (`indexing`, `query`, …). */
+  /** Its key in `report.json` (`indexing`, `query`, …). */
   key: string;
   title: string;
   figures: Figure[];
   json: Record<string, unknown>;
-  /** What this run measured on, one paragraph each (how is in docs/benchmarks.md). */
+  /** What this run measured on, a paragraph each (how is in docs/benchmarks.md). */
   notes: string[];
-  /** The model its figures were measured with (the run's, unless the section says). */
+  /** The model its figures were measured with, when not the run's. */
   model?: string;
   /** Set on a section kept from an earlier run's report (see `withEarlierSections`). */
   earlierRun?: { date: string; args: string[]; load: number | undefined };
@@ -33,26 +31,20 @@ export interface BenchSection {
 /** What every section may use: where things are, the model, and a progress logger. */
 export interface BenchContext {
   repoRoot: string;
-  /** The model folder: the real all-MiniLM-L6-v2, or its shape with random weights. */
+  /** The real all-MiniLM-L6-v2, or its shape with random weights. */
   modelDir: string;
-  /** Which of the two it is, for the report. */
   modelDescription: string;
-  /** Whether the model folder has an int8 encoder too (`model import --quantize int8`). */
+  /** Whether the model folder has an int8 encoder too. */
   modelHasInt8: boolean;
-  /** The project's embedder on that model, loaded in this process. */
+  /** The project's embedder on that model, in this process. */
   loadEmbedder(): Promise<Embedder>;
-  /** A scratch folder for corpora and indexes, removed after the run. */
+  /** A scratch folder, removed after the run. */
   workDir: string;
-  /** `--papers`: the size of the scale section's generated corpus (default a million). */
+  /** `--papers`, else a million for scale and 100k for opensearch. */
   scalePapers: number;
-  /** `--papers`: the size of the opensearch section's generated corpus (default 100k). */
   openSearchPapers: number;
-  /**
-   * `--scale-index DIR`: the scale section keeps (or reuses) its index here; a build that
-   * finished there before (its `scale-build.json`) is not run again.
-   */
+  /** `--scale-index DIR`: where scale keeps its index; a build that finished there is reused. */
   scaleIndex?: string;
-  /** A progress line on stderr. */
   log(message: string): void;
 }
 
@@ -63,7 +55,6 @@ export type Limit = { atLeast: number } | { atMost: number };
  * A table row; its reference is "—" unless given, `more` adds a ratio or a target.
  *
  * @example
- * row("Scale: index on disk", "10703 MB");
  * row("`/api/search` errors", "0", "735 requests", { target: "0", met: true });
  */
 export function row(
@@ -76,8 +67,7 @@ export function row(
 }
 
 /**
- * `value` judged against `limit`: the target as the table writes it (`unit` after the number)
- * and whether it is met.
+ * `value` judged against `limit`: the target as the table writes it, and whether it is met.
  *
  * @example
  * judged(0.93, { atLeast: 0.9 }, "×"); // { target: "≥ 0.9×", met: true }
@@ -92,8 +82,7 @@ export function judged(value: number, limit: Limit, unit = ""): Pick<Figure, "ta
  * A row compared with its reference by `ratio`, judged against `limit` when there is one.
  *
  * @example
- * ratioRow("Indexing: papers/s vs txtai", "13.9 papers/s", "11.6 papers/s txtai", 1.2, { atLeast: 1.5 });
- * // { ..., ratio: 1.2, target: "≥ 1.5×", met: false }
+ * ratioRow("papers/s vs txtai", "13.9 papers/s", "11.6 papers/s", 1.2, { atLeast: 1.5 });
  */
 export function ratioRow(
   figure: string,
@@ -110,7 +99,6 @@ export function ratioRow(
  *
  * @example
  * formatNumber(0.98765); // "0.988"
- * formatNumber(1234.567); // "1235"
  */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
