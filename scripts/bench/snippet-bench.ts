@@ -1,7 +1,6 @@
 import { quantizeSentenceVectors, sentenceScores } from "../../src/store/sentence-vectors.ts";
 import { readBundledCorpus } from "./bundled-corpus.ts";
 import { type BenchContext, type BenchSection, formatNumber, row } from "./section.ts";
-import { median } from "./stats.ts";
 
 /** Papers whose snippet choice is compared, per question: the nearest ones, as search returns. */
 const PAPERS_PER_QUESTION = 5;
@@ -11,10 +10,8 @@ const argmax = (values: readonly number[]) => values.indexOf(Math.max(...values)
 const percent = (value: number) => `${formatNumber(100 * value)}%`;
 
 /**
- * How the stored sentence vectors choose snippets: int8 against float32 (the store's
- * quantization), and pooled from the paper's pass (the default) against every sentence embedded
- * on its own (`--sentence-vectors separate`). For each question, in each of the 5 papers nearest
- * by paper vector, the sentence closest to the question.
+ * How the stored sentence vectors choose snippets (the sentence closest to a question in each of
+ * its 5 nearest papers): int8 against float32, and pooled against separately embedded.
  */
 export async function runSnippetBench(context: BenchContext): Promise<BenchSection> {
   const embedder = await context.loadEmbedder();
@@ -31,7 +28,6 @@ export async function runSnippetBench(context: BenchContext): Promise<BenchSecti
     sentences.map((list) => embedder.embed(list.map((s) => s.text))),
   );
   const quantized = pooled.map((p) => quantizeSentenceVectors(p.sentences, embedder.dims));
-  const cosines = pooled.flatMap((p, i) => p.sentences.map((v, s) => dot(v, separate[i]![s]!)));
   let choices = 0;
   let int8Same = 0;
   let pooledSame = 0;
@@ -53,8 +49,6 @@ export async function runSnippetBench(context: BenchContext): Promise<BenchSecti
     choices,
     int8_matches_float32: int8Same / choices,
     pooled_matches_separate: pooledSame / choices,
-    pooled_vs_separate_cosine_median: median(cosines),
-    pooled_vs_separate_cosine_min: Math.min(...cosines),
   };
   return {
     key: "snippets",
@@ -69,11 +63,6 @@ export async function runSnippetBench(context: BenchContext): Promise<BenchSecti
         "Snippets: pooled sentence vectors choose what separately embedded ones do",
         `${percent(json.pooled_matches_separate)} of ${choices}`,
         "--sentence-vectors separate",
-      ),
-      row(
-        "Pooled vs separately embedded sentence vectors: cosine",
-        `median ${formatNumber(json.pooled_vs_separate_cosine_median)}, min ${formatNumber(json.pooled_vs_separate_cosine_min)}`,
-        `${cosines.length} sentences`,
       ),
     ],
     json,

@@ -1,18 +1,18 @@
 import { bundledIndexArgs } from "./bundled-corpus.ts";
+import { searchPath } from "./load-test.ts";
 import { paperchatArgs, runTimed, startServer } from "./processes.ts";
 import { type BenchContext, type BenchSection, formatNumber, ratioRow, row } from "./section.ts";
-import { median } from "./stats.ts";
+import { percentile } from "./stats.ts";
 
 /** Start-ups measured; the median counts. */
 const RUNS = 3;
 /** How long the server idles after its first answer before its memory is read. */
 const REST_MS = 2000;
-const FIRST_QUESTION = "/api/search?q=graph%20neural%20networks%20for%20molecules&k=5";
+const FIRST_QUESTION = searchPath("graph neural networks for molecules", 5);
 
 /**
- * Start-up: time from spawning `node bin/paperchat.js start` (index already built) to the first
- * answered `/api/search`, and resident memory at rest, against a one-shot `paperchat embed` (the
- * same process start-up and model load, one embedding, exit).
+ * Start-up: from spawning `paperchat start` (index already built) to the first answered
+ * `/api/search`, and its memory at rest, against a one-shot `paperchat embed`.
  */
 export async function runStartupBench(context: BenchContext): Promise<BenchSection> {
   const { repoRoot } = context;
@@ -22,11 +22,8 @@ export async function runStartupBench(context: BenchContext): Promise<BenchSecti
   const oneShotMs: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     context.log(`startup: paperchat start and a one-shot paperchat embed, run ${run + 1}/${RUNS}`);
-    const server = await startServer(
-      repoRoot,
-      paperchatArgs(repoRoot, ["start", ...args]),
-      FIRST_QUESTION,
-    );
+    const start = paperchatArgs(repoRoot, ["start", ...args]);
+    const server = await startServer(repoRoot, start, FIRST_QUESTION);
     try {
       startMs.push(server.readyMs);
       await new Promise((resolve) => setTimeout(resolve, REST_MS));
@@ -37,9 +34,12 @@ export async function runStartupBench(context: BenchContext): Promise<BenchSecti
     const embed = paperchatArgs(repoRoot, ["embed", "one question", ...args]);
     oneShotMs.push((await runTimed(repoRoot, embed)).ms);
   }
-  const ms = median(startMs);
-  const rss = median(rssMb);
-  const oneShot = median(oneShotMs);
+  // RUNS is odd: the nearest-rank p50 is the median.
+  const [ms, rss, oneShot] = [
+    percentile(startMs, 50),
+    percentile(rssMb, 50),
+    percentile(oneShotMs, 50),
+  ];
   return {
     key: "startup",
     title: "Start-up",

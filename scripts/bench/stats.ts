@@ -1,4 +1,4 @@
-/** A latency (or any) sample set summarised the way the report prints it. */
+/** A sample set summarised the way the report prints it. */
 export interface SampleSummary {
   count: number;
   mean: number;
@@ -8,9 +8,7 @@ export interface SampleSummary {
 }
 
 /**
- * The `p`-th percentile (0–100) of `samples` by the nearest-rank method: the smallest sample
- * that at least `p`% of the samples are less than or equal to. No interpolation, so the answer is
- * always a measured value.
+ * The `p`-th percentile (0–100) of `samples` by nearest rank: always a measured value.
  *
  * @example
  * percentile([5, 1, 4, 2, 3], 50); // 3
@@ -39,14 +37,20 @@ export function summarize(samples: readonly number[]): SampleSummary {
 }
 
 /**
- * The median of `samples` (the mean of the two middle values for an even count).
+ * The milliseconds `run` took on each of `items`, one after the other.
  *
  * @example
- * median([3, 1, 2, 10]); // 2.5
+ * const embedMs = await timeEach(questions, (question) => embedder.embed([question]));
  */
-export function median(samples: readonly number[]): number {
-  if (samples.length === 0) throw new RangeError("median of no samples");
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+export async function timeEach<T>(
+  items: readonly T[],
+  run: (item: T) => Promise<unknown>,
+): Promise<number[]> {
+  const ms: number[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    await run(item);
+    ms.push(performance.now() - started);
+  }
+  return ms;
 }
