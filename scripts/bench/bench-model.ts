@@ -8,10 +8,8 @@ import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
 import type { BenchContext } from "./section.ts";
 
 /**
- * The model the speed figures are measured with, as the sections get it: the real
- * all-MiniLM-L6-v2 when `npm run model:real` has converted it; otherwise the all-MiniLM-L6-v2-shaped
- * fixture (the same compute, random weights), generated offline with
- * `scripts/generate-fixture-models.ts --only minilm --if-missing` when missing.
+ * The bench's model: the real all-MiniLM-L6-v2 when `npm run model:real` has converted it, else
+ * its shape with random weights (the same compute), generated when missing.
  *
  * @example
  * const { modelDir, loadEmbedder } = benchModel("/work/main", "/tmp/bench", console.error);

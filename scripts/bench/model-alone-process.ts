@@ -1,7 +1,7 @@
 /**
- * The indexing section's reference, as a process that does nothing else: the embedder
- * `paperchat index` loads (`loadEmbedder` with the same settings) running `embedPapers` over
- * the chunks a build hands it (see `recordedChunks`), in order. Prints `{"load_ms","embed_ms"}`.
+ * The indexing section's reference: the embedder `paperchat index` loads, running `embedPapers`
+ * over the chunks a build makes (see `recordedChunks`) and nothing else. Prints
+ * `{"load_ms","embed_ms"}`.
  *
  *   node --import tsx scripts/bench/model-alone-process.ts MODEL_DIR CHUNKS_JSON [fp32|q8]
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordedChunks } from "../../scripts/bench/recorded-chunks.ts";
+import { recordedChunks } from "../../scripts/bench/indexing-bench.ts";
 import { readCorpus, splitSentences } from "../../src/corpus/index.ts";
 import { tempDir } from "../support/tiny-index.ts";
 
