@@ -1,7 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { createGraphBuilder, openGraph } from "../../src/store/embedded/hnsw-graph.ts";
 import { DEFAULT_HNSW } from "../../src/store/embedded/manifest.ts";
 import { efSearchFor } from "../../src/store/store-limits.ts";
@@ -21,19 +19,6 @@ const PROJECT_EF = efSearchFor(K);
 /** Search widths tried on every graph, the project's among them, narrowest first. */
 const EF_SWEEP = [...new Set([64, 128, 256, 512, 1024, PROJECT_EF])].sort((a, b) => a - b);
 
-/** V8's collector, exposed at run time, so garbage does not blur memory readings. */
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
-
-/** Resident memory outside V8's heap and array buffers (where hnswlib's graph lives). */
-async function nativeResidentBytes(): Promise<number> {
-  collectGarbage();
-  await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage();
-  const { rss, heapTotal, external } = process.memoryUsage();
-  return rss - heapTotal - external;
-}
-
 /** Runs `search` and gives its queries per second. */
 function queriesPerSecond(search: () => void): number {
   const started = performance.now();
@@ -42,7 +27,7 @@ function queriesPerSecond(search: () => void): number {
 }
 
 /** One distribution: exact top 10s by brute force, the graph's build, then the ef sweep. */
-async function measureGraph(context: BenchContext, distribution: VectorDistribution) {
+function measureGraph(context: BenchContext, distribution: VectorDistribution) {
   context.log(`ann: ${VECTORS} ${distribution} vectors, brute force over ${QUERIES} queries`);
   const vectors = syntheticUnitVectors({ count: VECTORS, dims: DIMS, seed: 1, distribution });
   const querySet = syntheticUnitVectors({ count: QUERIES, dims: DIMS, seed: 2, distribution });
@@ -53,12 +38,10 @@ async function measureGraph(context: BenchContext, distribution: VectorDistribut
     for (const query of queries) truth.push(exactTopK(vectors, DIMS, query, K));
   });
   context.log(`ann: building the ${distribution} graph`);
-  const rssBefore = await nativeResidentBytes();
   const started = performance.now();
   const builder = createGraphBuilder(DIMS, DEFAULT_HNSW, VECTORS);
   for (let i = 0; i < VECTORS; i++) builder.add(rowOf(vectors, i));
   const buildS = (performance.now() - started) / 1000;
-  const rssBytesPerVector = ((await nativeResidentBytes()) - rssBefore) / VECTORS;
   const folder = mkdtempSync(join(context.workDir, "ann-"));
   builder.write(join(folder, "graph.hnsw"));
   const graph = openGraph(join(folder, "graph.hnsw"), DEFAULT_HNSW, DIMS, VECTORS);
@@ -71,25 +54,16 @@ async function measureGraph(context: BenchContext, distribution: VectorDistribut
   });
   graph.close();
   rmSync(folder, { recursive: true, force: true });
-  return {
-    distribution,
-    build_s: buildS,
-    rss_bytes_per_vector: rssBytesPerVector,
-    brute_force_qps: bruteQps,
-    sweep,
-  };
+  return { distribution, build_s: buildS, brute_force_qps: bruteQps, sweep };
 }
 
-type GraphResult = Awaited<ReturnType<typeof measureGraph>>;
+type GraphResult = ReturnType<typeof measureGraph>;
 type EfResult = GraphResult["sweep"][number];
 
 const meetsTarget = (r: EfResult) => r.recall_at_10 >= TARGET.recall && r.speedup >= TARGET.speedup;
 const atProjectEf = (graph: GraphResult) => graph.sweep.find((r) => r.ef === PROJECT_EF)!;
 
-/**
- * The project's ef, and the cheapest ef that meets the target (or else the best recall); then
- * the build time and memory.
- */
+/** The project's ef, the cheapest ef that meets the target (or the best recall), the build. */
 function graphFigures(graph: GraphResult) {
   const name = `ANN ${graph.distribution} ${VECTORS / 1000}k`;
   const projectEf = atProjectEf(graph);
@@ -112,23 +86,18 @@ function graphFigures(graph: GraphResult) {
         { atLeast: TARGET.speedup },
       ),
     ]),
-    row(
-      `${name}: build time, resident memory per vector`,
-      `${formatNumber(graph.build_s)} s, ${Math.round(graph.rss_bytes_per_vector)} B`,
-      `${DIMS * 4} B raw vector`,
-    ),
+    row(`${name}: build time`, `${formatNumber(graph.build_s)} s`),
   ];
 }
 
 /**
- * ANN quality and speed: the project's HNSW graph (`createGraphBuilder` with `DEFAULT_HNSW`,
- * searched at `efSearchFor(10)` and a sweep of other widths) against an exact scan, on 100k
- * seeded synthetic unit vectors: low-rank (as sentence embeddings are; the headline) and
- * uniform (the worst case, a stress row).
+ * ANN quality and speed: the project's HNSW graph, at `efSearchFor(10)` and a sweep of widths,
+ * against an exact scan, on 100k seeded synthetic unit vectors: low-rank (as sentence embeddings
+ * are; the headline) and uniform (the worst case).
  */
 export async function runAnnBench(context: BenchContext): Promise<BenchSection> {
-  const lowRank = await measureGraph(context, "low-rank");
-  const uniform = await measureGraph(context, "uniform");
+  const lowRank = measureGraph(context, "low-rank");
+  const uniform = measureGraph(context, "uniform");
   const headline = atProjectEf(lowRank);
   return {
     key: "ann",
@@ -144,9 +113,6 @@ export async function runAnnBench(context: BenchContext): Promise<BenchSection> 
       qps: headline.qps,
       brute_force_qps: lowRank.brute_force_qps,
       build_s: lowRank.build_s,
-      rss_bytes_per_vector: lowRank.rss_bytes_per_vector,
-      target: { recall_at_10: TARGET.recall, speedup: TARGET.speedup },
-      met: meetsTarget(headline),
       graphs: [lowRank, uniform],
     },
     notes: [

@@ -1,9 +1,8 @@
 import { dotProduct } from "../../src/store/dot-product.ts";
 
 /**
- * Exact k nearest neighbours by inner product: the store's {@link dotProduct} over every row of
- * `vectors` (row-major, `dims` per row), keeping the best `k` in a small sorted list. This is the brute-force reference the HNSW
- * index is measured against. Labels are row numbers, best first.
+ * Exact k nearest neighbours by inner product ({@link dotProduct}) over every row of `vectors`
+ * (row-major, `dims` a row): row numbers, best first.
  *
  * @example
  * exactTopK(new Float32Array([1, 0, 0, 1]), 2, new Float32Array([0.9, 0.1]), 1); // [0]
@@ -33,9 +32,7 @@ export function exactTopK(
 }
 
 /**
- * Recall@k of approximate neighbour lists against exact ones: the share of each query's true
- * `k` nearest neighbours (row numbers, ids, …) that the approximate search returned among its
- * first `k`, averaged over queries.
+ * Recall@k of approximate neighbour lists against exact ones, over all queries.
  *
  * @example
  * recallAtK([[1, 2, 9]], [[1, 2, 3]], 3); // 2/3

@@ -4,20 +4,17 @@ import type { Embedder } from "../../src/embed/types.ts";
 import { gaussianSampler } from "../fixture-model/seeded-random.ts";
 
 /**
- * How the synthetic vectors are spread over the unit sphere. `uniform`: directions drawn
- * uniformly (isotropic Gaussians, normalised), the hardest case for graph indexes: every point is
- * about as far from every other. `low-rank`: a 32-dimensional Gaussian mapped into the vectors'
- * dims by a fixed random matrix, plus 10% isotropic noise: data of low intrinsic dimension, as
- * text embeddings are.
+ * `uniform`: isotropic directions, the hardest case for graph indexes; `low-rank`: a 32-d Gaussian
+ * mapped into the vectors' dims by one fixed random matrix, plus 10% noise, as text embeddings are.
  */
 export type VectorDistribution = "uniform" | "low-rank";
 
 /** Latent dimensions of `low-rank` data, and the noise added to every coordinate. */
 const LATENT_DIMS = 32;
 const NOISE = 0.1;
-/** The mixing matrix is the same for every call, so that queries and data share one subspace. */
+/** One mixing matrix for every call, so that queries and data share one subspace. */
 const MIXING_SEED = 7;
-/** The mixing matrix of each width, made once (the synthetic embedder asks for one row a text). */
+/** The mixing matrix of each width, made once. */
 const mixings = new Map<number, Float32Array>();
 
 function mixingMatrix(dims: number): Float32Array {
@@ -79,10 +76,8 @@ const vectorOf = (text: string) =>
   });
 
 /**
- * A stand-in for the model where only storage and serving are measured (the scale and opensearch
- * sections): every text gets a deterministic 384-d low-rank unit vector seeded by its hash, as
- * sentence embeddings have low intrinsic dimension; a paper's sentences get its own vector. It
- * never runs a model and its modelId says so.
+ * A stand-in for the model where only storage and serving are measured: every text gets a
+ * low-rank unit vector seeded by its hash, a paper's sentences the paper's; its modelId says so.
  *
  * @example
  * const [vector] = await createSyntheticEmbedder().embed(["a question"]);
