@@ -4,54 +4,26 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { residentMb } from "./processes.ts";
 
-/** A real OpenSearch cluster that a bench section started (scripts/opensearch/cluster.sh). */
-export interface BenchCluster {
-  /** Node 0's HTTP URL. */
-  url: string;
-  nodes: number;
-  /** The JDK the nodes run on, and whether Lucene computes vector distances with SIMD. */
-  jdk: string;
-  /** The resident memory of the nodes running now (`VmRSS` of each JVM), summed, in MiB. */
-  rssMb(): number;
-  /** Waits until every shard has all its copies (green); the seconds that took. */
-  waitForGreen(): Promise<number>;
-  /**
-   * Waits until no node is merging segments (the merges that follow a build rebuild HNSW graphs
-   * and take the cores from searches); the seconds that took.
-   */
-  waitForMerges(): Promise<number>;
-  /** SIGKILLs node `node` (`cluster.sh kill-node`). */
-  killNode(node: number): Promise<void>;
-  /** Stops every node and waits for them to exit. */
-  stop(): Promise<void>;
-}
-
-/** The JDKs of a folder such as /usr/lib/jvm: each one's home and feature version, newest first. */
-function jdksIn(folder: string): { home: string; version: number }[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .map((name) => join(folder, name))
-    .flatMap((home) => {
-      const release = join(home, "release");
-      if (!existsSync(release)) return [];
-      const version = /^JAVA_VERSION="(\d+)/m.exec(readFileSync(release, "utf8"))?.[1];
-      return version ? [{ home, version: Number(version) }] : [];
-    })
-    .sort((a, b) => b.version - a.version);
-}
+/** A real OpenSearch cluster that a bench section started (see `startBenchCluster`). */
+export type BenchCluster = Awaited<ReturnType<typeof startBenchCluster>>;
 
 /**
- * The JDK a bench cluster runs on: `OPENSEARCH_JAVA_HOME` if set, else the newest JDK of
- * /usr/lib/jvm from 20 on, else the java on PATH (undefined). OpenSearch's own distribution
- * runs on its bundled JDK 21 with the vector module, so Lucene's SIMD vector code is what a
- * real cluster measures; on JDK 17 that code is off (docs/benchmarks.md).
+ * The JDK a bench cluster runs on: `OPENSEARCH_JAVA_HOME`, else the newest JDK of /usr/lib/jvm
+ * from 20 on (with the vector module, as OpenSearch's bundled JDK 21), else the java on PATH.
  *
  * @example
  * benchJavaHome(); // "/usr/lib/jvm/temurin-25-jdk-amd64"
  */
 export function benchJavaHome(): string | undefined {
   if (process.env.OPENSEARCH_JAVA_HOME) return process.env.OPENSEARCH_JAVA_HOME;
-  return jdksIn("/usr/lib/jvm").find((jdk) => jdk.version >= 20)?.home;
+  const jvms = "/usr/lib/jvm";
+  const jdks = (existsSync(jvms) ? readdirSync(jvms) : []).flatMap((name) => {
+    const release = join(jvms, name, "release");
+    if (!existsSync(release)) return [];
+    const version = /^JAVA_VERSION="(\d+)/m.exec(readFileSync(release, "utf8"))?.[1];
+    return version ? [{ home: join(jvms, name), version: Number(version) }] : [];
+  });
+  return jdks.sort((a, b) => b.version - a.version).find((jdk) => jdk.version >= 20)?.home;
 }
 
 /** What node 0's log says of its JDK ("JVM[vendor/vm/version/…]") and of Lucene's vector code. */
@@ -63,23 +35,21 @@ function jdkOf(clusterDir: string): string {
 }
 
 /**
- * Starts a fresh cluster `name` of `nodes` nodes for a bench, node i on HTTP port `basePort + i`
- * (its data, logs and pid files in `.cache/opensearch/<name>/`): stops one of the same name left
- * over from a run that died, deletes its data (so that no earlier build is found up to date),
- * starts it and waits for its health. The caller must `stop()` it (in a `finally`).
+ * Starts a fresh cluster `name` with `scripts/opensearch/cluster.sh` (node i on HTTP port
+ * `basePort + i`), after stopping and deleting one of the same name left over from a run that
+ * died. The caller must `stop()` it.
  *
  * @example
  * const cluster = await startBenchCluster({ repoRoot, name: "paperchat-bench", nodes: 2, basePort: 9300 });
- * try { ... } finally { await cluster.stop(); }
  */
 export async function startBenchCluster(options: {
   repoRoot: string;
   name: string;
   nodes: number;
   basePort: number;
-  /** The JDK's folder (`cluster.sh --java-home`); default the java on PATH. */
+  /** `cluster.sh --java-home`; default the java on PATH. */
   javaHome?: string;
-}): Promise<BenchCluster> {
+}) {
   const { repoRoot, name, nodes, javaHome } = options;
   const clusterDir = join(repoRoot, ".cache/opensearch", name);
   const script = join(repoRoot, "scripts/opensearch/cluster.sh");
@@ -93,29 +63,26 @@ export async function startBenchCluster(options: {
     await run("clean");
   }
   const jdk = javaHome ? ["--java-home", javaHome] : [];
-  const started = await run(
-    "start",
-    "--nodes",
-    `${nodes}`,
-    "--base-port",
-    `${options.basePort}`,
-    ...jdk,
-  )
+  const ports = ["--nodes", `${nodes}`, "--base-port", `${options.basePort}`];
+  const started = await run("start", ...ports, ...jdk).catch(async (error: Error) => {
     // A start that failed half-way may have left some nodes running.
-    .catch(async (error: Error) => {
-      await run("stop").catch(() => undefined);
-      throw error;
-    });
+    await run("stop").catch(() => undefined);
+    throw error;
+  });
   const url = started.stdout.trim().split("\n").at(-1)!;
   const pidFiles = Array.from({ length: nodes }, (_, node) => join(clusterDir, `node-${node}/pid`));
   return {
+    /** Node 0's HTTP URL. */
     url,
     nodes,
+    /** The JDK the nodes run on, and whether Lucene computes vector distances with SIMD. */
     jdk: jdkOf(clusterDir),
+    /** The nodes' resident memory, summed, in MiB. */
     rssMb: () =>
       pidFiles
         .filter((file) => existsSync(file))
         .reduce((sum, file) => sum + residentMb(Number(readFileSync(file, "utf8"))), 0),
+    /** Waits until every shard has all its copies; the seconds that took. */
     waitForGreen: async () => {
       const waited = performance.now();
       const reply = await fetch(`${url}/_cluster/health?wait_for_status=green&timeout=900s`, {
@@ -125,6 +92,7 @@ export async function startBenchCluster(options: {
       if (health.status !== "green") throw new Error(`the cluster is ${health.status}, not green`);
       return (performance.now() - waited) / 1000;
     },
+    /** Waits until no node is merging segments (a merge rebuilds HNSW graphs); the seconds. */
     waitForMerges: async () => {
       const waited = performance.now();
       // Two quiet looks a second apart: one merge can end just as the next is chosen.
@@ -142,7 +110,7 @@ export async function startBenchCluster(options: {
       }
       return (performance.now() - waited) / 1000;
     },
-    killNode: async (node) => {
+    killNode: async (node: number) => {
       await run("kill-node", String(node));
     },
     stop: async () => {

@@ -6,8 +6,7 @@ import type { StoreLocation } from "../../src/store/store-location.ts";
 export const BENCH_STORE_PREFIX = "bench";
 
 /**
- * Where a bench child builds or serves: an OpenSearch cluster for an `http(s)://` URL (indexes
- * `bench-papers…`), otherwise the embedded store in that folder.
+ * An OpenSearch cluster for an `http(s)://` URL (indexes `bench-papers…`), else a folder.
  *
  * @example
  * const location = benchStoreLocation("http://127.0.0.1:9300");

@@ -1,39 +1,19 @@
 import type { BenchCluster } from "./bench-cluster.ts";
 
-/** One search sent while a node was killed: when it left, and what came back. */
-export interface SearchOutcome {
-  /** Milliseconds from the start of the run to sending it. */
-  sentAt: number;
-  /** The HTTP status; undefined when no answer came in time (a hang) or the connection failed. */
-  status?: number;
-  /** Whether the answer carried a `Retry-After` header. */
-  retryAfter: boolean;
-}
-
-/** Failover errors, before the cluster had failed over and after. */
-export interface FailoverErrors {
-  /** Sent before `windowEndsAt`: answers other than a 2xx or a 503 with `Retry-After`, and hangs. */
-  inWindow: number;
-  /** Sent from `windowEndsAt` on: anything but a 2xx, hangs included. */
-  afterWindow: number;
-  /** 503s with `Retry-After` sent in the window (what the server is meant to answer there). */
-  retryLater: number;
-}
+/** A search sent while a node died: when (ms from the start), its status, and `Retry-After`. */
+export type SearchOutcome = { sentAt: number; status?: number; retryAfter: boolean };
 
 /**
- * Counts what the failover figure counts in searches sent while a node of the cluster died:
- * during the failover window (until the cluster reports the node gone and has its shards
- * again, `windowEndsAt`) a 503 with `Retry-After` is the expected answer and not an error, but
- * any other 5xx or a hang is; after the window every search must answer 2xx.
+ * The failover errors among searches sent while a node died. Until `windowEndsAt` (the cluster
+ * has failed over) a 503 with `Retry-After` is the expected answer (`retryLater`), and any other
+ * 5xx or a hang (no status) is an error (`inWindow`); after it, anything but a 2xx is one
+ * (`afterWindow`).
  *
  * @example
  * countFailoverErrors([{ sentAt: 10, status: 503, retryAfter: true }, { sentAt: 900, status: 500, retryAfter: false }], 500);
  * // { inWindow: 0, afterWindow: 1, retryLater: 1 }
  */
-export function countFailoverErrors(
-  outcomes: readonly SearchOutcome[],
-  windowEndsAt: number,
-): FailoverErrors {
+export function countFailoverErrors(outcomes: readonly SearchOutcome[], windowEndsAt: number) {
   const counts = { inWindow: 0, afterWindow: 0, retryLater: 0 };
   for (const { sentAt, status, retryAfter } of outcomes) {
     const ok = status !== undefined && status >= 200 && status < 300;
@@ -48,24 +28,14 @@ export function countFailoverErrors(
   return counts;
 }
 
-/** What a failover run saw: the errors, every search, the window and the outcomes by kind. */
-export interface FailoverRun extends FailoverErrors {
-  searches: number;
-  /** Milliseconds from the kill until the cluster reported the node gone and no shard missing. */
-  windowMs: number;
-  /** Outcomes by kind (`200`, `503+Retry-After`, `hang or no connection`, …), for the notes. */
-  byOutcome: Record<string, number>;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The longest a failover may take before the run gives up on it. */
 const FAILOVER_LIMIT_MS = 120_000;
 
 /**
- * Polls the health of the served index until the cluster has `nodes` nodes and the index has
- * its primary (not red). Other indexes do not count: one without a replica on the dead node stays
- * red. Throws after two minutes.
+ * Polls the served index's health until the cluster has `nodes` nodes and the index its primary
+ * (other indexes do not count: one without a replica on the dead node stays red).
  */
 async function failedOver(clusterUrl: string, index: string, nodes: number): Promise<void> {
   const started = performance.now();
@@ -85,12 +55,10 @@ async function failedOver(clusterUrl: string, index: string, nodes: number): Pro
 }
 
 /**
- * Searches through a paperchat server (`serverUrl`, serving `index` of `cluster`) from `clients`
- * clients, each sending the next of `paths` when its last search answered, while node `node` is
- * SIGKILLed: `beforeMs` of searches, the kill, searches until the cluster has failed over (its
- * health shows the node gone and the index's primary in), then `afterMs` more. A search without
- * an answer after `hangMs` is a hang; every outcome is counted by {@link countFailoverErrors}.
- * The node stays down (the caller stops the cluster).
+ * Searches through a paperchat server on `index` of `cluster` from `clients` clients, each
+ * sending the next of `paths` once its last answered, while node `node` is SIGKILLed: `beforeMs`
+ * of searches, the kill, searches until the cluster has failed over, `afterMs` more. A search
+ * unanswered after `hangMs` is a hang. The node stays down.
  *
  * @example
  * const run = await runFailover({ serverUrl, cluster, index: "bench-papers", node: 1, paths, clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 });
@@ -105,7 +73,7 @@ export async function runFailover(options: {
   hangMs: number;
   beforeMs: number;
   afterMs: number;
-}): Promise<FailoverRun> {
+}) {
   const started = performance.now();
   const now = () => performance.now() - started;
   const outcomes: SearchOutcome[] = [];

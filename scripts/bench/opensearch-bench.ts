@@ -5,73 +5,32 @@ import { generatedCorpus, questionsFrom } from "./arxiv-shaped-corpus.ts";
 import { type BenchCluster, benchJavaHome, startBenchCluster } from "./bench-cluster.ts";
 import { BENCH_STORE_PREFIX, benchStoreLocation } from "./bench-store-location.ts";
 import { runFailover } from "./failover.ts";
+import { searchPath } from "./load-test.ts";
 import { paperchatArgs, runTimed } from "./processes.ts";
 import { exactTopK, recallAtK } from "./recall.ts";
 import type { BenchContext, BenchSection, Limit } from "./section.ts";
 import { formatNumber, judged, row } from "./section.ts";
-import { summarize } from "./stats.ts";
+import type { SampleSummary } from "./stats.ts";
 import {
   buildSyntheticStore,
   SEARCHES,
-  searchPath,
+  searchSyntheticStore,
   serveSyntheticStore,
-  withSyntheticServer,
 } from "./synthetic-store.ts";
 import { createSyntheticEmbedder } from "./synthetic-vectors.ts";
 
 /** The bench's own cluster: away from the tests' 9250 and a real cluster's 9200. */
 const CLUSTER = { name: "paperchat-bench", nodes: 2, basePort: 9300 };
 const RECALL_QUERIES = 200;
-/**
- * Searches that warm each store up before the measured ones: a cluster just started (100k
- * papers) answered its first 200 questions at a p50 of 104 ms, and fresh ones after them at
- * 48–55 ms.
- */
+/** Searches that warm each store up: a cluster just started answers its first ones slowly. */
 const WARM_UP = 300;
 /** Papers the `--part` workers index with the model: enough that model time dwarfs start-up. */
 const PARTS_PAPERS = 400;
 const FAILOVER = { clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 };
-/** What one store measured: its build, and `/api/search` at concurrency 1 and 16. */
-interface StoreFigures {
-  papers: number;
-  build_s: number;
-  bulk_papers_per_s: number;
-  build_peak_rss_mb: number;
-  search_p50_ms: number;
-  search_p99_ms: number;
-  search_p50_ms_c16: number;
-  search_p99_ms_c16: number;
-  search_errors: number;
-  /** The paperchat server's RSS after the searches (the cluster's is apart). */
-  server_rss_mb: number;
-  recall_at_10?: number;
-}
-
-/** The rows of both stores' figures: what, its unit, and the target of issue 23 at 100k papers. */
-type Stat = keyof StoreFigures;
-const STORE_ROWS: Partial<Record<Stat, [string, string, Limit?]>> = {
-  papers: ["papers indexed", ""],
-  bulk_papers_per_s: ["bulk papers/s (2 nodes, vectors given)", " papers/s", { atLeast: 500 }],
-  search_p50_ms: ["`/api/search` p50 beyond the embed, c1", " ms", { atMost: 40 }],
-  search_p99_ms: ["`/api/search` p99 beyond the embed, c1", " ms", { atMost: 200 }],
-  search_p50_ms_c16: ["`/api/search` p50 beyond the embed, c16", " ms"],
-  search_p99_ms_c16: ["`/api/search` p99 beyond the embed, c16", " ms"],
-  search_errors: ["search errors (c1 and c16)", "", { atMost: 0 }],
-  recall_at_10: ["dense recall@10 against an exact scan", "", { atLeast: 0.95 }],
-  server_rss_mb: ["paperchat server RSS", " MB"],
-};
-
-/** A row with the OpenSearch store's value and the embedded store's beside it as reference. */
-function sideBySide(figure: string, unit: string, value: number, other?: number, limit?: Limit) {
-  const text = (n: number) => `${formatNumber(n)}${unit}`;
-  const reference = other === undefined ? "—" : `embedded: ${text(other)}`;
-  return row(`OpenSearch: ${figure}`, text(value), reference, limit && judged(value, limit, unit));
-}
 
 /**
  * Builds the corpus into `where` (a folder, or `cluster`'s URL) and serves it: `/api/search`
- * beyond the embed at concurrency 1, then 16, after a warm-up. On a cluster, its replica is
- * awaited (green) before serving, and its memory read after the searches.
+ * beyond the embed at concurrency 1, then 16. A cluster's replica and merges are awaited first.
  */
 async function measureStore(
   context: BenchContext,
@@ -82,46 +41,62 @@ async function measureStore(
 ) {
   context.log(`opensearch: building ${where}`);
   const built = await buildSyntheticStore(context, corpus, where);
-  context.log(
-    `opensearch: ${built.papers} papers in ${formatNumber(built.seconds)} s; serving ${where}`,
-  );
+  context.log(`opensearch: ${built.papers} papers in ${formatNumber(built.seconds)} s`);
   let replicaReadyS = 0;
   let mergesSettledS = 0;
   if (cluster) {
     replicaReadyS = await cluster.waitForGreen();
-    context.log(`opensearch: replica ready ${formatNumber(replicaReadyS)} s after the build`);
     mergesSettledS = await cluster.waitForMerges();
-    context.log(`opensearch: merges settled ${formatNumber(mergesSettledS)} s after that`);
+    const [green, merged] = [replicaReadyS, mergesSettledS].map(formatNumber);
+    context.log(`opensearch: green ${green} s after the build, merges settled ${merged} s later`);
   }
-  const served = await withSyntheticServer(
-    context,
-    where,
-    questions,
-    async (server, search, embedP50) => {
-      const [c1, c16] = [await search(1), await search(16)];
-      return { c1, c16, embedP50, serverRssMb: server.rssMb(), clusterRssMb: cluster?.rssMb() };
-    },
+  const served = await searchSyntheticStore(context, where, questions, [1, 16], async () =>
+    cluster ? cluster.rssMb() : 0,
   );
-  const { embedP50 } = served;
-  const [one, sixteen] = [summarize(served.c1.latenciesMs), summarize(served.c16.latenciesMs)];
-  const store: StoreFigures = {
+  const [one, sixteen] = served.latencies as [SampleSummary, SampleSummary];
+  const embed = served.embedP50Ms;
+  const store = {
     papers: built.papers,
     build_s: built.seconds,
     bulk_papers_per_s: built.papers / built.seconds,
     build_peak_rss_mb: built.peakRssMb,
-    search_p50_ms: one.p50 - embedP50,
-    search_p99_ms: one.p99 - embedP50,
-    search_p50_ms_c16: sixteen.p50 - embedP50,
-    search_p99_ms_c16: sixteen.p99 - embedP50,
-    search_errors: served.c1.errors + served.c16.errors,
-    server_rss_mb: served.serverRssMb,
+    search_p50_ms: one.p50 - embed,
+    search_p99_ms: one.p99 - embed,
+    search_p50_ms_c16: sixteen.p50 - embed,
+    search_p99_ms_c16: sixteen.p99 - embed,
+    search_errors: served.errors,
+    /** The paperchat server's, after the searches (the cluster's is apart). */
+    server_rss_mb: served.rssMb,
+    recall_at_10: undefined as number | undefined,
   };
-  return { store, replicaReadyS, mergesSettledS, clusterRssMb: served.clusterRssMb ?? 0 };
+  return { store, replicaReadyS, mergesSettledS, clusterRssMb: served.more };
+}
+
+type StoreFigures = Awaited<ReturnType<typeof measureStore>>["store"];
+
+/** The rows of both stores' figures: what, its unit, and the target of issue 23 at 100k papers. */
+const STORE_ROWS: [keyof StoreFigures, string, string, Limit?][] = [
+  ["papers", "papers indexed", ""],
+  ["bulk_papers_per_s", "bulk papers/s (2 nodes, vectors given)", " papers/s", { atLeast: 500 }],
+  ["search_p50_ms", "`/api/search` p50 beyond the embed, c1", " ms", { atMost: 40 }],
+  ["search_p99_ms", "`/api/search` p99 beyond the embed, c1", " ms", { atMost: 200 }],
+  ["search_p50_ms_c16", "`/api/search` p50 beyond the embed, c16", " ms"],
+  ["search_p99_ms_c16", "`/api/search` p99 beyond the embed, c16", " ms"],
+  ["search_errors", "search errors (c1 and c16)", "", { atMost: 0 }],
+  ["recall_at_10", "dense recall@10 against an exact scan", "", { atLeast: 0.95 }],
+  ["server_rss_mb", "paperchat server RSS", " MB"],
+];
+
+/** A row with the OpenSearch store's value and the embedded store's beside it as reference. */
+function sideBySide(figure: string, unit: string, value: number, other?: number, limit?: Limit) {
+  const text = (n: number) => `${formatNumber(n)}${unit}`;
+  const reference = other === undefined ? "—" : `embedded: ${text(other)}`;
+  return row(`OpenSearch: ${figure}`, text(value), reference, limit && judged(value, limit, unit));
 }
 
 /**
- * Dense recall@10 of each store's own `nearest`, for the first questions' synthetic vectors,
- * against an exhaustive scan of the vector the synthetic source gives every paper of the corpus.
+ * Dense recall@10 of each store's own `nearest` for the first questions' synthetic vectors,
+ * against an exhaustive scan of every paper's synthetic vector.
  */
 async function measureRecall(
   context: BenchContext,
@@ -162,9 +137,9 @@ async function measureRecall(
 }
 
 /**
- * Model-bound indexing spread over workers: the first `PARTS_PAPERS` papers by `paperchat index
- * --store URL --part 1/1` pinned to core 0, then by `--part 1/2` and `--part 2/2` at once, pinned
- * to cores 0 and 1; the speedup is the one worker's build time over the slower of the two.
+ * Model-bound indexing over workers: the first `PARTS_PAPERS` papers by `paperchat index --store
+ * URL --part 1/1` pinned to core 0, then `--part 1/2` and `2/2` at once on cores 0 and 1; the
+ * speedup is the one worker's build time over the slower of the two.
  */
 async function measurePartsSpeedup(context: BenchContext, clusterUrl: string) {
   const corpus = await generatedCorpus(context, PARTS_PAPERS);
@@ -172,17 +147,14 @@ async function measurePartsSpeedup(context: BenchContext, clusterUrl: string) {
     const index = ["index", "--store", clusterUrl, "--store-prefix", prefix, "--corpus", corpus];
     const args = [...index, "--part", part, "--model", context.modelDir, "--offline", "--json"];
     const run = await runTimed(context.repoRoot, paperchatArgs(context.repoRoot, args), core);
-    return {
-      seconds: (JSON.parse(run.stdout) as { seconds: number }).seconds,
-      wallS: run.ms / 1000,
-    };
+    return { seconds: JSON.parse(run.stdout).seconds as number, wallS: run.ms / 1000 };
   };
   const one = await worker(0, "parts-one", "1/1");
   const twoStarted = performance.now();
   const two = await Promise.all([worker(0, "parts-two", "1/2"), worker(1, "parts-two", "2/2")]);
   const twoWorkersS = Math.max(...two.map((w) => w.seconds));
-  // The two-worker build is never published, and its index has no replica: gone, it cannot
-  // leave the cluster red when a node dies later.
+  // Never published, the two-worker index has no replica: gone, it cannot leave the cluster red
+  // when a node dies later.
   for (const prefix of ["parts-one", "parts-two"]) {
     await fetch(`${clusterUrl}/${prefix}-*?expand_wildcards=all`, { method: "DELETE" });
   }
@@ -212,12 +184,10 @@ async function attempt<Result>(
 }
 
 /**
- * The opensearch section: the same arXiv-shaped corpus (`--papers`, default 100k) built into the
- * embedded store and into a real 2-node OpenSearch cluster (scripts/opensearch/cluster.sh, one
- * replica) in one run, with the synthetic vector source in place of the model: first `--part`
- * workers with the bench model on the fresh cluster; then bulk rate, search latency beyond the
- * embed at concurrency 1 and 16 (once the replica is in), dense recall@10 against an exact scan,
- * the cluster's memory; then searches while node 1 is killed. The cluster is always stopped.
+ * OpenSearch: the same arXiv-shaped corpus (`--papers`, default 100k) built with synthetic
+ * vectors into the embedded store and into a 2-node cluster (one replica), side by side: `--part`
+ * workers with the bench model on the fresh cluster, then bulk rate, search latency beyond the
+ * embed at concurrency 1 and 16, recall@10, memory, then searches while node 1 is killed.
  */
 export async function runOpenSearchBench(context: BenchContext): Promise<BenchSection> {
   const { log } = context;
@@ -226,11 +196,8 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
   const indexDir = join(context.workDir, "opensearch-embedded-index");
   const { store: embedded } = await measureStore(context, corpus, questions, indexDir);
   log(`opensearch: starting a ${CLUSTER.nodes}-node cluster on port ${CLUSTER.basePort}`);
-  const cluster = await startBenchCluster({
-    repoRoot: context.repoRoot,
-    ...CLUSTER,
-    javaHome: benchJavaHome(),
-  });
+  const javaHome = benchJavaHome();
+  const cluster = await startBenchCluster({ repoRoot: context.repoRoot, ...CLUSTER, javaHome });
   log(`opensearch: the nodes run on ${cluster.jdk}`);
   try {
     // First, on the fresh cluster: model-bound, it must not share the cores with the cluster
@@ -241,18 +208,13 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
     );
     const measured = await measureStore(context, corpus, questions, cluster.url, cluster);
     const opensearch = measured.store;
-    const stores = [indexDir, cluster.url];
-    [embedded.recall_at_10, opensearch.recall_at_10] = await measureRecall(
-      context,
-      corpus,
-      questions,
-      stores,
-    );
+    const recalls = await measureRecall(context, corpus, questions, [indexDir, cluster.url]);
+    [embedded.recall_at_10, opensearch.recall_at_10] = recalls;
     log("opensearch: searches while node 1 is killed");
     const failover = await attempt(context, "failover", async () => {
       const server = await serveSyntheticStore(context, cluster.url, questions[0]!);
+      const paths = questions.map((question) => searchPath(question, SEARCHES.k));
       const index = `${BENCH_STORE_PREFIX}-papers`;
-      const paths = questions.map(searchPath);
       return runFailover({
         serverUrl: server.url,
         cluster,
@@ -276,43 +238,34 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
       title: `OpenSearch: ${opensearch.papers} arXiv-shaped papers, ${CLUSTER.nodes} nodes, beside the embedded store`,
       model: `none for the store figures (a synthetic vector source); ${context.modelDescription} for --part workers`,
       figures: [
-        ...Object.entries(STORE_ROWS).map(([key, [figure, unit, limit]]) =>
-          sideBySide(figure, unit, opensearch[key as Stat]!, embedded[key as Stat], limit),
+        ...STORE_ROWS.map(([key, figure, unit, limit]) =>
+          sideBySide(figure, unit, opensearch[key]!, embedded[key], limit),
         ),
-        ...(
-          [
-            ["cluster RSS (sum of the nodes)", " MB", measured.clusterRssMb],
-            [
-              "failover errors (5xx but 503 + Retry-After, or hangs)",
-              "",
-              failoverErrors,
-              { atMost: 0 },
-            ],
-            [
-              "`--part` speedup, 2 workers on 2 cores against 1",
-              "×",
-              partsSpeedup,
-              { atLeast: 1.7 },
-            ],
-          ] as const
-        ).map(([figure, unit, value, limit]) => sideBySide(figure, unit, value, undefined, limit)),
+        sideBySide("cluster RSS (sum of the nodes)", " MB", measured.clusterRssMb),
+        sideBySide(
+          "failover errors (5xx but 503 + Retry-After, or hangs)",
+          "",
+          failoverErrors,
+          undefined,
+          { atMost: 0 },
+        ),
+        sideBySide(
+          "`--part` speedup, 2 workers on 2 cores against 1",
+          "×",
+          partsSpeedup,
+          undefined,
+          { atLeast: 1.7 },
+        ),
       ],
       json: {
-        papers: opensearch.papers,
+        ...opensearch,
         nodes: CLUSTER.nodes,
         jdk: cluster.jdk,
-        bulk_papers_per_s: opensearch.bulk_papers_per_s,
-        search_p50_ms: opensearch.search_p50_ms,
-        search_p99_ms: opensearch.search_p99_ms,
-        search_p50_ms_c16: opensearch.search_p50_ms_c16,
-        search_p99_ms_c16: opensearch.search_p99_ms_c16,
-        recall_at_10: opensearch.recall_at_10,
         cluster_rss_mb: measured.clusterRssMb,
         replica_ready_s: measured.replicaReadyS,
         merges_settled_s: measured.mergesSettledS,
         failover_errors: failoverErrors,
         parts_speedup: partsSpeedup,
-        opensearch,
         embedded,
         failover,
         parts,

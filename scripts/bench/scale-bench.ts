@@ -3,8 +3,12 @@ import { join } from "node:path";
 import { generatedCorpus, questionsFrom } from "./arxiv-shaped-corpus.ts";
 import { type BenchContext, type BenchSection, formatNumber, judged, row } from "./section.ts";
 import { summarize } from "./stats.ts";
-import type { SyntheticBuild } from "./synthetic-store.ts";
-import { buildSyntheticStore, SEARCHES, withSyntheticServer } from "./synthetic-store.ts";
+import {
+  buildSyntheticStore,
+  SEARCHES,
+  type SyntheticBuild,
+  searchSyntheticStore,
+} from "./synthetic-store.ts";
 
 /** The targets at a million papers. */
 const TARGETS = {
@@ -27,7 +31,7 @@ function folderBytes(path: string): number {
 
 /**
  * Recommendations for collections of 5 papers spread over the corpus, one request at a time
- * (the first 5 as a warm-up: the recommender samples its negatives once): their latencies.
+ * (after 5 warm-up ones: the recommender samples its negatives once): their latencies.
  */
 async function recommendLatencies(url: string, papers: number): Promise<number[]> {
   const post = (path: string, body: unknown) =>
@@ -68,10 +72,8 @@ async function buildOnce(context: BenchContext, corpus: string, indexDir: string
 }
 
 /**
- * The scale section: an arXiv-shaped corpus of `--papers` papers (default a million) built by
- * the real `buildIndex` and served by the real server, with a labelled synthetic vector source
- * in place of the model, so that it measures storage and serving only (the model's own speed is
- * the indexing section's).
+ * Scale: an arXiv-shaped corpus of `--papers` papers (a million by default) built by the real
+ * `buildIndex` and served by the real server, with synthetic vectors in place of the model.
  */
 export async function runScaleBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await generatedCorpus(context, context.scalePapers);
@@ -80,32 +82,25 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
   const indexMb = folderBytes(indexDir) / 2 ** 20;
   const questions = await questionsFrom(corpus, SEARCHES.questions + SEARCHES.warmUp + 1);
   context.log("scale: starting the server");
-  const served = await withSyntheticServer(
-    context,
-    indexDir,
-    questions,
-    async (server, search, embedP50) => {
-      const measured = await search(1);
-      const restMb = server.rssMb();
-      context.log("scale: recommendations for collections of 5 papers");
-      const recommend = summarize(await recommendLatencies(server.url, built.papers));
-      return { readyS: server.readyMs / 1000, restMb, measured, recommend, embedP50 };
-    },
-  );
-  const { measured, recommend, embedP50 } = served;
-  const search = summarize(measured.latenciesMs);
+  const served = await searchSyntheticStore(context, indexDir, questions, [1], (server) => {
+    context.log("scale: recommendations for collections of 5 papers");
+    return recommendLatencies(server.url, built.papers);
+  });
+  const search = served.latencies[0]!;
+  const recommend = summarize(served.more);
+  const embedP50 = served.embedP50Ms;
   const json = {
     papers: built.papers,
     build_s: built.seconds,
     build_peak_rss_mb: built.peakRssMb,
     index_mb: indexMb,
     ready_s: served.readyS,
-    rss_mb: served.restMb,
+    rss_mb: served.rssMb,
     search_p50_ms: search.p50 - embedP50,
     search_p99_ms: search.p99 - embedP50,
     request_p50_ms: search.p50,
     request_p99_ms: search.p99,
-    search_errors: measured.errors,
+    search_errors: served.errors,
     recommend_p50_ms: recommend.p50,
     recommend_p99_ms: recommend.p99,
     synthetic_embed_p50_ms: embedP50,
@@ -114,7 +109,7 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
   /** A row with a ceiling, missed also when any search failed. */
   const atMost = (figure: string, value: number, limit: number, unit: string) => {
     const verdict = judged(value, { atMost: limit }, ` ${unit}`);
-    const met = verdict.met && measured.errors === 0;
+    const met = verdict.met && served.errors === 0;
     return row(`Scale: ${figure}`, `${formatNumber(value)} ${unit}`, "—", { ...verdict, met });
   };
   return {

@@ -1,12 +1,10 @@
 /**
- * Child process of the scale and opensearch sections: paperchat's real build or server with the
- * synthetic vector source in place of the model (see `createSyntheticEmbedder`). WHERE is an
- * index folder (the embedded store) or an OpenSearch cluster's URL (see `benchStoreLocation`).
+ * paperchat's real build or server with the synthetic vector source in place of the model, in
+ * an index folder or an OpenSearch cluster (WHERE, see `benchStoreLocation`). A build prints its
+ * papers and peak RSS as JSON; a server serves until SIGTERM.
  *
  *   node --import tsx scripts/bench/synthetic-store-process.ts build CORPUS WHERE
- *     builds with `buildIndex`; progress on stderr, a JSON summary (with the peak RSS) on stdout
  *   node --import tsx scripts/bench/synthetic-store-process.ts serve WHERE --port PORT
- *     serves with the store, search engine and Hono app until SIGTERM
  */
 import { createProgressBar } from "../../src/cli/progress-bar.ts";
 import { buildIndex } from "../../src/indexing/build-index.ts";

@@ -1,19 +1,12 @@
 import { join } from "node:path";
-import { type LoadTestResult, runLoadTest } from "./load-test.ts";
+import { runLoadTest, searchPath } from "./load-test.ts";
 import { runTimed, type ServerProcess, startServer } from "./processes.ts";
 import type { BenchContext } from "./section.ts";
-import { percentile } from "./stats.ts";
+import { percentile, summarize, timeEach } from "./stats.ts";
 import { createSyntheticEmbedder } from "./synthetic-vectors.ts";
 
-/** Searches of the synthetic store: questions measured, warm-up requests before them, results. */
+/** Searches of a synthetic store: questions measured, warm-up ones before them, results. */
 export const SEARCHES = { questions: 300, warmUp: 30, k: 10 };
-
-/** What a build of the synthetic store measured: papers, the build's peak RSS, spawn to exit. */
-export interface SyntheticBuild {
-  papers: number;
-  peakRssMb: number;
-  seconds: number;
-}
 
 /** `node` arguments of the child that builds and serves with synthetic vectors. */
 const childArgs = (repoRoot: string, ...args: string[]) => [
@@ -21,18 +14,12 @@ const childArgs = (repoRoot: string, ...args: string[]) => [
   ...args,
 ];
 
-/**
- * The `/api/search` path of a question, `SEARCHES.k` results.
- *
- * @example
- * searchPath("graph neural networks"); // "/api/search?q=graph%20neural%20networks&k=10"
- */
-export const searchPath = (question: string) =>
-  `/api/search?q=${encodeURIComponent(question)}&k=${SEARCHES.k}`;
+/** What a build of the synthetic store measured: papers, its peak RSS, spawn to exit. */
+export type SyntheticBuild = { papers: number; peakRssMb: number; seconds: number };
 
 /**
- * Builds `corpus` into `where` (an index folder or an OpenSearch cluster's URL) with paperchat's
- * `buildIndex` and the synthetic vector source, in a child process timed from spawn to exit.
+ * Builds `corpus` into `where` (an index folder or an OpenSearch URL) with `buildIndex` and the
+ * synthetic vector source, in a child process timed from spawn to exit.
  *
  * @example
  * const { papers, seconds } = await buildSyntheticStore(context, corpus, "/tmp/index");
@@ -42,15 +29,13 @@ export async function buildSyntheticStore(
   corpus: string,
   where: string,
 ): Promise<SyntheticBuild> {
-  const build = await runTimed(
-    context.repoRoot,
-    childArgs(context.repoRoot, "build", corpus, where),
-  );
+  const args = childArgs(context.repoRoot, "build", corpus, where);
+  const build = await runTimed(context.repoRoot, args);
   return { ...JSON.parse(build.stdout), seconds: build.ms / 1000 };
 }
 
 /**
- * Spawns paperchat's server on `where` with the synthetic vector source, ready once it answers
+ * paperchat's server on `where` with the synthetic vector source, ready once it answers
  * `readyQuestion`.
  *
  * @example
@@ -62,55 +47,46 @@ export function serveSyntheticStore(
   readyQuestion: string,
 ): Promise<ServerProcess> {
   const args = childArgs(context.repoRoot, "serve", where);
-  return startServer(context.repoRoot, args, searchPath(readyQuestion));
+  return startServer(context.repoRoot, args, searchPath(readyQuestion, SEARCHES.k));
 }
 
 /**
- * The median time the synthetic vector source takes to embed one of `questions`, in ms: what is
- * taken off a search's latency to give the latency beyond the embed.
- */
-async function syntheticEmbedP50(questions: readonly string[]): Promise<number> {
-  const embedder = createSyntheticEmbedder();
-  const embedMs: number[] = [];
-  for (const question of questions) {
-    const started = performance.now();
-    await embedder.embed([question]);
-    embedMs.push(performance.now() - started);
-  }
-  return percentile(embedMs, 50);
-}
-
-/**
- * Serves `where` (ready on the first of `questions`), warms it up with the next ones at
- * concurrency 1, all but the last `SEARCHES.questions`, then hands `measure` the server, `search`,
- * which asks each of those last questions once from `connections` clients, and the synthetic
- * embed's p50 over them (in ms, for latencies beyond the embed). Stops the server after.
+ * Serves `where` (ready on the first of `questions`), warms it up at concurrency 1 with all but
+ * the last `SEARCHES.questions`, asks those from each of `connections` clients in turn, then reads
+ * the server's memory and runs `more`. The synthetic embed's p50 over the measured questions is
+ * what latencies beyond the embed take off.
  *
  * @example
- * const c1 = await withSyntheticServer(context, indexDir, questions, (_, search) => search(1));
+ * const { latencies } = await searchSyntheticStore(context, dir, questions, [1, 16], async () => 0);
  */
-export async function withSyntheticServer<Result>(
+export async function searchSyntheticStore<More>(
   context: BenchContext,
   where: string,
   questions: readonly string[],
-  measure: (
-    server: ServerProcess,
-    search: (connections: number) => Promise<LoadTestResult>,
-    embedP50Ms: number,
-  ) => Promise<Result>,
-): Promise<Result> {
+  connections: readonly number[],
+  more: (server: ServerProcess) => Promise<More>,
+) {
   const server = await serveSyntheticStore(context, where, questions[0]!);
   try {
     const requests = questions
       .slice(1)
-      .map((q) => ({ method: "GET" as const, path: searchPath(q) }));
-    const ask = (connections: number, asked: typeof requests) =>
-      runLoadTest({ url: server.url, connections, requests: asked });
+      .map((q) => ({ method: "GET" as const, path: searchPath(q, SEARCHES.k) }));
+    const ask = (clients: number, asked: typeof requests) =>
+      runLoadTest({ url: server.url, connections: clients, requests: asked });
     const warmUp = Math.max(0, requests.length - SEARCHES.questions);
     await ask(1, requests.slice(0, warmUp));
-    const measured = requests.slice(warmUp);
-    const embedP50Ms = await syntheticEmbedP50(questions.slice(warmUp + 1));
-    return await measure(server, (connections) => ask(connections, measured), embedP50Ms);
+    const embedder = createSyntheticEmbedder();
+    const embedMs = await timeEach(questions.slice(warmUp + 1), (q) => embedder.embed([q]));
+    const runs = [];
+    for (const clients of connections) runs.push(await ask(clients, requests.slice(warmUp)));
+    return {
+      readyS: server.readyMs / 1000,
+      rssMb: server.rssMb(),
+      more: await more(server),
+      embedP50Ms: percentile(embedMs, 50),
+      latencies: runs.map((run) => summarize(run.latenciesMs)),
+      errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    };
   } finally {
     await server.stop();
   }
