@@ -90,11 +90,7 @@ function graphFigures(graph: GraphResult) {
   ];
 }
 
-/**
- * ANN quality and speed: the project's HNSW graph, at `efSearchFor(10)` and a sweep of widths,
- * against an exact scan, on 100k seeded synthetic unit vectors: low-rank (as sentence embeddings
- * are; the headline) and uniform (the worst case).
- */
+/** ANN: the project's HNSW graph against an exact scan, on low-rank and uniform 100k vectors. */
 export async function runAnnBench(context: BenchContext): Promise<BenchSection> {
   const lowRank = measureGraph(context, "low-rank");
   const uniform = measureGraph(context, "uniform");

@@ -56,11 +56,7 @@ function hardWrapped(text: string): string {
 }
 
 /**
- * Writes an arXiv-shaped corpus as the arXiv metadata snapshot has it (its fields, hard-wrapped
- * indented abstracts, 10% old-style ids such as `hep-th/9901001`): abstracts of 5–10 sentences
- * (about 1,000–1,500 characters) made of the bundled abstracts' words, each paper's words mostly
- * from one of 500 topics so that word frequencies are skewed as in real text. Streamed to disk:
- * a million papers never sit in memory.
+ * Writes an arXiv-shaped corpus as the arXiv snapshot has it, streamed, from the bundled words.
  *
  * @example
  * await writeArxivShapedCorpus({ papers: 10_000, file: "/tmp/arxiv.jsonl", bundledCorpus });
@@ -140,8 +136,7 @@ export async function writeArxivShapedCorpus(options: {
 const CORPUS_VERSION = 1;
 
 /**
- * An arXiv-shaped corpus of `papers` papers, written once and kept in bench/out between runs
- * (it takes minutes at a million); the sections share it.
+ * An arXiv-shaped corpus of `papers` papers, written once into bench/out and shared.
  *
  * @example
  * const file = await generatedCorpus(context, 100_000);

@@ -8,8 +8,7 @@ import { residentMb } from "./processes.ts";
 export type BenchCluster = Awaited<ReturnType<typeof startBenchCluster>>;
 
 /**
- * The JDK a bench cluster runs on: `OPENSEARCH_JAVA_HOME`, else the newest JDK of /usr/lib/jvm
- * from 20 on (with the vector module, as OpenSearch's bundled JDK 21), else the java on PATH.
+ * `OPENSEARCH_JAVA_HOME`, else the newest JDK from 20 on in /usr/lib/jvm, else none (PATH's).
  *
  * @example
  * benchJavaHome(); // "/usr/lib/jvm/temurin-25-jdk-amd64"
@@ -35,9 +34,7 @@ function jdkOf(clusterDir: string): string {
 }
 
 /**
- * Starts a fresh cluster `name` with `scripts/opensearch/cluster.sh` (node i on HTTP port
- * `basePort + i`), after stopping and deleting one of the same name left over from a run that
- * died. The caller must `stop()` it.
+ * Starts a fresh cluster with scripts/opensearch/cluster.sh; the caller must `stop()` it.
  *
  * @example
  * const cluster = await startBenchCluster({ repoRoot, name: "paperchat-bench", nodes: 2, basePort: 9300 });

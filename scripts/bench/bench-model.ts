@@ -8,8 +8,7 @@ import { REAL_MODEL_FOLDER } from "../real-model/real-model-folder.ts";
 import type { BenchContext } from "./section.ts";
 
 /**
- * The bench's model: the real all-MiniLM-L6-v2 when `npm run model:real` has converted it, else
- * its shape with random weights (the same compute), generated when missing.
+ * The real all-MiniLM-L6-v2 when converted, else its shape with random weights (generated).
  *
  * @example
  * const { modelDir, loadEmbedder } = benchModel("/work/main", "/tmp/bench", console.error);

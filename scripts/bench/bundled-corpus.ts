@@ -26,8 +26,7 @@ export async function readBundledCorpus(repoRoot: string) {
 }
 
 /**
- * The flags that point `paperchat` at the bundled corpus, the bench model and an index of them
- * in the scratch folder, which `paperchat index` builds the first time.
+ * `paperchat` flags for the bundled corpus and model, building its index the first time.
  *
  * @example
  * const args = await bundledIndexArgs(context); // ["--corpus", …, "--index-dir", …]

@@ -20,10 +20,7 @@ function isEmbeddingAnswer(body: string): boolean {
   }
 }
 
-/**
- * Embeddings API throughput: `POST /v1/embeddings` from 16 clients sending one sentence each,
- * against the project's embedder embedding the same sentences in batches of 16 in this process.
- */
+/** Embeddings: 16 one-input clients of `/v1/embeddings` against the model in batches of 16. */
 export async function runEmbeddingsBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await readBundledCorpus(context.repoRoot);
   const sentences = corpus.sentences.flat().map((sentence) => sentence.text);

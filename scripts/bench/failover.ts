@@ -4,10 +4,7 @@ import type { BenchCluster } from "./bench-cluster.ts";
 export type SearchOutcome = { sentAt: number; status?: number; retryAfter: boolean };
 
 /**
- * The failover errors among searches sent while a node died. Until `windowEndsAt` (the cluster
- * has failed over) a 503 with `Retry-After` is the expected answer (`retryLater`), and any other
- * 5xx or a hang (no status) is an error (`inWindow`); after it, anything but a 2xx is one
- * (`afterWindow`).
+ * The failover errors among searches sent while a node died (docs/benchmarks.md).
  *
  * @example
  * countFailoverErrors([{ sentAt: 10, status: 503, retryAfter: true }, { sentAt: 900, status: 500, retryAfter: false }], 500);
@@ -33,10 +30,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The longest a failover may take before the run gives up on it. */
 const FAILOVER_LIMIT_MS = 120_000;
 
-/**
- * Polls the served index's health until the cluster has `nodes` nodes and the index its primary
- * (other indexes do not count: one without a replica on the dead node stays red).
- */
+/** Waits until the cluster has `nodes` nodes and `index` its primary (others may stay red). */
 async function failedOver(clusterUrl: string, index: string, nodes: number): Promise<void> {
   const started = performance.now();
   while (performance.now() - started < FAILOVER_LIMIT_MS) {
@@ -55,10 +49,7 @@ async function failedOver(clusterUrl: string, index: string, nodes: number): Pro
 }
 
 /**
- * Searches through a paperchat server on `index` of `cluster` from `clients` clients, each
- * sending the next of `paths` once its last answered, while node `node` is SIGKILLed: `beforeMs`
- * of searches, the kill, searches until the cluster has failed over, `afterMs` more. A search
- * unanswered after `hangMs` is a hang. The node stays down.
+ * Searches from `clients` clients through a server while node `node` is SIGKILLed.
  *
  * @example
  * const run = await runFailover({ serverUrl, cluster, index: "bench-papers", node: 1, paths, clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 });

@@ -22,8 +22,7 @@ const TARGETS = { wallOverModel: 1.05, vsTxtai: 1.5, int8Speedup: 1.8 };
 const TXTAI_PAPERS_PER_S = 2000 / 172;
 
 /**
- * The `embedPapers` calls `paperchat index` makes for a corpus, in order, recorded by
- * `buildIndex` with a stand-in embedder that embeds nothing: the model's own share of a build.
+ * The `embedPapers` calls `paperchat index` makes for a corpus, in order, embedding nothing.
  *
  * @example
  * const chunks = await recordedChunks(["/tmp/corpus.jsonl"], "/tmp/work");
@@ -54,10 +53,7 @@ export async function recordedChunks(
   return chunks;
 }
 
-/**
- * `paperchat index` and the model alone (`model-alone-process.ts` over the recorded chunks),
- * `ROUNDS` times each, alternating which goes first, with the model's `dtype` encoder.
- */
+/** `paperchat index` and the model alone, in turns, with the model's `dtype` encoder. */
 async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32" | "q8") {
   const { repoRoot, workDir, modelDir, log } = context;
   const chunks = await recordedChunks([corpus], workDir);
@@ -115,11 +111,7 @@ async function int8Closeness(context: BenchContext) {
   return { int8_cosine_mean: mean, int8_cosine_min: min, texts: cosines.length };
 }
 
-/**
- * Indexing: `paperchat index` on 2,000 generated arXiv-shaped papers, spawn to exit, against the
- * model alone making the same passes, and against txtai's cited papers/s; with an int8 encoder in
- * the model folder, the same again with it, and (real model) its closeness to float32.
- */
+/** Indexing: `paperchat index` against the model alone making the same passes, and txtai. */
 export async function runIndexingBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await generatedCorpus(context, PAPERS);
   const fp32 = await measureBuilds(context, corpus, "fp32");

@@ -4,10 +4,7 @@ import autocannon from "autocannon";
 export type LoadTestResult = { latenciesMs: number[]; seconds: number; errors: number };
 
 /**
- * Drives the server at `url` with autocannon: each of `requests` once, in order, from
- * `connections` clients that wait for their answer before sending the next. Errors count
- * connection errors, timeouts, non-2xx answers and 2xx bodies that `verifyBody` refuses; latencies
- * are to the full response, and seconds run to the last answer (autocannon's own end lags).
+ * Sends each of `requests` once from `connections` autocannon clients, one at a time each.
  *
  * @example
  * const { latenciesMs, errors } = await runLoadTest({ url, connections: 16, requests: [{ method: "GET", path: "/api/health" }] });

@@ -1,7 +1,5 @@
 /**
- * The indexing section's reference: the embedder `paperchat index` loads, running `embedPapers`
- * over the chunks a build makes (see `recordedChunks`) and nothing else. Prints
- * `{"load_ms","embed_ms"}`.
+ * The indexing section's reference: the model alone embedding a build's chunks.
  *
  *   node --import tsx scripts/bench/model-alone-process.ts MODEL_DIR CHUNKS_JSON [fp32|q8]
  */

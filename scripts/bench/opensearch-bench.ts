@@ -28,10 +28,7 @@ const WARM_UP = 300;
 const PARTS_PAPERS = 400;
 const FAILOVER = { clients: 4, hangMs: 10_000, beforeMs: 3000, afterMs: 15_000 };
 
-/**
- * Builds the corpus into `where` (a folder, or `cluster`'s URL) and serves it: `/api/search`
- * beyond the embed at concurrency 1, then 16. A cluster's replica and merges are awaited first.
- */
+/** Builds the corpus into `where` and searches it at concurrency 1 and 16. */
 async function measureStore(
   context: BenchContext,
   corpus: string,
@@ -94,10 +91,7 @@ function sideBySide(figure: string, unit: string, value: number, other?: number,
   return row(`OpenSearch: ${figure}`, text(value), reference, limit && judged(value, limit, unit));
 }
 
-/**
- * Dense recall@10 of each store's own `nearest` for the first questions' synthetic vectors,
- * against an exhaustive scan of every paper's synthetic vector.
- */
+/** Each store's recall@10 against an exact scan of the papers' synthetic vectors. */
 async function measureRecall(
   context: BenchContext,
   corpus: string,
@@ -136,11 +130,7 @@ async function measureRecall(
   return recalls;
 }
 
-/**
- * Model-bound indexing over workers: the first `PARTS_PAPERS` papers by `paperchat index --store
- * URL --part 1/1` pinned to core 0, then `--part 1/2` and `2/2` at once on cores 0 and 1; the
- * speedup is the one worker's build time over the slower of the two.
- */
+/** `paperchat index --part` on one core against two workers on two. */
 async function measurePartsSpeedup(context: BenchContext, clusterUrl: string) {
   const corpus = await generatedCorpus(context, PARTS_PAPERS);
   const worker = async (core: number, prefix: string, part: string) => {
@@ -183,12 +173,7 @@ async function attempt<Result>(
   }
 }
 
-/**
- * OpenSearch: the same arXiv-shaped corpus (`--papers`, default 100k) built with synthetic
- * vectors into the embedded store and into a 2-node cluster (one replica), side by side: `--part`
- * workers with the bench model on the fresh cluster, then bulk rate, search latency beyond the
- * embed at concurrency 1 and 16, recall@10, memory, then searches while node 1 is killed.
- */
+/** OpenSearch: a 2-node cluster beside the embedded store, on the same synthetic corpus. */
 export async function runOpenSearchBench(context: BenchContext): Promise<BenchSection> {
   const { log } = context;
   const corpus = await generatedCorpus(context, context.openSearchPapers);

@@ -14,10 +14,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/**
- * `node ARGS` from `cwd`, offline; when `core` is given, pinned to it (`taskset`) with the model
- * on one thread (onnxruntime's threads would bind to every core otherwise).
- */
+/** `node ARGS`, offline; pinned to `core` with one model thread when given. */
 function spawnNode(cwd: string, args: readonly string[], core?: number) {
   const node = [process.execPath, ...args];
   const [command, ...rest] = core === undefined ? node : ["taskset", "-c", String(core), ...node];
@@ -50,8 +47,7 @@ function exitedChildrenCpuMs(): number {
 }
 
 /**
- * Runs `node ARGS` to completion (pinned to `core` when given): its stdout, ms from spawn to
- * exit and CPU ms (all its threads); rejects with its stderr when it fails.
+ * Runs `node ARGS` to completion: its stdout, ms from spawn to exit and CPU ms.
  *
  * @example
  * const { stdout, ms, cpuMs } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
@@ -114,8 +110,7 @@ const answers = (url: string) =>
   );
 
 /**
- * Spawns `node ARGS --port P` on a free port, ready once `readyPath` answers 200 (polled every
- * 20 ms); rejects with its output when it exits first or is not ready within two minutes.
+ * Spawns `node ARGS --port P`, ready once `readyPath` answers 200.
  *
  * @example
  * const server = await startServer(repoRoot, paperchatArgs(repoRoot, ["serve"]), "/api/health");

@@ -47,11 +47,7 @@ const latencyJson = (s: SampleSummary, seconds: number) => ({
   requests_per_s: s.count / seconds,
 });
 
-/**
- * Query latency and throughput: `GET /api/search` on `paperchat serve` (the bundled index) at
- * concurrency 1 and 16, every request a different question, against embedding each question with
- * the project's embedder in this process, in alternating blocks.
- */
+/** Query: `/api/search` at concurrency 1 and 16 against the bare embed of each question. */
 export async function runQueryBench(context: BenchContext): Promise<BenchSection> {
   const questions = await questionPool(context.repoRoot);
   const warmUp = questions.slice(-WARM_UP);

@@ -1,8 +1,7 @@
 import { dotProduct } from "../../src/store/dot-product.ts";
 
 /**
- * Exact k nearest neighbours by inner product ({@link dotProduct}) over every row of `vectors`
- * (row-major, `dims` a row): row numbers, best first.
+ * Exact k nearest rows of `vectors` (row-major) by inner product, best first.
  *
  * @example
  * exactTopK(new Float32Array([1, 0, 0, 1]), 2, new Float32Array([0.9, 0.1]), 1); // [0]

@@ -111,8 +111,7 @@ export function renderMarkdown(report: BenchReport): string {
 }
 
 /**
- * The report as JSON: `machine`, one key per section (`indexing.wall_over_model`, …), every
- * table row under `figures`, and the sections whole (for merging).
+ * The report as JSON: the run, one key per section, every row, and the sections whole.
  *
  * @example
  * reportJson(report).indexing; // { wall_over_model: 1.02, ... }
@@ -138,8 +137,7 @@ type StoredReport = Pick<BenchReport, "machine" | "args"> & {
 };
 
 /**
- * The report with the sections in `dir`'s report that this run did not measure, each marked
- * with the run that did, in `order`.
+ * The report with the sections of `dir`'s report that this run did not measure.
  *
  * @example
  * const merged = await withEarlierSections("bench", report, ["indexing", "query", "scale"]);
@@ -170,8 +168,7 @@ export async function withEarlierSections(
 }
 
 /**
- * Writes `report.md` and `report.json` into `dir`, formatted by Biome when inside the
- * repository (so that a committed report passes `npm run lint`); resolves to their paths.
+ * Writes `report.md` and `report.json` into `dir` (formatted inside the repository).
  *
  * @example
  * await writeReport("bench", report, "/work/main");

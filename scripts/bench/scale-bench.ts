@@ -29,10 +29,7 @@ function folderBytes(path: string): number {
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
-/**
- * Recommendations for collections of 5 papers spread over the corpus, one request at a time
- * (after 5 warm-up ones: the recommender samples its negatives once): their latencies.
- */
+/** The latencies of recommendations for collections of 5 papers spread over the corpus. */
 async function recommendLatencies(url: string, papers: number): Promise<number[]> {
   const post = (path: string, body: unknown) =>
     fetch(url + path, {
@@ -71,10 +68,7 @@ async function buildOnce(context: BenchContext, corpus: string, indexDir: string
   return built;
 }
 
-/**
- * Scale: an arXiv-shaped corpus of `--papers` papers (a million by default) built by the real
- * `buildIndex` and served by the real server, with synthetic vectors in place of the model.
- */
+/** Scale: a million arXiv-shaped papers built and served with synthetic vectors. */
 export async function runScaleBench(context: BenchContext): Promise<BenchSection> {
   const corpus = await generatedCorpus(context, context.scalePapers);
   const indexDir = context.scaleIndex ?? join(context.workDir, "scale-index");

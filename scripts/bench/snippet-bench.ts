@@ -9,10 +9,7 @@ const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + 
 const argmax = (values: readonly number[]) => values.indexOf(Math.max(...values));
 const percent = (value: number) => `${formatNumber(100 * value)}%`;
 
-/**
- * How the stored sentence vectors choose snippets (the sentence closest to a question in each of
- * its 5 nearest papers): int8 against float32, and pooled against separately embedded.
- */
+/** Snippets: int8 against float32, pooled against separate sentence vectors. */
 export async function runSnippetBench(context: BenchContext): Promise<BenchSection> {
   const embedder = await context.loadEmbedder();
   const { papers, sentences, devQuestions } = await readBundledCorpus(context.repoRoot);

@@ -10,10 +10,7 @@ const RUNS = 3;
 const REST_MS = 2000;
 const FIRST_QUESTION = searchPath("graph neural networks for molecules", 5);
 
-/**
- * Start-up: from spawning `paperchat start` (index already built) to the first answered
- * `/api/search`, and its memory at rest, against a one-shot `paperchat embed`.
- */
+/** Start-up: `paperchat start` to its first answer, and its memory, against a one-shot embed. */
 export async function runStartupBench(context: BenchContext): Promise<BenchSection> {
   const { repoRoot } = context;
   const args = await bundledIndexArgs(context);

@@ -1,7 +1,5 @@
 /**
- * paperchat's real build or server with the synthetic vector source in place of the model, in
- * an index folder or an OpenSearch cluster (WHERE, see `benchStoreLocation`). A build prints its
- * papers and peak RSS as JSON; a server serves until SIGTERM.
+ * paperchat's build or server with synthetic vectors, in a folder or an OpenSearch cluster.
  *
  *   node --import tsx scripts/bench/synthetic-store-process.ts build CORPUS WHERE
  *   node --import tsx scripts/bench/synthetic-store-process.ts serve WHERE --port PORT

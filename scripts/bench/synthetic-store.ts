@@ -18,8 +18,7 @@ const childArgs = (repoRoot: string, ...args: string[]) => [
 export type SyntheticBuild = { papers: number; peakRssMb: number; seconds: number };
 
 /**
- * Builds `corpus` into `where` (an index folder or an OpenSearch URL) with `buildIndex` and the
- * synthetic vector source, in a child process timed from spawn to exit.
+ * Builds `corpus` into `where` with synthetic vectors in a child process, timed.
  *
  * @example
  * const { papers, seconds } = await buildSyntheticStore(context, corpus, "/tmp/index");
@@ -35,8 +34,7 @@ export async function buildSyntheticStore(
 }
 
 /**
- * paperchat's server on `where` with the synthetic vector source, ready once it answers
- * `readyQuestion`.
+ * paperchat's server on `where` with synthetic vectors, ready on `readyQuestion`.
  *
  * @example
  * const server = await serveSyntheticStore(context, "/tmp/index", "graph neural networks");
@@ -51,10 +49,7 @@ export function serveSyntheticStore(
 }
 
 /**
- * Serves `where` (ready on the first of `questions`), warms it up at concurrency 1 with all but
- * the last `SEARCHES.questions`, asks those from each of `connections` clients in turn, then reads
- * the server's memory and runs `more`. The synthetic embed's p50 over the measured questions is
- * what latencies beyond the embed take off.
+ * Serves `where`, warms it up, searches at each of `connections`, then reads its memory.
  *
  * @example
  * const { latencies } = await searchSyntheticStore(context, dir, questions, [1, 16], async () => 0);

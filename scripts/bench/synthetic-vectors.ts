@@ -3,10 +3,7 @@ import { paperText } from "../../src/corpus/paper-text.ts";
 import type { Embedder } from "../../src/embed/types.ts";
 import { gaussianSampler } from "../fixture-model/seeded-random.ts";
 
-/**
- * `uniform`: isotropic directions, the hardest case for graph indexes; `low-rank`: a 32-d Gaussian
- * mapped into the vectors' dims by one fixed random matrix, plus 10% noise, as text embeddings are.
- */
+/** `uniform`: isotropic, the worst case for a graph; `low-rank`: like text embeddings. */
 export type VectorDistribution = "uniform" | "low-rank";
 
 /** Latent dimensions of `low-rank` data, and the noise added to every coordinate. */
@@ -76,8 +73,7 @@ const vectorOf = (text: string) =>
   });
 
 /**
- * A stand-in for the model where only storage and serving are measured: every text gets a
- * low-rank unit vector seeded by its hash, a paper's sentences the paper's; its modelId says so.
+ * A stand-in for the model: every text a low-rank unit vector seeded by its hash.
  *
  * @example
  * const [vector] = await createSyntheticEmbedder().embed(["a question"]);
