@@ -137,41 +137,24 @@ async function measurePartsSpeedup(context: BenchContext, clusterUrl: string) {
     const index = ["index", "--store", clusterUrl, "--store-prefix", prefix, "--corpus", corpus];
     const args = [...index, "--part", part, "--model", context.modelDir, "--offline", "--json"];
     const run = await runTimed(context.repoRoot, paperchatArgs(context.repoRoot, args), core);
-    return { seconds: JSON.parse(run.stdout).seconds as number, wallS: run.ms / 1000 };
+    return JSON.parse(run.stdout).seconds as number;
   };
-  const one = await worker(0, "parts-one", "1/1");
-  const twoStarted = performance.now();
+  const oneWorkerS = await worker(0, "parts-one", "1/1");
   const two = await Promise.all([worker(0, "parts-two", "1/2"), worker(1, "parts-two", "2/2")]);
-  const twoWorkersS = Math.max(...two.map((w) => w.seconds));
+  const twoWorkersS = Math.max(...two);
   // Never published, the two-worker index has no replica: gone, it cannot leave the cluster red
   // when a node dies later.
   for (const prefix of ["parts-one", "parts-two"]) {
     await fetch(`${clusterUrl}/${prefix}-*?expand_wildcards=all`, { method: "DELETE" });
   }
-  return {
-    papers: PARTS_PAPERS,
-    oneWorkerS: one.seconds,
-    twoWorkersS,
-    oneWorkerWallS: one.wallS,
-    twoWorkersWallS: (performance.now() - twoStarted) / 1000,
-    speedup: one.seconds / twoWorkersS,
-  };
+  return { papers: PARTS_PAPERS, oneWorkerS, twoWorkersS, speedup: oneWorkerS / twoWorkersS };
 }
 
-/** A part of the section that may fail on its own (a busy machine) without losing the rest. */
-async function attempt<Result>(
-  context: BenchContext,
-  what: string,
-  measure: () => Promise<Result>,
-): Promise<Result | { failed: string }> {
-  try {
-    return await measure();
-  } catch (error) {
-    const message = (error as Error).message;
-    context.log(`opensearch: ${what} FAILED: ${message}`);
-    return { failed: message.slice(0, 2000) };
-  }
-}
+/** A part of the section that failed on its own (a busy machine), without losing the rest. */
+const failed = (context: BenchContext, what: string) => (error: Error) => {
+  context.log(`opensearch: ${what} FAILED: ${error.message}`);
+  return { failed: error.message.slice(0, 2000) };
+};
 
 /** OpenSearch: a 2-node cluster beside the embedded store, on the same synthetic corpus. */
 export async function runOpenSearchBench(context: BenchContext): Promise<BenchSection> {
@@ -188,27 +171,23 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
     // First, on the fresh cluster: model-bound, it must not share the cores with the cluster
     // recovering the big index's replica.
     log(`opensearch: --part workers with ${context.modelDescription}`);
-    const parts = await attempt(context, "--part workers", () =>
-      measurePartsSpeedup(context, cluster.url),
+    const parts = await measurePartsSpeedup(context, cluster.url).catch(
+      failed(context, "--part workers"),
     );
     const measured = await measureStore(context, corpus, questions, cluster.url, cluster);
     const opensearch = measured.store;
     const recalls = await measureRecall(context, corpus, questions, [indexDir, cluster.url]);
     [embedded.recall_at_10, opensearch.recall_at_10] = recalls;
     log("opensearch: searches while node 1 is killed");
-    const failover = await attempt(context, "failover", async () => {
-      const server = await serveSyntheticStore(context, cluster.url, questions[0]!);
-      const paths = questions.map((question) => searchPath(question, SEARCHES.k));
-      const index = `${BENCH_STORE_PREFIX}-papers`;
-      return runFailover({
-        serverUrl: server.url,
-        cluster,
-        index,
-        node: 1,
-        paths,
-        ...FAILOVER,
-      }).finally(() => server.stop());
-    });
+    const paths = questions.map((question) => searchPath(question, SEARCHES.k));
+    const index = `${BENCH_STORE_PREFIX}-papers`;
+    const failover = await serveSyntheticStore(context, cluster.url, questions[0]!)
+      .then((server) =>
+        runFailover({ serverUrl: server.url, cluster, index, node: 1, paths, ...FAILOVER }).finally(
+          () => server.stop(),
+        ),
+      )
+      .catch(failed(context, "failover"));
     const failoverErrors =
       "failed" in failover ? Number.NaN : failover.inWindow + failover.afterWindow;
     const partsSpeedup = "failed" in parts ? Number.NaN : parts.speedup;
@@ -263,7 +242,7 @@ export async function runOpenSearchBench(context: BenchContext): Promise<BenchSe
           : `Failover: ${FAILOVER.clients} clients searching through the server on node 0 for ${FAILOVER.beforeMs / 1000} s, node 1 SIGKILLed, the window until the cluster reported 1 node and no primary missing (${formatNumber(failover.windowMs)} ms), then ${FAILOVER.afterMs / 1000} s more; ${failover.searches} searches: ${outcomes}. A search unanswered after ${FAILOVER.hangMs / 1000} s is a hang.`,
         "failed" in parts
           ? `\`--part\`: failed: ${parts.failed.split("\n")[0]}`
-          : `\`--part\`: ${parts.papers} papers, \`paperchat index --store --part 1/1\` pinned to core 0 took ${formatNumber(parts.oneWorkerS)} s to build; \`--part 1/2\` and \`2/2\` at once, pinned to cores 0 and 1, ${formatNumber(parts.twoWorkersS)} s (the slower; wall with process start and model load ${formatNumber(parts.oneWorkerWallS)} s against ${formatNumber(parts.twoWorkersWallS)} s). The cluster's JVMs share those cores.`,
+          : `\`--part\`: ${parts.papers} papers, \`paperchat index --store --part 1/1\` pinned to core 0 took ${formatNumber(parts.oneWorkerS)} s to build; \`--part 1/2\` and \`2/2\` at once, pinned to cores 0 and 1, ${formatNumber(parts.twoWorkersS)} s (the slower). The cluster's JVMs share those cores.`,
       ],
     };
   } finally {
