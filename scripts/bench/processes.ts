@@ -3,16 +3,8 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
-/** A server process that has answered its readiness path. */
-export interface ServerProcess {
-  /** `http://127.0.0.1:PORT` */
-  url: string;
-  /** Milliseconds from spawn to the first 200 on the readiness path. */
-  readyMs: number;
-  /** Its resident memory now, in MiB. */
-  rssMb(): number;
-  stop(): Promise<void>;
-}
+/** A server process that has answered its readiness path (see `startServer`). */
+export type ServerProcess = Awaited<ReturnType<typeof startServer>>;
 
 /** `node ARGS`, offline; pinned to `core` with one model thread when given. */
 function spawnNode(cwd: string, args: readonly string[], core?: number) {
@@ -115,11 +107,7 @@ const answers = (url: string) =>
  * @example
  * const server = await startServer(repoRoot, paperchatArgs(repoRoot, ["serve"]), "/api/health");
  */
-export async function startServer(
-  cwd: string,
-  args: readonly string[],
-  readyPath: string,
-): Promise<ServerProcess> {
+export async function startServer(cwd: string, args: readonly string[], readyPath: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -135,8 +123,11 @@ export async function startServer(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return {
+    /** `http://127.0.0.1:PORT` */
     url,
+    /** Milliseconds from spawn to the first 200 on the readiness path. */
     readyMs: performance.now() - started,
+    /** Its resident memory now, in MiB. */
     rssMb: () => residentMb(child.pid!),
     stop: () => stopChild(child),
   };

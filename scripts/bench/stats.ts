@@ -1,11 +1,5 @@
-/** A sample set summarised the way the report prints it. */
-export interface SampleSummary {
-  count: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+/** A sample set summarised the way the report prints it (see `summarize`). */
+export type SampleSummary = ReturnType<typeof summarize>;
 
 /**
  * The `p`-th percentile (0–100) of `samples` by nearest rank: always a measured value.
@@ -26,7 +20,7 @@ export function percentile(samples: readonly number[], p: number): number {
  * @example
  * summarize([1, 2, 3, 4]); // { count: 4, mean: 2.5, p50: 2, p95: 4, p99: 4 }
  */
-export function summarize(samples: readonly number[]): SampleSummary {
+export function summarize(samples: readonly number[]) {
   const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(samples, p)) as [
     number,
     number,
