@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile, summarize } from "../../scripts/bench/stats.ts";
+import { percentile, summarize, timeEach } from "../../scripts/bench/stats.ts";
 
 describe("percentile (nearest rank)", () => {
   const samples = [9, 1, 8, 2, 7, 3, 6, 4, 5, 10];
@@ -34,5 +34,20 @@ describe("percentile (nearest rank)", () => {
 describe("summarize", () => {
   it("summarises count, mean and the percentiles the report prints", () => {
     expect(summarize([4, 1, 3, 2])).toEqual({ count: 4, mean: 2.5, p50: 2, p95: 4, p99: 4 });
+  });
+});
+
+describe("timeEach", () => {
+  it("times each item on its own, one after the other, in order", async () => {
+    const started: number[] = [];
+    const ms = await timeEach([30, 0, 15], async (wait) => {
+      started.push(performance.now());
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    });
+    expect(ms).toHaveLength(3);
+    expect(ms[0]).toBeGreaterThanOrEqual(29);
+    expect(ms[2]).toBeGreaterThanOrEqual(14);
+    expect(ms[1]).toBeLessThan(ms[0]!);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(29);
   });
 });
