@@ -9,13 +9,7 @@ import type {
   IndexFacts,
 } from "../store-location.ts";
 import { type ClusterClient, clusterFailure, reasonOf } from "./cluster-client.ts";
-import {
-  cachedEmbeddingOf,
-  MODEL_WORK_FIELDS,
-  type ModelWorkHit,
-  type PaperDocument,
-  paperDocument,
-} from "./paper-documents.ts";
+import { cachedEmbeddingOf, type PaperDocument, paperDocument } from "./paper-documents.ts";
 
 /** Where a build writes, and what it records once its part is in. */
 export interface OpenSearchBuildOptions {
@@ -170,17 +164,17 @@ export function createOpenSearchBuild(options: OpenSearchBuildOptions): BuildTar
       const found = new Map<string, CachedEmbedding>();
       for (let at = 0; at < hashes.length; at += HASHES_PER_QUERY) {
         const asked = hashes.slice(at, at + HASHES_PER_QUERY);
-        const { body } = await cluster.request<{ hits: { hits: ModelWorkHit[] } }>(
+        const { body } = await cluster.request<{ hits: { hits: { _source: PaperDocument }[] } }>(
           "POST",
           `/${alias ? `${alias},` : ""}${index}/_search?ignore_unavailable=true`,
           {
             size: 2 * asked.length,
-            ...MODEL_WORK_FIELDS,
+            _source: ["content_hash", "vector", "sentence_vectors"],
             query: { bool: { filter: [{ terms: { content_hash: asked } }] } },
           },
         );
-        for (const hit of body.hits.hits) {
-          const embedding = cachedEmbeddingOf(hit);
+        for (const { _source } of body.hits.hits) {
+          const embedding = cachedEmbeddingOf(_source);
           if (embedding) found.set(embedding.hash, embedding);
         }
       }

@@ -159,12 +159,6 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
         );
       }
       const { facts } = found;
-      if (found.format !== DOCUMENT_FORMAT_VERSION) {
-        throw new IndexError(
-          "format-mismatch",
-          `The index on ${description} has document format ${found.format ?? 1}, this paperchat reads format ${DOCUMENT_FORMAT_VERSION}. Rebuild it with \`${rebuild}\`, which reuses its model work (\`npm start\` rebuilds it by itself).`,
-        );
-      }
       if (encoder && facts.model !== null && facts.model !== encoder.modelId) {
         throw new IndexError(
           "model-mismatch",
@@ -202,17 +196,16 @@ export function openSearchLocation(options: OpenSearchLocationOptions): StoreLoc
       }
       const part = build.part ?? { index: 1, of: 1 };
       const served = await inForce();
-      const facts = served?.facts;
-      // The index in force holds model work this build can reuse only when made the same way,
-      // whatever its document format: the documents of every format can be read for it.
+      const facts = served?.format === DOCUMENT_FORMAT_VERSION ? served.facts : undefined;
+      // The index in force holds model work this build can reuse only when made the same way.
       const sameModelWork =
         facts !== undefined &&
         facts.model === (encoder?.modelId ?? null) &&
         (facts.dtype ?? "fp32") === (encoder?.dtype ?? "fp32") &&
         facts.dims === (encoder?.dims ?? 0) &&
         facts.sentenceVectors === build.sentenceVectors;
-      // A corpus change of an index with the same model, shape and format is written in place.
-      const inPlace = part.of === 1 && sameModelWork && served!.format === DOCUMENT_FORMAT_VERSION;
+      // A corpus change of an index with the same model and shape is written in place.
+      const inPlace = part.of === 1 && sameModelWork;
       if (inPlace) {
         return createOpenSearchBuild({
           cluster,

@@ -12,11 +12,9 @@ import { StoreUnavailableError } from "../store-errors.ts";
 import { FACET_CATEGORIES } from "../store-limits.ts";
 import type { ClusterClient } from "./cluster-client.ts";
 import {
-  type ModelWorkHit,
   type PaperDocument,
-  SENTENCE_FIELDS,
+  RANKING_FIELDS,
   storedPaperOf,
-  vectorOfHit,
   withSentencesOf,
 } from "./paper-documents.ts";
 import {
@@ -70,14 +68,15 @@ export function createOpenSearchStore(
   info: StoreInfo,
 ): PaperStore {
   const { count } = info;
-  /** The sources of papers by key, filtered by `query`'s parameters, or whole without. */
-  const mget = async (keys: readonly PaperKey[], query?: string) => {
+  const mget = async (keys: readonly PaperKey[], query: string) => {
     if (keys.length === 0) return [];
-    const path = `/${index}/_mget${query ? `?${query}` : ""}`;
-    const { body } = await cluster.request<MgetReply>("POST", path, { ids: keys });
+    const { body } = await cluster.request<MgetReply>("POST", `/${index}/_mget?${query}`, {
+      ids: keys,
+    });
     return body.docs.flatMap((doc) => (doc.found && doc._source ? [doc._source] : []));
   };
-  const light = `_source_excludes=${SENTENCE_FIELDS.join(",")}`;
+  const withoutRanking = `_source_excludes=${RANKING_FIELDS.join(",")}`;
+  const light = `_source_excludes=${[...RANKING_FIELDS, "sentence_terms", "sentence_vectors"].join(",")}`;
   const remembered = new Map<PaperKey, PaperWithSentences>();
   const search = async (body: object) =>
     (await cluster.request<SearchReply>("POST", `/${index}/_search`, body)).body;
@@ -146,8 +145,7 @@ export function createOpenSearchStore(
     },
     async papersWithSentences(keys) {
       const missing = keys.filter((key) => !remembered.has(key));
-      // Snippets read the whole source: fetched as stored, not parsed by the cluster to filter it.
-      for (const doc of await mget([...new Set(missing)])) {
+      for (const doc of await mget([...new Set(missing)], withoutRanking)) {
         if (remembered.size >= REMEMBERED_PAPERS)
           remembered.delete(remembered.keys().next().value!);
         remembered.set(doc.id, withSentencesOf(doc));
@@ -158,18 +156,10 @@ export function createOpenSearchStore(
       });
     },
     async paperVectors(keys) {
-      if (keys.length === 0) return [];
-      const { body } = await cluster.request<{ hits: { hits: ModelWorkHit[] } }>(
-        "POST",
-        `/${index}/_search`,
-        {
-          size: keys.length,
-          stored_fields: "_none_",
-          docvalue_fields: ["id", "vector_bytes"],
-          query: { ids: { values: keys } },
-        },
+      const docs = await mget(keys, "_source_includes=id,vector");
+      const byId = new Map(
+        docs.map((doc) => [doc.id, doc.vector && Float32Array.from(doc.vector)]),
       );
-      const byId = new Map(body.hits.hits.map((hit) => [hit.fields!.id![0]!, vectorOfHit(hit)]));
       return keys.map((key) => byId.get(key as string));
     },
     async lexical(terms, limit, filter) {

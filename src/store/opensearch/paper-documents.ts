@@ -5,11 +5,8 @@ import type { PaperWithSentences, SentenceData, StoredPaper } from "../paper-sto
 import { titleTermHashes } from "../sentence-terms.ts";
 import type { CachedEmbedding } from "../store-location.ts";
 
-/**
- * Bumped whenever the documents change shape; an index of another version is rebuilt, reusing
- * its model work (2: the vector and the ranked terms left out of the stored source).
- */
-export const DOCUMENT_FORMAT_VERSION = 2;
+/** Bumped whenever the documents change shape; an index of another version is rebuilt. */
+export const DOCUMENT_FORMAT_VERSION = 1;
 
 /** HNSW parameters of the paper vectors: the embedded graph's ({@link GRAPH_SHAPE}). */
 const HNSW = { m: GRAPH_SHAPE.m, ef_construction: GRAPH_SHAPE.efConstruction };
@@ -42,10 +39,7 @@ export interface PaperDocument {
   sentence_roles: string;
   /** Base64 of the quantized sentence vectors (see `quantizeSentenceVectors`). */
   sentence_vectors?: string;
-  /** The paper vector, for the graph (not kept in the stored source from format 2 on). */
   vector?: number[];
-  /** Base64 of the paper vector's float32s, kept as doc values (see {@link vectorOfHit}). */
-  vector_bytes?: string;
   /**
    * Hash of everything a rewrite would change but the vector and the row: a corpus change
    * rewrites only the papers whose hash (the paper's text, metadata or sentence data) or row
@@ -54,25 +48,15 @@ export interface PaperDocument {
   doc_hash: string;
 }
 
-/**
- * Fields indexed but left out of the stored source: the vector (in the graph, and as bytes in
- * doc values) and the ranked terms. What remains is what a page of results shows and snippets
- * read, so a search fetches its papers' sources whole, without the cluster parsing them to
- * filter out a vector of 384 numbers (docs/benchmarks.md).
- */
-const NOT_IN_SOURCE = ["vector", "vector_bytes", "title_terms", "body_terms"];
-
-/** Fields of the source a list of papers never needs: the sentence data. */
-export const SENTENCE_FIELDS = ["sentence_terms", "sentence_vectors"] as const;
+/** Fields a page of results never needs: the heavy ones, and the ranked terms. */
+export const RANKING_FIELDS = ["vector", "title_terms", "body_terms"] as const;
 
 /**
  * Settings and mappings of a papers index: the paper's text and metadata kept as they are; its
  * search terms ranked by BM25 (split on spaces: paperchat's tokenizer made them, so both stores
  * rank the same terms; counts without positions); keywords and a year to filter by; sentence
  * data stored, not indexed; the paper vector in a lucene HNSW graph by cosine, with the
- * embedded graph's M and efConstruction, and its exact float32s as doc values. The vector and
- * the terms stay out of the stored source ({@link NOT_IN_SOURCE}). `dims` 0 makes a
- * lexical-only index (no vectors).
+ * embedded graph's M and efConstruction. `dims` 0 makes a lexical-only index (no vectors).
  *
  * @example
  * await cluster.request("PUT", "/paperchat-papers-1a2b", papersIndexBody({ dims: 384, replicas: 1, meta }));
@@ -101,7 +85,6 @@ export function papersIndexBody(options: {
     mappings: {
       dynamic: "strict",
       _meta: { paperchat: options.meta },
-      _source: { excludes: NOT_IN_SOURCE },
       properties: {
         id: { type: "keyword" },
         row: { type: "integer" },
@@ -134,7 +117,6 @@ export function papersIndexBody(options: {
                   parameters: HNSW,
                 },
               },
-              vector_bytes: { type: "binary", doc_values: true },
             }
           : {}),
       },
@@ -142,7 +124,7 @@ export function papersIndexBody(options: {
   };
 }
 
-const base64 = (bytes: Uint8Array | Uint32Array | Float32Array) =>
+const base64 = (bytes: Uint8Array | Uint32Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 
 /** Powers of ten that are exact doubles (10^0 to 10^22). */
@@ -204,9 +186,7 @@ export function paperDocument(item: {
     ...content,
     row: item.row,
     part: item.part,
-    ...(embedding
-      ? { vector: vectorJson(embedding.paper), vector_bytes: base64(embedding.paper) }
-      : {}),
+    ...(embedding ? { vector: vectorJson(embedding.paper) } : {}),
     doc_hash: docHash,
   };
 }
@@ -256,46 +236,16 @@ export function withSentencesOf(doc: PaperDocument): PaperWithSentences {
 }
 
 /**
- * What a search asks of a document for its model work: the hash and sentence vectors from the
- * source, the paper vector's bytes from doc values (and from the source, where an index of
- * format 1 kept the vector).
- */
-export const MODEL_WORK_FIELDS = {
-  _source: ["content_hash", "sentence_vectors", "vector"],
-  docvalue_fields: ["vector_bytes"],
-};
-
-/** A hit of a search that asked for {@link MODEL_WORK_FIELDS} (or for `id` and the vector's bytes). */
-export interface ModelWorkHit {
-  _source?: Partial<Pick<PaperDocument, "id" | "content_hash" | "sentence_vectors" | "vector">>;
-  fields?: { id?: string[]; vector_bytes?: string[] };
-}
-
-/**
- * The paper vector a hit holds: its float32s from doc values, or (format 1) from the source;
- * undefined for a paper without one.
- *
- * @example
- * vectorOfHit({ fields: { vector_bytes: ["AACAPw=="] } }); // Float32Array [1]
- */
-export function vectorOfHit(hit: ModelWorkHit): Float32Array | undefined {
-  const bytes = hit.fields?.vector_bytes?.[0];
-  if (bytes !== undefined) return new Float32Array(bytesOf(bytes).buffer);
-  const json = hit._source?.vector;
-  return json ? Float32Array.from(json) : undefined;
-}
-
-/**
  * The model work a document holds, for a build that finds its text unchanged.
  *
  * @example
- * cachedEmbeddingOf(hit); // { hash, paper, sentences }
+ * cachedEmbeddingOf(hit._source); // { hash, paper, sentences }
  */
-export function cachedEmbeddingOf(hit: ModelWorkHit): CachedEmbedding | undefined {
-  const paper = vectorOfHit(hit);
-  const source = hit._source;
-  if (!paper || source?.content_hash === undefined || source.sentence_vectors === undefined) {
-    return undefined;
-  }
-  return { hash: source.content_hash, paper, sentences: bytesOf(source.sentence_vectors) };
+export function cachedEmbeddingOf(doc: PaperDocument): CachedEmbedding | undefined {
+  if (!doc.vector || doc.sentence_vectors === undefined) return undefined;
+  return {
+    hash: doc.content_hash,
+    paper: Float32Array.from(doc.vector),
+    sentences: bytesOf(doc.sentence_vectors),
+  };
 }

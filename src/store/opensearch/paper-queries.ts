@@ -26,8 +26,8 @@ export function filterQuery(filter?: PaperFilter, exclude?: string): object | un
 /**
  * What a ranking search asks of each hit: its paper id from the `id` field's doc values, and no
  * stored field. The `_id` is a stored field, and reading one decompresses the block of stored
- * documents (each with its source: text, offsets, sentence data) that holds it: a few ms of
- * each search of 100k papers (docs/benchmarks.md).
+ * documents (each with its source of about 15 kB) that holds it: a few ms of each search of 100k
+ * papers (docs/benchmarks.md).
  */
 export const IDS_FROM_DOC_VALUES = { stored_fields: "_none_", docvalue_fields: ["id"] } as const;
 

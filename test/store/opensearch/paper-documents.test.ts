@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paperRecordOf } from "../../../src/indexing/paper-record-of.ts";
-import {
-  cachedEmbeddingOf,
-  paperDocument,
-  vectorOfHit,
-} from "../../../src/store/opensearch/paper-documents.ts";
+import { cachedEmbeddingOf, paperDocument } from "../../../src/store/opensearch/paper-documents.ts";
 
 const paper = {
   id: "2401.00001",
@@ -25,52 +21,17 @@ function vectorOfAllMagnitudes(): Float32Array {
 }
 
 describe("a paper document's vector", () => {
-  it("reaches the graph as the same float32s, in at most 9 significant digits each", () => {
+  it("comes back from its JSON as the same float32s, in at most 9 significant digits each", () => {
     const vector = vectorOfAllMagnitudes();
     const embedding = { hash: "h", paper: vector, sentences: new Uint8Array(8) };
     const doc = paperDocument({ row: 0, part: 1, record: paperRecordOf(paper), embedding });
     const read = JSON.parse(JSON.stringify(doc));
 
-    expect(Float32Array.from(read.vector)).toEqual(vector);
+    expect(cachedEmbeddingOf(read)!.paper).toEqual(vector);
     // toExponential() with no argument writes the digits the number needs: its significant ones.
     const digits = (read.vector as number[]).map(
       (value) => value.toExponential().replace(/e.*$|[-.]/g, "").length,
     );
     expect(Math.max(...digits)).toBeLessThanOrEqual(9);
-  });
-});
-
-describe("the model work a document holds", () => {
-  const vector = vectorOfAllMagnitudes();
-  const sentences = Uint8Array.from([1, 2, 3, 250]);
-  const doc = JSON.parse(
-    JSON.stringify(
-      paperDocument({
-        row: 0,
-        part: 1,
-        record: paperRecordOf(paper),
-        embedding: { hash: "ignored", paper: vector, sentences },
-      }),
-    ),
-  );
-  const source = { content_hash: doc.content_hash, sentence_vectors: doc.sentence_vectors };
-
-  it("is read from the vector's bytes in doc values (format 2), exactly", () => {
-    const hit = { _source: source, fields: { vector_bytes: [doc.vector_bytes] } };
-    expect(cachedEmbeddingOf(hit)).toEqual({ hash: doc.content_hash, paper: vector, sentences });
-    expect(vectorOfHit(hit)).toEqual(vector);
-  });
-
-  it("is read from the vector in the source of a format 1 document", () => {
-    const hit = { _source: { ...source, vector: doc.vector } };
-    expect(cachedEmbeddingOf(hit)).toEqual({ hash: doc.content_hash, paper: vector, sentences });
-  });
-
-  it("is absent for a paper written without a model", () => {
-    const lexical = JSON.parse(
-      JSON.stringify(paperDocument({ row: 0, part: 1, record: paperRecordOf(paper) })),
-    );
-    expect(cachedEmbeddingOf({ _source: lexical })).toBeUndefined();
-    expect(vectorOfHit({ _source: lexical })).toBeUndefined();
   });
 });
