@@ -68,14 +68,13 @@ export function createOpenSearchStore(
   info: StoreInfo,
 ): PaperStore {
   const { count } = info;
-  const mget = async (keys: readonly PaperKey[], query: string) => {
+  /** The sources of papers by key, filtered by `query`'s parameters, or whole without. */
+  const mget = async (keys: readonly PaperKey[], query?: string) => {
     if (keys.length === 0) return [];
-    const { body } = await cluster.request<MgetReply>("POST", `/${index}/_mget?${query}`, {
-      ids: keys,
-    });
+    const path = `/${index}/_mget${query ? `?${query}` : ""}`;
+    const { body } = await cluster.request<MgetReply>("POST", path, { ids: keys });
     return body.docs.flatMap((doc) => (doc.found && doc._source ? [doc._source] : []));
   };
-  const withoutRanking = `_source_excludes=${RANKING_FIELDS.join(",")}`;
   const light = `_source_excludes=${[...RANKING_FIELDS, "sentence_terms", "sentence_vectors"].join(",")}`;
   const remembered = new Map<PaperKey, PaperWithSentences>();
   const search = async (body: object) =>
@@ -145,7 +144,9 @@ export function createOpenSearchStore(
     },
     async papersWithSentences(keys) {
       const missing = keys.filter((key) => !remembered.has(key));
-      for (const doc of await mget([...new Set(missing)], withoutRanking)) {
+      // Whole sources, vector and terms included: a filtered source is parsed by the cluster to
+      // be filtered, which took twice as long as sending it whole (docs/benchmarks.md).
+      for (const doc of await mget([...new Set(missing)])) {
         if (remembered.size >= REMEMBERED_PAPERS)
           remembered.delete(remembered.keys().next().value!);
         remembered.set(doc.id, withSentencesOf(doc));
