@@ -24,8 +24,20 @@ export interface BenchReport {
 /** The packages the figures depend on, whose versions the report gives. */
 const MEASURED_PACKAGES = ["@huggingface/transformers", "onnxruntime-node", "hnswlib-node", "hono"];
 
+/** Of the CPU's flags (Linux), those that decide the model's speed, widest first. */
+function cpuVectorFlags(): string[] {
+  try {
+    const flags = new Set(
+      /^flags\s*:(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))![1]!.split(" "),
+    );
+    return ["avx512_vnni", "avx_vnni", "avx512f", "avx2"].filter((flag) => flags.has(flag));
+  } catch {
+    return [];
+  }
+}
+
 /**
- * This machine: cores, CPU model, memory, Node and package versions, date.
+ * This machine: cores, CPU model and vector instructions, memory, Node and package versions, date.
  *
  * @example
  * describeMachine("/work/main").cores; // 2
@@ -42,6 +54,8 @@ export function describeMachine(repoRoot: string) {
   return {
     cores: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+    /** The CPU's vector and int8 dot-product instructions, which set how fast int8 runs. */
+    cpuVectorFlags: cpuVectorFlags(),
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
@@ -102,7 +116,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     "# paperchat benchmarks",
     "",
-    `Measured ${m.date} on ${m.cores} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages.join(", ")}. Run: ${command(report.args)}, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each section (${m.cores} cores; more means other work shared them): ${loads.join(", ")}. How each figure is measured: [docs/benchmarks.md](../docs/benchmarks.md).`,
+    `Measured ${m.date} on ${m.cores} × ${m.cpuModel} (${m.cpuVectorFlags?.join(", ") || "vector instructions unknown"}), ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages.join(", ")}. Run: ${command(report.args)}, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each section (${m.cores} cores; more means other work shared them): ${loads.join(", ")}. How each figure is measured: [docs/benchmarks.md](../docs/benchmarks.md).`,
     "",
     renderTable(report.sections.flatMap((s) => s.figures)),
     ...sections,
