@@ -67,6 +67,10 @@ export function describeMachine(repoRoot: string) {
 const command = (args: string[]) =>
   `\`npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}\``;
 
+/** Cores, model and vector instructions of a machine, as the report names them. */
+const cpuOf = (m: MachineInfo) =>
+  `${m.cores} × ${m.cpuModel} (${m.cpuVectorFlags?.join(", ") || "vector instructions unknown"})`;
+
 /**
  * The report table in Markdown: figure, value, reference, ratio, target, met?
  *
@@ -107,7 +111,7 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     ...(run
       ? [
-          `Measured by an earlier run, ${command(run.args)}, on ${run.date} (load average ${run.load ?? "?"} at its start).`,
+          `Measured by an earlier run, ${command(run.args)}, on ${run.date}${run.cpu ? `, ${run.cpu}` : ""} (load average ${run.load ?? "?"} at its start).`,
           "",
         ]
       : []),
@@ -116,7 +120,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     "# paperchat benchmarks",
     "",
-    `Measured ${m.date} on ${m.cores} × ${m.cpuModel} (${m.cpuVectorFlags?.join(", ") || "vector instructions unknown"}), ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages.join(", ")}. Run: ${command(report.args)}, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each section (${m.cores} cores; more means other work shared them): ${loads.join(", ")}. How each figure is measured: [docs/benchmarks.md](../docs/benchmarks.md).`,
+    `Measured ${m.date} on ${cpuOf(m)}, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); ${packages.join(", ")}. Run: ${command(report.args)}, ${Math.round(report.durationSeconds)} s. 1-minute load average at the start of each section (${m.cores} cores; more means other work shared them): ${loads.join(", ")}. How each figure is measured: [docs/benchmarks.md](../docs/benchmarks.md).`,
     "",
     renderTable(report.sections.flatMap((s) => s.figures)),
     ...sections,
@@ -175,6 +179,7 @@ export async function withEarlierSections(
         date: previous.machine.date,
         args: previous.args,
         load: previous.load_averages[section.key],
+        ...(previous.machine.cpuVectorFlags ? { cpu: cpuOf(previous.machine) } : {}),
       },
     }));
   const rank = (section: BenchSection) => order.indexOf(section.key);

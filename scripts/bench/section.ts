@@ -25,7 +25,7 @@ export interface BenchSection {
   /** The model its figures were measured with, when not the run's. */
   model?: string;
   /** Set on a section kept from an earlier run's report (see `withEarlierSections`). */
-  earlierRun?: { date: string; args: string[]; load: number | undefined };
+  earlierRun?: { date: string; args: string[]; load: number | undefined; cpu?: string };
 }
 
 /** What every section may use: where things are, the model, and a progress logger. */

@@ -99,4 +99,28 @@ describe("withEarlierSections", () => {
     expect(markdown).toMatch(/## query\n\nModel: the real model\./);
     expect(markdown).toMatch(/## ann\n\nModel: another model\./);
   });
+
+  it("names the CPU and vector instructions of the run that measured each earlier section, where it recorded them", async () => {
+    const dir = tempDir();
+    const earlier = report([section("indexing", "1.9")], "2026-12-04", []);
+    earlier.machine = {
+      ...earlier.machine,
+      cores: 2,
+      cpuModel: "AMD EPYC",
+      cpuVectorFlags: ["avx512_vnni", "avx2"],
+    };
+    writeFileSync(join(dir, "report.json"), JSON.stringify(reportJson(earlier)));
+    const older = report([section("scale", "1M")], "2026-12-01", []);
+    const olderDir = tempDir();
+    writeFileSync(join(olderDir, "report.json"), JSON.stringify(reportJson(older)));
+
+    const now = report([section("ann", "0.99")], "2026-12-05", []);
+    const merged = await withEarlierSections(dir, now, ["indexing", "ann"]);
+    expect(renderMarkdown(merged)).toContain(
+      "Measured by an earlier run, `npm run bench`, on 2026-12-04, 2 × AMD EPYC (avx512_vnni, avx2) (load average",
+    );
+    const withoutFlags = await withEarlierSections(olderDir, now, ["scale", "ann"]);
+    expect(withoutFlags.sections[0]!.earlierRun).not.toHaveProperty("cpu");
+    expect(renderMarkdown(withoutFlags)).toContain("on 2026-12-01 (load average");
+  });
 });
