@@ -61,7 +61,6 @@ async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32
   await writeFile(chunksFile, JSON.stringify(chunks));
   const builds: { wall_ms: number; papers: number; sentences: number; build_s: number }[] = [];
   const models: { load_ms: number; embed_ms: number }[] = [];
-  const cpuMs = { build: Number.POSITIVE_INFINITY, model: Number.POSITIVE_INFINITY };
   const build = async (round: number) => {
     log(`indexing: paperchat index --dtype ${dtype}, round ${round + 1}/${ROUNDS}`);
     // A fresh index folder each round: its embedding cache would spare the model's work.
@@ -71,7 +70,6 @@ async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32
     const run = await runTimed(repoRoot, paperchatArgs(repoRoot, index));
     const { papers, sentences, seconds } = JSON.parse(run.stdout);
     builds.push({ wall_ms: run.ms, papers, sentences, build_s: seconds });
-    cpuMs.build = Math.min(cpuMs.build, run.cpuMs);
   };
   const model = async (round: number) => {
     log(
@@ -80,7 +78,6 @@ async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32
     const script = join(repoRoot, "scripts/bench/model-alone-process.ts");
     const run = await runTimed(repoRoot, ["--import", "tsx", script, modelDir, chunksFile, dtype]);
     models.push(JSON.parse(run.stdout));
-    cpuMs.model = Math.min(cpuMs.model, run.cpuMs);
   };
   for (let round = 0; round < ROUNDS; round++) {
     for (const side of round % 2 === 0 ? [build, model] : [model, build]) await side(round);
@@ -90,7 +87,6 @@ async function measureBuilds(context: BenchContext, corpus: string, dtype: "fp32
     model: models.reduce((a, b) => (b.embed_ms < a.embed_ms ? b : a)),
     builds,
     models,
-    cpuMs,
     chunks: chunks.length,
   };
 }
@@ -117,7 +113,7 @@ export async function runIndexingBench(context: BenchContext): Promise<BenchSect
   const fp32 = await measureBuilds(context, corpus, "fp32");
   const q8 = context.modelHasInt8 ? await measureBuilds(context, corpus, "q8") : undefined;
   const closeness = await int8Closeness(context);
-  const { build, model, cpuMs } = fp32;
+  const { build, model } = fp32;
   const papersPerS = (run: typeof build) => run.papers / (run.wall_ms / 1000);
   const wallOverModel = build.wall_ms / model.embed_ms;
   const vsTxtai = papersPerS(build) / TXTAI_PAPERS_PER_S;
@@ -182,16 +178,9 @@ export async function runIndexingBench(context: BenchContext): Promise<BenchSect
             ),
           ]
         : []),
-      ratioRow(
-        "Indexing: CPU time of the build vs the model alone (steadier on shared cores)",
-        seconds(cpuMs.build),
-        `${seconds(cpuMs.model)} the model alone`,
-        cpuMs.build / cpuMs.model,
-      ),
     ],
     json: {
       wall_over_model: wallOverModel,
-      cpu_over_model: cpuMs.build / cpuMs.model,
       papers_per_s: papersPerS(build),
       vs_txtai: vsTxtai,
       txtai_papers_per_s: TXTAI_PAPERS_PER_S,
@@ -211,7 +200,7 @@ export async function runIndexingBench(context: BenchContext): Promise<BenchSect
       default_dtype: int8 ? "q8" : "fp32",
     },
     notes: [
-      `${build.papers} papers and ${build.sentences} sentences from \`scripts/bench/arxiv-shaped-corpus.ts\`, embedded in ${fp32.chunks} chunks; each side ran ${ROUNDS}× alternating which went first, the fastest of each counts (the least CPU time, for CPU). Fastest build: ${seconds(build.wall_ms)} from spawn to exit, of which \`buildIndex\` itself ${formatNumber(build.build_s)} s; the model alone ${seconds(model.embed_ms)} embedding after ${seconds(model.load_ms)} loading.`,
+      `${build.papers} papers and ${build.sentences} sentences from \`scripts/bench/arxiv-shaped-corpus.ts\`, embedded in ${fp32.chunks} chunks; each side ran ${ROUNDS}× alternating which went first, the fastest of each counts. Fastest build: ${seconds(build.wall_ms)} from spawn to exit, of which \`buildIndex\` itself ${formatNumber(build.build_s)} s; the model alone ${seconds(model.embed_ms)} embedding after ${seconds(model.load_ms)} loading.`,
     ],
   };
 }

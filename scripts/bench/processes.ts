@@ -31,29 +31,20 @@ export function paperchatArgs(repoRoot: string, args: readonly string[]): string
   return [join(repoRoot, "bin/paperchat.js"), ...args];
 }
 
-/** CPU time (user and system, in ms) of this process's children that have exited. */
-function exitedChildrenCpuMs(): number {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
-  // cutime and cstime, fields 16 and 17 of proc(5), in clock ticks of 10 ms.
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
-
 /**
- * Runs `node ARGS` to completion: its stdout, ms from spawn to exit and CPU ms.
+ * Runs `node ARGS` to completion: its stdout and ms from spawn to exit.
  *
  * @example
- * const { stdout, ms, cpuMs } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
+ * const { stdout, ms } = await runTimed(repoRoot, paperchatArgs(repoRoot, ["index", "--json"]));
  */
 export function runTimed(cwd: string, args: readonly string[], core?: number) {
   const started = performance.now();
-  const cpuBefore = exitedChildrenCpuMs();
   const { child, output } = spawnNode(cwd, args, core);
-  return new Promise<{ stdout: string; ms: number; cpuMs: number }>((resolve, reject) => {
+  return new Promise<{ stdout: string; ms: number }>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => {
       const ms = performance.now() - started;
-      const cpuMs = exitedChildrenCpuMs() - cpuBefore;
-      if (code === 0) resolve({ stdout: output.stdout, ms, cpuMs });
+      if (code === 0) resolve({ stdout: output.stdout, ms });
       else reject(new Error(`${args.join(" ")} exited with ${code}: ${output.stderr.trim()}`));
     });
   });
