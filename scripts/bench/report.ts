@@ -129,7 +129,7 @@ export function renderMarkdown(report: BenchReport): string {
 }
 
 /**
- * The report as JSON: the run, one key per section, every row, and the sections whole.
+ * The report as JSON: the run, one key per section, and the sections whole (rows included).
  *
  * @example
  * reportJson(report).indexing; // { wall_over_model: 1.02, ... }
@@ -142,7 +142,6 @@ export function reportJson(report: BenchReport): Record<string, unknown> {
     load_averages: report.loadAverages,
     duration_s: Math.round(report.durationSeconds),
     ...Object.fromEntries(report.sections.map((s) => [s.key, s.json])),
-    figures: report.sections.flatMap((s) => s.figures),
     sections: report.sections,
   };
 }
