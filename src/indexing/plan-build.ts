@@ -110,7 +110,7 @@ export async function planBuild(store: StoreLocation, request: BuildRequest): Pr
   });
   if (!serving) {
     if (!manifest || request.force) return build(request.corpusFiles);
-    const mode = request.sentenceVectors ?? "pooled";
+    const mode = request.sentenceVectors ?? manifest.sentenceVectors;
     const stale = await staleBecause(manifest, request, request.corpusFiles, mode);
     return stale ? build(request.corpusFiles, stale) : { build: false, facts: manifest };
   }

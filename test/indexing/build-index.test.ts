@@ -124,6 +124,18 @@ describe("buildIndex → openEmbeddedStore", () => {
     expect(built.embedder.stats.calls).toBe(calls);
   });
 
+  it("keeps an index of separate sentence vectors current when the next build does not name the mode", async () => {
+    const dir = tempDir();
+    const { embedder } = built;
+    const options = { corpusFiles: [BUNDLED_CORPUS], indexDir: dir, embedder };
+    await buildIndex({ ...options, sentenceVectors: "separate" });
+    const before = await readManifest(dir);
+    const again = await buildIndex(options);
+    expect(again).toMatchObject({ upToDate: true, embedded: 0 });
+    expect((await readManifest(dir)).builtAt).toBe(before.builtAt);
+    expect(before.sentenceVectors).toBe("separate");
+  });
+
   it("embeds only the new paper when one is added, keyed by content", async () => {
     const dir = tempDir();
     cpSync(built.indexDir, dir, { recursive: true });
