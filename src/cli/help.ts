@@ -43,7 +43,7 @@ Options for every command:
 Examples:
   npm run index -- --corpus papers.jsonl
   npx paperchat search "sparse Bayesian neural networks" --k 5
-  npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --json
+  npx paperchat similar lightgcn-simplifying-and-powering-graph-9e6c4d --json
   PAPERCHAT_OFFLINE=1 PAPERCHAT_MODEL=./models/all-MiniLM-L6-v2 npm start
 
 Exit codes: 0 success, 1 failure (model, index, corpus), 2 wrong usage.`;
@@ -121,7 +121,7 @@ and taken as the corpus gives them (arXiv's math/0501001 included).
   --category cs.LG          only papers in that category; repeat for any of several
 
 Examples:
-  npx paperchat similar lightgcn-simplifying-and-powering-graph-3f2a1c --k 5 --json
+  npx paperchat similar lightgcn-simplifying-and-powering-graph-9e6c4d --k 5 --json
   npx paperchat similar math/0501001 --year 2000-2010 --category math.CO`,
   embed: `Usage: paperchat embed ["TEXT"...] [--json] [common options]
 

@@ -6,7 +6,7 @@ export const StarterQuestionSchema = z
     question: z.string().openapi({ example: "What is LightGCN?" }),
     paperId: z.string().openapi({
       description: "The paper the question is about; search ranks it in the top 3 for it.",
-      example: "lightgcn-simplifying-and-powering-graph-3f2a1c",
+      example: "lightgcn-simplifying-and-powering-graph-9e6c4d",
     }),
     title: z.string(),
   })
