@@ -6,8 +6,8 @@ export const GENERAL_HELP = `paperchat — ask research papers questions, get ci
 Usage: paperchat <command> [options]
 
 Commands:
-  start                 Serve the index, building it first when there is none or its corpus
-                        changed (what \`npm start\` runs); lexical-only without a model
+  start                 Serve the index, building it first when there is none or its corpus or
+                        model changed (what \`npm start\` runs); lexical-only without a model
   serve                 The same as start
   index                 (Re)build the index from the corpus, with a progress bar
   search "QUESTION"     Best papers for a question, with snippets
@@ -54,9 +54,11 @@ export const COMMAND_HELP: Record<string, string> = {
 Serves the existing index (HTTP API and chat page). It builds one first when there is none
 (of --corpus, or the bundled corpus), and rebuilds it only when the files it was built from
 changed, when --corpus / PAPERCHAT_CORPUS names other files (a line says what is replaced),
-or when the model has become available for an index built without it. Without the model it
-still serves, lexically. Same as \`npm start\`. Collections (the page's Library) are kept in
-PAPERCHAT_COLLECTIONS, by default collections.sqlite in the index folder, which no build touches.
+when the model has become available for an index built without it, or when another model or
+encoder is asked for (--model / PAPERCHAT_MODEL, --dtype / PAPERCHAT_DTYPE; a line says so,
+and the corpus is embedded with the new one). Without the model it still serves, lexically.
+Same as \`npm start\`. Collections (the page's Library) are kept in PAPERCHAT_COLLECTIONS, by
+default collections.sqlite in the index folder, which no build touches.
 
 Example:
   PORT=8080 npx paperchat start --corpus data/trending-papers.txt`,
@@ -101,7 +103,8 @@ Examples:
                         [--json] [common options]
 
 Prints the best N papers (1..${MAX_K}, default 10) with 1-3 verbatim snippets each. --json prints
-exactly what GET /api/search returns.
+exactly what GET /api/search returns. Builds or rebuilds the index first when \`paperchat start\`
+would (none yet, its corpus or model changed), saying so on stderr.
 
   --year 2019 | 2019-2021   only papers of that year or range (papers without a year are left out)
   --category cs.LG          only papers in that category; repeat for any of several

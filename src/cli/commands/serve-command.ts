@@ -10,7 +10,8 @@ import { createProgressBar } from "../progress-bar.ts";
 /**
  * `paperchat serve` / `paperchat start` (`npm start`): serves until SIGINT/SIGTERM, then lets
  * in-flight requests finish before exiting. The index is built first when there is none, and
- * rebuilt only when its own corpus changed or another one is named (see `openSearchEngine`).
+ * rebuilt only when its own corpus changed, another one is named or another model or encoder is
+ * asked for (see `planBuild`).
  * Collections come from their own file (see `collectionsFile`), which no build touches.
  */
 export async function serveCommand(line: CommandLine, io: CliIo): Promise<number> {
