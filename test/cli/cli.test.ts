@@ -51,6 +51,19 @@ describe("paperchat CLI", () => {
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining("up to date") });
   });
 
+  it("index says why it rebuilds a built index before doing so", async () => {
+    const own = { ...env, PAPERCHAT_INDEX_DIR: tempDir() };
+    expect((await run(["index", "--corpus", BUNDLED_CORPUS], own)).code).toBe(0);
+    const rebuilt = await run(
+      ["index", "--corpus", BUNDLED_CORPUS, "--sentence-vectors", "separate"],
+      own,
+    );
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toContain(
+      "paperchat: rebuilding the index with separate sentence vectors, as --sentence-vectors asks.",
+    );
+  });
+
   it("search --json prints the GET /api/search shape", async () => {
     const { code, stdout } = await run(["search", "LightGCN", "--k", "3", "--json"], env);
     expect(code).toBe(0);

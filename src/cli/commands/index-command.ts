@@ -38,6 +38,7 @@ export async function indexCommand(line: CommandLine, io: CliIo): Promise<number
     force: line.force || line.part !== undefined,
     sentenceVectors: line.sentenceVectors,
     ...(line.part ? { part: line.part } : {}),
+    onNotice: (notice) => io.stderr.write(`${notice}\n`),
     onProgress: createProgressBar(io.stderr),
   });
   const where = store.description;
