@@ -45,7 +45,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof UsageError) {
-      const more = line?.command ? `paperchat ${line.command} --help` : "paperchat --help";
+      // A line that did not parse still names its command, most often first.
+      const named = line?.command ?? argv.find((arg) => !arg.startsWith("-"));
+      const more =
+        named && named in COMMAND_HELP ? `paperchat ${named} --help` : "paperchat --help";
       io.stderr.write(`error: ${message}\nRun \`${more}\` for usage.\n`);
     } else {
       io.stderr.write(`error: ${message}\n`);

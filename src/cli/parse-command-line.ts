@@ -40,6 +40,43 @@ export interface CommandLine {
   version: boolean;
 }
 
+/** The options every command takes (`paperchat --help`, "Options for every command"). */
+export const COMMON_OPTIONS = [
+  "model",
+  "dtype",
+  "offline",
+  "index-dir",
+  "store",
+  "store-prefix",
+  "corpus",
+  "help",
+  "version",
+] as const;
+
+/** The options of each command beyond the common ones, as its usage line names them. */
+export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  start: ["port", "host"],
+  serve: ["port", "host"],
+  index: ["format", "force", "sentence-vectors", "json", "part", "publish"],
+  search: ["k", "year", "category", "json"],
+  similar: ["k", "year", "category", "json"],
+  embed: ["json"],
+  collection: ["json"],
+  export: ["collection", "format"],
+  model: ["quantize"],
+};
+
+/** Refuses an option the command does not take, naming the commands that do. */
+function refuseStrayOptions(command: string, given: readonly string[]): void {
+  const own = new Set<string>([...COMMON_OPTIONS, ...(COMMAND_OPTIONS[command] ?? [])]);
+  const stray = given.find((name) => !own.has(name));
+  if (stray === undefined) return;
+  const takers = Object.keys(COMMAND_OPTIONS).filter((c) => COMMAND_OPTIONS[c]!.includes(stray));
+  throw new UsageError(
+    `paperchat ${command} does not take --${stray} (${takers.join(", ")} ${takers.length > 1 ? "do" : "does"}).`,
+  );
+}
+
 const FORMATS: readonly CorpusFormat[] = ["trending", "jsonl", "csv"];
 const SENTENCE_VECTORS: readonly SentenceVectorMode[] = ["pooled", "separate"];
 const QUANTIZATIONS = ["int8"] as const;
@@ -97,6 +134,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (command !== undefined && !(command in COMMAND_HELP)) {
     throw new UsageError(`Unknown command "${command}".`);
   }
+  if (command !== undefined) refuseStrayOptions(command, Object.keys(values));
   // `export --format` names a citation format; every other command's, a corpus format.
   const exporting = command === "export";
   const formats: readonly string[] = exporting ? EXPORT_FORMATS : FORMATS;
