@@ -100,17 +100,18 @@ export async function planBuild(store: StoreLocation, request: BuildRequest): Pr
   const { serving, encoder } = request;
   const { manifest, earlierFormat } = await storedIndex(store, request);
   const lexicalOnly = encoder ? "" : " (lexical-only: the model is not available)";
+  // The request's sentence-vector mode, else the index's own: one the request leaves out is kept.
+  const mode = request.sentenceVectors ?? manifest?.sentenceVectors ?? "pooled";
   const build = (corpusFiles: string[], notice?: string, format = request.format) => ({
     build: true as const,
     corpusFiles,
     ...(format ? { format } : {}),
-    sentenceVectors: request.sentenceVectors ?? manifest?.sentenceVectors ?? "pooled",
+    sentenceVectors: mode,
     ...(manifest ? { previous: manifest } : {}),
     ...(notice ? { notice: `paperchat: ${notice}` } : {}),
   });
   if (!serving) {
     if (!manifest || request.force) return build(request.corpusFiles);
-    const mode = request.sentenceVectors ?? manifest.sentenceVectors;
     const stale = await staleBecause(manifest, request, request.corpusFiles, mode);
     return stale ? build(request.corpusFiles, stale) : { build: false, facts: manifest };
   }
@@ -143,7 +144,6 @@ export async function planBuild(store: StoreLocation, request: BuildRequest): Pr
     };
   }
   const ownRequest = { ...request, format: manifest.corpus.format };
-  const mode = request.sentenceVectors ?? manifest.sentenceVectors;
   const stale = await staleBecause(manifest, ownRequest, own, mode);
   return stale ? build(own, stale, manifest.corpus.format) : { build: false, facts: manifest };
 }
