@@ -68,7 +68,7 @@ async function measureStore(
     server_rss_mb: served.rssMb,
     recall_at_10: undefined as number | undefined,
   };
-  return { store, replicaReadyS, mergesSettledS, clusterRssMb: served.more };
+  return { store, replicaReadyS, mergesSettledS, clusterRssMb: served.measuredAfter };
 }
 
 type StoreFigures = Awaited<ReturnType<typeof measureStore>>["store"];

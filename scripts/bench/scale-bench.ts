@@ -81,7 +81,7 @@ export async function runScaleBench(context: BenchContext): Promise<BenchSection
     return recommendLatencies(server.url, built.papers);
   });
   const search = served.latencies[0]!;
-  const recommend = summarize(served.more);
+  const recommend = summarize(served.measuredAfter);
   const embedP50 = served.embedP50Ms;
   const json = {
     papers: built.papers,

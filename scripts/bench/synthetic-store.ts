@@ -49,17 +49,18 @@ export function serveSyntheticStore(
 }
 
 /**
- * Serves `where`, warms it up, searches at each of `connections`, then reads its memory.
+ * Serves `where`, warms it up, searches at each of `connections`, then reads its memory and runs
+ * `measureAfter` on the server while it still runs.
  *
  * @example
  * const { latencies } = await searchSyntheticStore(context, dir, questions, [1, 16], async () => 0);
  */
-export async function searchSyntheticStore<More>(
+export async function searchSyntheticStore<After>(
   context: BenchContext,
   where: string,
   questions: readonly string[],
   connections: readonly number[],
-  more: (server: ServerProcess) => Promise<More>,
+  measureAfter: (server: ServerProcess) => Promise<After>,
 ) {
   const server = await serveSyntheticStore(context, where, questions[0]!);
   try {
@@ -77,7 +78,7 @@ export async function searchSyntheticStore<More>(
     return {
       readyS: server.readyMs / 1000,
       rssMb: server.rssMb(),
-      more: await more(server),
+      measuredAfter: await measureAfter(server),
       embedP50Ms: percentile(embedMs, 50),
       latencies: runs.map((run) => summarize(run.latenciesMs)),
       errors: runs.reduce((sum, run) => sum + run.errors, 0),
